@@ -1,0 +1,236 @@
+package org.ruleone.organization;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.ruleone.shared.Language;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores and the people who work in them. */
+@Service
+public class Organization {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final FindByIndexNameSessionRepository<?> sessions;
+
+    Organization(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
+                 FindByIndexNameSessionRepository<?> sessions) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.events = events;
+        this.sessions = sessions;
+    }
+
+    public boolean hasOwner() {
+        return jdbc.sql("select exists (select 1 from associate where role = 'OWNER')").query(Boolean.class).single();
+    }
+
+    /** First run: the owner and their first store, in one step. Refused once an owner exists. */
+    @Transactional
+    public long setUp(String ownerName, String ownerEmail, String rawPassword, StoreDraft firstStore,
+                      Language language) {
+        // Serialises concurrent first runs so only one owner can ever be created this way.
+        jdbc.sql("lock table associate in share row exclusive mode").update();
+        if (hasOwner()) {
+            throw new IllegalStateException("Rule One is already set up");
+        }
+        long storeId = createStore(firstStore);
+        return insertAssociate(new AssociateDraft(ownerName, ownerEmail, Role.OWNER, storeId, null, language),
+                rawPassword);
+    }
+
+    // ---- stores
+
+    public List<StoreSummary> stores() {
+        return jdbc.sql("select * from store order by name").query(Organization::store).list();
+    }
+
+    public List<StoreSummary> storesVisibleTo(SignedInAssociate me) {
+        return stores().stream().filter(s -> me.canSeeStore(s.id())).toList();
+    }
+
+    public Optional<StoreSummary> store(long id) {
+        return jdbc.sql("select * from store where id = :id").param("id", id).query(Organization::store).optional();
+    }
+
+    public Optional<StoreSummary> storeNamed(String name) {
+        return jdbc.sql("select * from store where lower(name) = lower(:name)").param("name", name)
+                .query(Organization::store).optional();
+    }
+
+    @Transactional
+    public long createStore(StoreDraft draft) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into store (name, address, country, time_zone, language)
+                values (:name, :address, :country, :zone, :language)
+                """)
+                .paramSource(storeParams(draft))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        replaceHours(id, draft.hours());
+        return id;
+    }
+
+    @Transactional
+    public void updateStore(long id, StoreDraft draft) {
+        jdbc.sql("""
+                update store set name = :name, address = :address, country = :country, time_zone = :zone,
+                       language = :language where id = :id
+                """)
+                .paramSource(storeParams(draft)).param("id", id)
+                .update();
+        replaceHours(id, draft.hours());
+    }
+
+    public List<BusinessHours> hours(long storeId) {
+        return jdbc.sql("select day_of_week, opens_at, closes_at from store_hours where store_id = :id order by day_of_week")
+                .param("id", storeId)
+                .query((rs, n) -> new BusinessHours(DayOfWeek.of(rs.getInt(1)), rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime()))
+                .list();
+    }
+
+    private void replaceHours(long storeId, List<BusinessHours> hours) {
+        jdbc.sql("delete from store_hours where store_id = :id").param("id", storeId).update();
+        for (BusinessHours h : hours) {
+            jdbc.sql("insert into store_hours values (:id, :day, :opens, :closes)")
+                    .param("id", storeId).param("day", h.day().getValue())
+                    .param("opens", java.sql.Time.valueOf(h.opensAt()))
+                    .param("closes", java.sql.Time.valueOf(h.closesAt()))
+                    .update();
+        }
+    }
+
+    private static java.util.Map<String, Object> storeParams(StoreDraft d) {
+        return java.util.Map.of("name", d.name().strip(), "address", d.address() == null ? "" : d.address().strip(),
+                "country", d.country() == null ? "" : d.country().strip(), "zone", d.timeZone().getId(),
+                "language", d.language().code());
+    }
+
+    private static StoreSummary store(ResultSet rs, int row) throws SQLException {
+        return new StoreSummary(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
+                rs.getString("country"), ZoneId.of(rs.getString("time_zone")),
+                Language.fromCode(rs.getString("language")).orElse(Language.EN));
+    }
+
+    // ---- associates
+
+    public List<AssociateSummary> associates(Optional<Long> storeId) {
+        return jdbc.sql("""
+                select * from associate where (cast(:store as bigint) is null or store_id = :store)
+                 order by active desc, name
+                """)
+                .param("store", storeId.orElse(null))
+                .query(Organization::associate).list();
+    }
+
+    public Optional<AssociateSummary> associate(long id) {
+        return jdbc.sql("select * from associate where id = :id").param("id", id)
+                .query(Organization::associate).optional();
+    }
+
+    @Transactional
+    public long createAssociate(AssociateDraft draft, String rawPassword) {
+        return insertAssociate(draft, rawPassword);
+    }
+
+    @Transactional
+    public void updateAssociate(long id, AssociateDraft draft) {
+        try {
+            jdbc.sql("""
+                    update associate set name = :name, email = :email, role = :role, store_id = :store,
+                           hire_date = :hired, language = :language where id = :id
+                    """)
+                    .params(associateParams(draft)).param("id", id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new EmailAlreadyUsedException(draft.email());
+        }
+    }
+
+    @Transactional
+    public void setPassword(long id, String rawPassword) {
+        jdbc.sql("update associate set password_hash = :hash where id = :id")
+                .param("hash", passwords.encode(rawPassword)).param("id", id).update();
+    }
+
+    /** Switches an associate off and ends every session they have open, on every node. */
+    @Transactional
+    public void deactivate(long id) {
+        associate(id).filter(AssociateSummary::active).ifPresent(a -> {
+            jdbc.sql("update associate set active = false where id = :id").param("id", id).update();
+            sessions.findByPrincipalName(a.email()).keySet().forEach(sessions::deleteById);
+            events.publishEvent(new AssociateDeactivated(id, a.storeId()));
+        });
+    }
+
+    @Transactional
+    public void reactivate(long id) {
+        jdbc.sql("update associate set active = true where id = :id").param("id", id).update();
+    }
+
+    public void rememberLanguage(String email, Language language) {
+        jdbc.sql("update associate set language = :language where lower(email) = lower(:email)")
+                .param("language", language.code()).param("email", email).update();
+    }
+
+    public Optional<SignedInAssociate> signInDetails(String email) {
+        return jdbc.sql("select * from associate where lower(email) = lower(:email)")
+                .param("email", email == null ? "" : email.strip())
+                .query((rs, n) -> new SignedInAssociate(rs.getLong("id"), rs.getString("name"),
+                        rs.getString("email"), Role.valueOf(rs.getString("role")),
+                        (Long) rs.getObject("store_id"),
+                        Language.fromCode(rs.getString("language")).orElse(Language.EN),
+                        rs.getString("password_hash"), rs.getBoolean("active")))
+                .optional();
+    }
+
+    private long insertAssociate(AssociateDraft draft, String rawPassword) {
+        var keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into associate (name, email, password_hash, role, store_id, hire_date, language)
+                    values (:name, :email, :hash, :role, :store, :hired, :language)
+                    """)
+                    .params(associateParams(draft)).param("hash", passwords.encode(rawPassword))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw new EmailAlreadyUsedException(draft.email());
+        }
+        return keys.getKey().longValue();
+    }
+
+    private static java.util.Map<String, Object> associateParams(AssociateDraft d) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("name", d.name().strip());
+        params.put("email", d.email().strip().toLowerCase(Locale.ROOT));
+        params.put("role", d.role().name());
+        params.put("store", d.storeId());
+        params.put("hired", d.hireDate() == null ? null : Date.valueOf(d.hireDate()));
+        params.put("language", d.language().code());
+        return params;
+    }
+
+    private static AssociateSummary associate(ResultSet rs, int row) throws SQLException {
+        Date hired = rs.getDate("hire_date");
+        return new AssociateSummary(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+                Role.valueOf(rs.getString("role")), (Long) rs.getObject("store_id"),
+                hired == null ? null : hired.toLocalDate(), rs.getBoolean("active"));
+    }
+}

@@ -1,0 +1,68 @@
+package org.ruleone.organization.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.ApiTokens;
+import org.ruleone.platform.AuditLog;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's settings: integration tokens and the sign-in audit log. */
+@Controller
+@RequestMapping("/settings")
+@PreAuthorize("hasRole('OWNER')")
+class SettingsController {
+
+    private final ApiTokens tokens;
+    private final AuditLog audit;
+    private final Organization organization;
+
+    SettingsController(ApiTokens tokens, AuditLog audit, Organization organization) {
+        this.tokens = tokens;
+        this.audit = audit;
+        this.organization = organization;
+    }
+
+    @GetMapping
+    String settings(Model model) {
+        Map<Long, String> storeNames = organization.stores().stream()
+                .collect(Collectors.toMap(StoreSummary::id, StoreSummary::name));
+        model.addAttribute("stores", organization.stores());
+        model.addAttribute("storeNames", storeNames);
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("audit", audit.recent(50));
+        return "organization/settings";
+    }
+
+    @PostMapping("/api-tokens")
+    String createToken(@RequestParam String name, @RequestParam(required = false) Long storeId,
+                       @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes flash) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            flash.addFlashAttribute("problem", "settings.tokens.nameRequired");
+            return "redirect:/settings";
+        }
+        Long store = storeId != null && organization.store(storeId).isPresent() ? storeId : null;
+        flash.addFlashAttribute("newToken", tokens.create(trimmed, store, me.id()));
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/api-tokens/{id}/revoke")
+    String revoke(@PathVariable long id) {
+        tokens.revoke(id);
+        return "redirect:/settings";
+    }
+
+}

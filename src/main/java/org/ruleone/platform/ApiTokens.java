@@ -1,0 +1,97 @@
+package org.ruleone.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, checks and revokes API tokens for integrations. The secret is shown once and stored only as a hash. */
+@Component
+public class ApiTokens {
+
+    private static final String PREFIX = "r1_";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiTokens(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public String create(String name, Long storeId, long createdBy) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("""
+                insert into api_token (name, store_id, token_hash, token_prefix, created_by, created_at)
+                values (:name, :store, :hash, :prefix, :by, :at)
+                """)
+                .param("name", name).param("store", storeId).param("hash", hash(token))
+                .param("prefix", token.substring(0, 8)).param("by", createdBy)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+        return token;
+    }
+
+    public Optional<ApiClient> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                update api_token set last_used_at = :now
+                 where token_hash = :hash and revoked_at is null
+                returning id, name, store_id
+                """)
+                .param("now", Timestamp.from(clock.instant())).param("hash", hash(token))
+                .query((rs, n) -> new ApiClient(rs.getLong("id"), rs.getString("name"),
+                        Optional.ofNullable((Long) rs.getObject("store_id"))))
+                .optional();
+    }
+
+    public void revoke(long id) {
+        jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+    }
+
+    public List<TokenView> list() {
+        return jdbc.sql("""
+                select id, name, token_prefix, store_id, created_at, last_used_at, revoked_at
+                  from api_token order by id desc
+                """)
+                .query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+                        (Long) rs.getObject("store_id"), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record TokenView(long id, String name, String prefix, Long storeId, Instant createdAt, Instant lastUsedAt,
+                     Instant revokedAt) {
+    }
+}

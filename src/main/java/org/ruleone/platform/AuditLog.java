@@ -1,0 +1,64 @@
+package org.ruleone.platform;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Append-only record of security-relevant events (sign-ins, failures, account changes). */
+@Component
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    public AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public void record(String kind, String principal, String remoteAddr, Map<String, ?> details) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, kind, principal, remote_addr, details)
+                values (:at, :kind, :principal, :addr, cast(:details as jsonb))
+                """)
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("kind", kind)
+                .param("principal", principal)
+                .param("addr", remoteAddr)
+                .param("details", json.writeValueAsString(details))
+                .update();
+    }
+
+    public int countSince(String kind, String principal, String remoteAddr, java.time.Duration window) {
+        return jdbc.sql("""
+                select count(*) from audit_event
+                 where kind = :kind and occurred_at > :since
+                   and (lower(principal) = lower(:principal) or remote_addr = :addr)
+                """)
+                .param("kind", kind)
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(window)))
+                .param("principal", principal == null ? "" : principal)
+                .param("addr", remoteAddr == null ? "" : remoteAddr)
+                .query(Integer.class).single();
+    }
+
+    public java.util.List<AuditEntry> recent(int limit) {
+        return jdbc.sql("""
+                select occurred_at, kind, principal, remote_addr, details::text as details
+                  from audit_event order by id desc limit :limit
+                """)
+                .param("limit", limit)
+                .query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    public record AuditEntry(java.time.Instant occurredAt, String kind, String principal, String remoteAddr,
+                             String details) {
+    }
+}

@@ -1,0 +1,16 @@
+// Sends the CSRF token with every htmx request; forms without htmx carry it as a hidden field.
+document.addEventListener("htmx:configRequest", (event) => {
+    const header = document.querySelector('meta[name="csrf-header"]');
+    const token = document.querySelector('meta[name="csrf-token"]');
+    if (header && token) {
+        event.detail.headers[header.content] = token.content;
+    }
+});
+
+// Confirmation for dangerous buttons, without inline scripts (the Content-Security-Policy forbids them).
+document.addEventListener("submit", (event) => {
+    const message = event.submitter && event.submitter.dataset.confirm;
+    if (message && !window.confirm(message)) {
+        event.preventDefault();
+    }
+});
