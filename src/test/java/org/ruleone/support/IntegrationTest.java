@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
+@org.springframework.context.annotation.Import(TestPeople.class)
 @ActiveProfiles("test")
 public @interface IntegrationTest {
 }

@@ -27,7 +27,7 @@ class FirstRunFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = path(request);
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
                 || path.startsWith("/img/") || path.startsWith("/actuator/") || path.startsWith("/api/")
                 || path.equals("/error") || path.equals("/language") || path.equals("/favicon.ico");
@@ -37,7 +37,7 @@ class FirstRunFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean done = isSetUp();
-        boolean onSetup = "/setup".equals(request.getServletPath());
+        boolean onSetup = "/setup".equals(path(request));
         if (!done && !onSetup) {
             response.sendRedirect(request.getContextPath() + "/setup");
             return;
@@ -47,6 +47,10 @@ class FirstRunFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private boolean isSetUp() {

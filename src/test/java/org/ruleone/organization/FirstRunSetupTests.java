@@ -1,0 +1,83 @@
+package org.ruleone.organization;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ruleone.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A fresh installation has no account at all until the owner creates theirs. */
+@IntegrationTest
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstRunSetupTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @Order(1)
+    void leadsEveryPageToTheSetupScreenWhileNoOwnerExists() throws Exception {
+        mvc.perform(get("/clients")).andExpect(redirectedUrl("/setup"));
+        mvc.perform(get("/login")).andExpect(redirectedUrl("/setup"));
+        mvc.perform(get("/setup")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Welcome to Rule One")));
+    }
+
+    @Test
+    @Order(2)
+    void keepsWhatWasTypedAndExplainsWhenThePasswordsDiffer() throws Exception {
+        mvc.perform(post("/setup").with(csrf())
+                        .param("ownerName", "Nora Owner").param("email", "nora@example.com")
+                        .param("password", "a long enough secret").param("passwordAgain", "another secret here")
+                        .param("storeName", "Downtown").param("timeZone", "Europe/Paris"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The two passwords are not the same.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Downtown\"")));
+        assertThat(jdbc.sql("select count(*) from associate").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void refusesSetupWithoutTheCsrfToken() throws Exception {
+        mvc.perform(post("/setup").param("ownerName", "Mallory"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    @Order(4)
+    void createsTheOwnerAndFirstStoreThenClosesTheSetupScreen() throws Exception {
+        mvc.perform(post("/setup").with(csrf())
+                        .param("ownerName", "Nora Owner").param("email", "Nora@Example.com")
+                        .param("password", "a long enough secret").param("passwordAgain", "a long enough secret")
+                        .param("storeName", "Downtown").param("storeCountry", "France").param("timeZone", "Europe/Paris"))
+                .andExpect(redirectedUrl("/login?ready"));
+
+        var owner = jdbc.sql("select email, role, password_hash from associate").query().singleRow();
+        assertThat(owner.get("email")).isEqualTo("nora@example.com");
+        assertThat(owner.get("role")).isEqualTo("OWNER");
+        assertThat((String) owner.get("password_hash")).startsWith("{bcrypt}").doesNotContain("a long enough secret");
+        assertThat(jdbc.sql("select time_zone from store where name = 'Downtown'").query(String.class).single())
+                .isEqualTo("Europe/Paris");
+
+        mvc.perform(get("/setup")).andExpect(redirectedUrl("/login"));
+        mvc.perform(post("/setup").with(csrf()).param("ownerName", "Second owner"))
+                .andExpect(redirectedUrl("/login"));
+    }
+}
