@@ -50,8 +50,10 @@ public class Organization {
             throw new IllegalStateException("Rule One is already set up");
         }
         long storeId = createStore(firstStore);
-        return insertAssociate(new AssociateDraft(ownerName, ownerEmail, Role.OWNER, storeId, null, language),
+        long ownerId = insertAssociate(new AssociateDraft(ownerName, ownerEmail, Role.OWNER, storeId, null, language),
                 rawPassword);
+        events.publishEvent(new OwnerSetUp(ownerId, storeId));
+        return ownerId;
     }
 
     // ---- stores

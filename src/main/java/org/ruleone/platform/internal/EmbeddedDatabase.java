@@ -37,6 +37,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(properties.cleanOnStart())
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring closes the bean after everything using the database has stopped; a second,
+                // concurrent shutdown hook would pull the database from under them.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", String.valueOf(properties.maxConnections()))
                 .setServerConfig("shared_buffers", properties.sharedBuffers())
                 .setServerConfig("listen_addresses", "localhost");
