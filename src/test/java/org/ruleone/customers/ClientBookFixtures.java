@@ -24,9 +24,14 @@ class ClientBookFixtures {
         this.book = book;
     }
 
+    /** A new store; the first one also gets an owner, without whom every page leads to the first-run screen. */
     long store() {
-        return organization.createStore(new StoreDraft("Store " + UUID.randomUUID(), "", "FR",
+        long id = organization.createStore(new StoreDraft("Store " + UUID.randomUUID(), "", "FR",
                 ZoneId.of("Europe/Paris"), Language.EN, List.of()));
+        if (!organization.hasOwner()) {
+            person(Role.OWNER, id, Language.EN);
+        }
+        return id;
     }
 
     SignedInAssociate person(Role role, Long storeId, Language language) {

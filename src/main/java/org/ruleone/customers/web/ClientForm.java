@@ -106,7 +106,7 @@ record ClientForm(
         if (!DateForm.blank(d.year())) {
             var year = d.number(d.year()).filter(y -> y >= 1900 && y <= today.getYear());
             if (year.isEmpty()) {
-                errors.rejectValue(path + ".year", "clients.validation.dateYear", new Object[] {today.getYear()}, null);
+                errors.rejectValue(path + ".year", "clients.validation.dateYear", new Object[] {String.valueOf(today.getYear())}, null);
                 return;
             }
             try {
