@@ -66,6 +66,12 @@ class ClientSearchIntegrationTests {
     }
 
     @Test
+    void findsClientByTheStartOfTheirEmailWhileItIsTyped() {
+        assertThat(ids("john.smith@exa")).containsExactly(smith);
+        assertThat(ids("hetman@")).containsExactly(zolkiewski);
+    }
+
+    @Test
     void findsClientByPosNumber() {
         long imported = book.ensureImported(store, List.of(new ImportedCustomer("POS-" + store + "-17850", "FR")))
                 .get("POS-" + store + "-17850");
