@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntegrationTest
 @AutoConfigureMockMvc
-@Import(ClientBookFixtures.class)
+@Import({ClientBookFixtures.class, FakeClientSources.class})
 class ClientPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
@@ -122,6 +122,23 @@ class ClientPagesIntegrationTests {
                 .andExpect(content().string(allOf(containsString("Émile Zola"), containsString(associateA.name()),
                         containsString("Nothing has happened with this client yet"),
                         containsString("Never asked"))));
+    }
+
+    @Test
+    void mergesEveryModulesTimelineNewestFirstAndShowsTheirFigures() throws Exception {
+        long id = fixtures.client(storeA, "Regular", "Visitor", null, null, associateA.id());
+        FakeClientSources.PURCHASES.put(id, List.of(FakeClientSources.entry("2026-03-01T10:00:00Z", "Bought boots"),
+                FakeClientSources.entry("2025-01-01T10:00:00Z", "Bought socks")));
+        FakeClientSources.CASES.put(id, List.of(FakeClientSources.entry("2025-06-01T10:00:00Z", "Boots soaked by carrier")));
+        FakeClientSources.FIGURES.put(id, List.of(new ClientFigure("clients.books.size", "1 234,50 €")));
+
+        String page = mvc.perform(get("/clients/{id}", id).with(user(associateA)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("1 234,50 €").doesNotContain("Nothing has happened with this client yet");
+        assertThat(page.indexOf("Bought boots")).isLessThan(page.indexOf("Boots soaked by carrier"));
+        assertThat(page.indexOf("Boots soaked by carrier")).isLessThan(page.indexOf("Bought socks"));
     }
 
     @Test
