@@ -171,6 +171,40 @@ class ClientPagesIntegrationTests {
     }
 
     @Test
+    void offersTheFormEmptyForANewClientAndFilledForAnExistingOne() throws Exception {
+        long id = book.add(new ClientDraft(storeA, "POS-" + storeA, "Coco", "Chanel", "coco@example.fr", "01 23",
+                new PostalAddress("31 rue Cambon", "", "75001", "Paris", "", "France"), Language.FR, "36",
+                List.of("tweed"), List.of(new ImportantDate(DateKind.BIRTHDAY, "", java.time.MonthDay.of(8, 19), 1983)),
+                "Likes pearls.", associateA.id()));
+
+        mvc.perform(get("/clients/new").with(user(associateA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"dates[1].month\""),
+                        not(containsString("name=\"dates[2].month\"")))));
+        mvc.perform(get("/clients/{id}/edit", id).with(user(associateA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"Chanel\""),
+                        containsString("value=\"31 rue Cambon\""), containsString("value=\"tweed\""),
+                        containsString("value=\"1983\""), containsString("Likes pearls."),
+                        containsString("name=\"dates[2].month\""))));
+    }
+
+    @Test
+    void letsTheOwnerFileAClientInAnyStoreWithThatStoresAssociate() throws Exception {
+        SignedInAssociate owner = fixtures.person(Role.OWNER, storeA, Language.EN);
+        SignedInAssociate associateB = fixtures.associate(storeB);
+
+        mvc.perform(post("/clients").with(user(owner)).with(csrf())
+                        .param("storeId", String.valueOf(storeB)).param("firstName", "Yves").param("lastName", "Saint Laurent")
+                        .param("language", "fr").param("associateId", String.valueOf(associateB.id())))
+                .andExpect(status().is3xxRedirection());
+
+        ClientSummary filed = book.search("Yves Saint Laurent", Optional.of(storeB)).getFirst();
+        assertThat(filed.storeId()).isEqualTo(storeB);
+        assertThat(filed.associateId()).isEqualTo(associateB.id());
+    }
+
+    @Test
     void keepsEverythingTypedWhenTheFormIsRefusedAndExplainsInTheAssociatesLanguage() throws Exception {
         SignedInAssociate french = fixtures.person(Role.ASSOCIATE, storeA, Language.FR);
 
