@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>a phone number: its digits as a substring of the stored digits (trigram GIN index through {@code LIKE});</li>
  *   <li>a POS number: exactly.</li>
  * </ul>
- * Exact e-mail and POS number hits are always kept and come first. The other matches are capped at
- * {@link #CANDIDATES} before they are ranked by similarity: a surname shared by thousands of clients would
- * otherwise cost a similarity computation per client, and the person has to type more anyway.
+ * An exact e-mail address or POS number is the client the person is after, so it is answered alone. Other
+ * matches are capped at {@link #CANDIDATES} before they are ranked by similarity: a surname shared by
+ * thousands of clients would otherwise cost a similarity computation per client, and the person has to type
+ * more anyway.
  */
 @Repository
 public class ClientSearch {
@@ -47,34 +48,40 @@ public class ClientSearch {
         if (text.isEmpty()) {
             return List.of();
         }
-        String digits = phoneDigits(text);
-        String candidates = candidateCondition(text, digits);
-        // The capped candidate scan below looks cheap to the planner as a sequential scan that stops early;
-        // on a million clients it is not, so this one transaction is told to use the indexes.
-        jdbc.sql("select set_config('enable_seqscan', 'off', true)").query(String.class).single();
         // Optional conditions are left out of the text rather than switched off by a parameter, so every plan,
         // generic or custom, can use the indexes of the conditions that remain.
         String store = scope == null ? "" : "c.store_id = :scope and ";
-        String phoneFirst = digits.isEmpty() ? "" : "(c.phone_digits like '%' || :digits || '%') desc,";
-        var statement = jdbc.sql("""
-                with exact as (
-                       select c.id from customer c
-                        where %s(lower(c.email) = lower(:text) or c.external_id = :text)
-                        limit :limit),
-                     candidate as materialized (
+        List<ClientSummary> exact = withScope(jdbc.sql("select " + ClientRecords.SUMMARY_COLUMNS + """
+                 from customer c where %s(lower(c.email) = lower(:text) or c.external_id = :text)
+                 order by c.id limit :limit
+                """.formatted(store)), scope)
+                .param("text", text).param("limit", limit)
+                .query(ClientRecords::summary).list();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        return similar(text, store, scope, limit);
+    }
+
+    private List<ClientSummary> similar(String text, String store, Long scope, int limit) {
+        String digits = phoneDigits(text);
+        String condition = candidateCondition(text, digits);
+        if (condition.isEmpty()) {
+            return List.of();
+        }
+        // The capped candidate scan below looks cheap to the planner as a sequential scan that stops early;
+        // on a million clients it is not, so this one transaction is told to use the indexes.
+        jdbc.sql("select set_config('enable_seqscan', 'off', true)").query(String.class).single();
+        var statement = withScope(jdbc.sql("""
+                with candidate as materialized (
                        select c.id from customer c where %s(%s) limit :candidates)
                 select %s from customer c
-                 where c.id in (select id from exact union select id from candidate)
-                 order by coalesce(lower(c.email) = lower(:text) or c.external_id = :text, false) desc,
-                          %s
-                          word_similarity(ro_fold(:text), c.search_text) desc,
+                 where c.id in (select id from candidate)
+                 order by word_similarity(ro_fold(:text), c.search_text) desc,
                           lower(c.last_name), lower(c.first_name), c.id
                  limit :limit
-                """.formatted(store, store, candidates, ClientRecords.SUMMARY_COLUMNS, phoneFirst))
+                """.formatted(store, condition, ClientRecords.SUMMARY_COLUMNS)), scope)
                 .param("text", text).param("limit", limit).param("candidates", CANDIDATES);
-        if (scope != null) {
-            statement = statement.param("scope", scope);
-        }
         if (!digits.isEmpty()) {
             statement = statement.param("digits", digits);
         }
@@ -84,16 +91,23 @@ public class ClientSearch {
         return statement.query(ClientRecords::summary).list();
     }
 
-    /** How to find clients other than by an exact e-mail or POS number, depending on what was typed. */
+    private static JdbcClient.StatementSpec withScope(JdbcClient.StatementSpec statement, Long scope) {
+        return scope == null ? statement : statement.param("scope", scope);
+    }
+
+    /**
+     * How to find clients when no e-mail address or POS number matched exactly, depending on what was typed;
+     * empty when too little was typed to search.
+     */
     private static String candidateCondition(String text, String digits) {
         if (text.contains("@")) {
             return "c.search_text like ro_fold(:pattern)";
         }
         if (!LETTER.matcher(text).find()) {
-            return digits.isEmpty() ? "false" : "c.phone_digits like '%' || :digits || '%'";
+            return digits.isEmpty() ? "" : "c.phone_digits like '%' || :digits || '%'";
         }
         if (text.length() < MIN_FUZZY_LENGTH) {
-            return "false";
+            return "";
         }
         return "ro_fold(:text) <% c.search_text or c.name_sounds @> ro_sounds(:text)";
     }
