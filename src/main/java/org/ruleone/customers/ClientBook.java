@@ -12,6 +12,7 @@ import org.ruleone.customers.internal.ClientSearch;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +69,13 @@ public class ClientBook {
     public long add(ClientDraft draft) {
         checkAssociate(draft.storeId(), draft.associateId());
         checkExternalId(draft.externalId(), null);
-        long id = records.insert(draft, clock.instant());
+        long id;
+        try {
+            id = records.insert(draft, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // Another request took the same POS number between the check and the insert.
+            throw new ExternalIdAlreadyUsedException(draft.externalId());
+        }
         events.publishEvent(new ClientAdded(id, draft.storeId(), draft.associateId()));
         return id;
     }
@@ -86,7 +93,11 @@ public class ClientBook {
         }
         checkAssociate(draft.storeId(), draft.associateId());
         checkExternalId(draft.externalId(), id);
-        return records.update(id, scope.orElse(null), draft, clock.instant());
+        try {
+            return records.update(id, scope.orElse(null), draft, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new ExternalIdAlreadyUsedException(draft.externalId());
+        }
     }
 
     /**

@@ -64,6 +64,18 @@ class ClientBookIntegrationTests {
     }
 
     @Test
+    void refusesAPosNumberAnotherClientAlreadyHas() {
+        long store = fixtures.store();
+        String pos = "DUP-" + store;
+        book.ensureImported(store, List.of(new ImportedCustomer(pos, "")));
+
+        assertThatThrownBy(() -> book.add(new ClientDraft(store, pos, "Second", "Holder", null, null, null,
+                Language.EN, "", List.of(), List.of(), "", null)))
+                .isInstanceOf(ExternalIdAlreadyUsedException.class);
+        assertThat(book.search("Second Holder", Optional.of(store))).isEmpty();
+    }
+
+    @Test
     void changesNothingForSomeoneOfAnotherStore() {
         long store = fixtures.store();
         long otherStore = fixtures.store();
