@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Marketing consent per client and channel, with its proof. Append-only: granting or withdrawing adds a row,
  * the newest row is in force, and the older ones are the trail a regulator may ask for.
+ *
+ * <p>Takes no store scope: a screen acting for a signed-in person looks the client up through
+ * {@link ClientBook#client} first, as the client page does.
  */
 @Service
 public class Consents {
