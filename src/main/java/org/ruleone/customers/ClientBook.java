@@ -1,21 +1,159 @@
 package org.ruleone.customers;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.ruleone.customers.internal.ClientRecords;
+import org.ruleone.customers.internal.ClientSearch;
+import org.ruleone.organization.AssociateSummary;
+import org.ruleone.organization.Organization;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The client book's public API. */
+/**
+ * The client book's public API. Methods that take a client id also take the store scope of the person asking
+ * (empty for an owner): a client outside that scope does not exist for them.
+ */
 @Service
 public class ClientBook {
 
-    private final JdbcClient jdbc;
+    public static final int SEARCH_LIMIT = 50;
 
-    ClientBook(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClientRecords records;
+    private final ClientSearch search;
+    private final Organization organization;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ClientBook(JdbcClient jdbc, ClientRecords records, ClientSearch search, Organization organization,
+               ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.search = search;
+        this.organization = organization;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Optional<Client> client(long id, Optional<Long> scope) {
+        return records.find(id, scope.orElse(null));
+    }
+
+    /** Clients matching a name, e-mail, phone or POS number, best first, at most {@link #SEARCH_LIMIT}. */
+    public List<ClientSummary> search(String query, Optional<Long> scope) {
+        return search.search(query, scope.orElse(null), SEARCH_LIMIT);
+    }
+
+    /** The book an associate keeps, by last name. */
+    public List<ClientSummary> bookOf(long associateId, int limit) {
+        return records.assignedTo(associateId, limit);
+    }
+
+    public int bookSize(long associateId) {
+        return records.countAssignedTo(associateId);
+    }
+
+    /**
+     * @throws ExternalIdAlreadyUsedException when another client has this POS number
+     * @throws IllegalArgumentException       when the associate does not work in the client's store
+     */
+    @Transactional
+    public long add(ClientDraft draft) {
+        checkAssociate(draft.storeId(), draft.associateId());
+        checkExternalId(draft.externalId(), null);
+        long id;
+        try {
+            id = records.insert(draft, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // Another request took the same POS number between the check and the insert.
+            throw new ExternalIdAlreadyUsedException(draft.externalId());
+        }
+        events.publishEvent(new ClientAdded(id, draft.storeId(), draft.associateId()));
+        return id;
+    }
+
+    /**
+     * @return false when there is no such client in scope (nothing changed)
+     * @throws ExternalIdAlreadyUsedException when another client has this POS number
+     * @throws IllegalArgumentException       when the associate does not work in the client's store, or the
+     *                                        new store is outside the scope
+     */
+    @Transactional
+    public boolean update(long id, Optional<Long> scope, ClientDraft draft) {
+        if (scope.isPresent() && scope.get() != draft.storeId()) {
+            throw new IllegalArgumentException("Store outside scope: " + draft.storeId());
+        }
+        checkAssociate(draft.storeId(), draft.associateId());
+        checkExternalId(draft.externalId(), id);
+        try {
+            return records.update(id, scope.orElse(null), draft, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new ExternalIdAlreadyUsedException(draft.externalId());
+        }
+    }
+
+    /**
+     * Gives one client to another associate of the client's store.
+     *
+     * @return false when there is no such client in scope
+     * @throws IllegalArgumentException when the associate does not work in the client's store
+     */
+    @Transactional
+    public boolean reassign(long id, Optional<Long> scope, long associateId) {
+        Optional<Long> store = records.storeOf(id, scope.orElse(null));
+        if (store.isEmpty()) {
+            return false;
+        }
+        checkAssociate(store.get(), associateId);
+        return records.assign(id, scope.orElse(null), associateId, clock.instant());
+    }
+
+    /**
+     * Moves every client of one associate in a store to another associate of the same store, for instance when
+     * someone leaves.
+     *
+     * @return how many clients moved
+     * @throws IllegalArgumentException when either associate does not work in that store, or they are the same
+     */
+    @Transactional
+    public int reassignBook(long storeId, long fromAssociate, long toAssociate) {
+        if (fromAssociate == toAssociate) {
+            throw new IllegalArgumentException("Same associate");
+        }
+        checkAssociate(storeId, fromAssociate);
+        checkAssociate(storeId, toAssociate);
+        return records.reassignBook(storeId, fromAssociate, toAssociate, clock.instant());
+    }
+
+    /** The active associates who may keep clients of this store. */
+    public List<AssociateSummary> keepersIn(long storeId) {
+        return organization.associates(Optional.of(storeId)).stream().filter(AssociateSummary::active).toList();
+    }
+
+    private void checkAssociate(long storeId, Long associateId) {
+        if (associateId == null) {
+            return;
+        }
+        boolean inStore = organization.associate(associateId)
+                .filter(a -> a.storeId() != null && a.storeId() == storeId)
+                .isPresent();
+        if (!inStore) {
+            throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
+        }
+    }
+
+    private void checkExternalId(String externalId, Long exceptId) {
+        if (externalId != null && !externalId.isBlank() && records.externalIdTaken(externalId.strip(), exceptId)) {
+            throw new ExternalIdAlreadyUsedException(externalId);
+        }
     }
 
     /**
