@@ -41,35 +41,42 @@ select row_number() over (), x from unnest(array[
 
 insert into customer (store_id, external_id, first_name, last_name, email, phone, city, country, language,
                       associate_id, created_at)
-select 1 + c % 300,
+select st.id,
        'G' || c,
        f.name,
        s1.s || lower(s2.s) || e.e,
        'client' || c || '@mail.example',
        '+48 ' || lpad(((c::bigint * 7919) % 1000000000)::text, 9, '0'),
-       '', (array['United Kingdom','France','Poland','United States'])[1 + (1 + c % 300) % 4],
-       (array['en','fr','pl','en'])[1 + (1 + c % 300) % 4],
-       (select min(id) from associate) + (c % 3000),
+       '', st.country, st.language,
+       a.id,
        timestamptz '2015-01-01' + (c % 3650) * interval '1 day'
   from generate_series(1, 1000000) c
+  join store st on st.name = 'Store ' || lpad((1 + c % 300)::text, 3, '0')
+  -- The keeper works in the client's store: associate numbers congruent to the store's modulo 300.
+  join associate a on a.email = 'associate' || coalesce(nullif(300 * (c / 300 % 10) + c % 300, 0), 3000) || '@chain.example'
   join bench_first f on f.n = 1 + (c * 31) % 44
   join bench_syllable s1 on s1.n = 1 + (c * 17) % 40
   join bench_syllable s2 on s2.n = 1 + (c / 40 * 13) % 40
   join bench_ending e on e.n = 1 + (c / 1600 * 7) % 20;
 
--- 10,000,000 lines: 4 lines an invoice, 2.5M invoices, every client has about 10 lines.
-insert into purchase_line (store_id, customer_id, invoice_no, line_in_invoice, purchased_at, sku, description,
-                           quantity, unit_price, country)
-select 1 + cust % 300,
-       (select min(id) from customer) + cust - 1,
-       'G' || (l / 4),
-       l % 4,
-       timestamptz '2016-01-01' + ((l / 4) % 3650) * interval '1 day' + (l % 600) * interval '1 minute',
-       'SKU' || (l % 4000),
-       'Item ' || (l % 4000),
-       case when l % 97 = 0 then -1 else 1 + l % 5 end,
-       round((1 + (l % 5000) / 100.0)::numeric, 2),
-       ''
-  from (select l, 1 + ((l / 4) * 7919) % 1000000 as cust from generate_series(0, 9999999) l) g;
+-- 2,500,000 purchases (invoices) of 4 lines each: 10,000,000 lines; every client has 2-3 purchases.
+insert into purchase (store_id, invoice_no, customer_id, purchased_at, country, total, items, line_count, is_return)
+select cu.store_id, 'G' || g.i, cu.id,
+       timestamptz '2016-01-01' + (g.i % 3650) * interval '1 day' + (g.i % 600) * interval '1 minute',
+       cu.country, t.total, t.items, 4, g.i % 97 = 0
+  from (select i, 1 + (i * 7919) % 1000000 as cust from generate_series(0, 2499999) i) g
+  join customer cu on cu.external_id = 'G' || g.cust
+  cross join lateral (
+      select sum(q * p) as total, sum(q) as items
+        from (select case when g.i % 97 = 0 then -1 else 1 + (g.i * 4 + k) % 5 end as q,
+                     round((1 + ((g.i * 4 + k) % 5000) / 100.0)::numeric, 2) as p
+                from generate_series(0, 3) k) lines) t;
+
+insert into purchase_line (purchase_id, line_in_invoice, sku, description, quantity, unit_price)
+select p.id, k, 'SKU' || ((i * 4 + k) % 4000), 'Item ' || ((i * 4 + k) % 4000),
+       case when i % 97 = 0 then -1 else 1 + (i * 4 + k) % 5 end,
+       round((1 + ((i * 4 + k) % 5000) / 100.0)::numeric, 2)
+  from (select id, substr(invoice_no, 2)::bigint as i from purchase where invoice_no like 'G%') p
+  cross join generate_series(0, 3) k;
 
 analyze;
