@@ -4,6 +4,9 @@ create table purchase_import (
     store_id        bigint      not null references store (id),
     file_name       text        not null,
     file_sha256     text        not null,
+    -- Where the file is kept while the run may still be resumed (an upload, or the path given to the shell import).
+    file_path       text,
+    file_size       bigint      not null default 0,
     mapping         jsonb       not null,
     all_or_nothing  boolean     not null default false,
     status          text        not null check (status in ('RUNNING', 'COMPLETED', 'FAILED', 'INTERRUPTED', 'ROLLED_BACK')),
@@ -11,17 +14,22 @@ create table purchase_import (
     rows_imported   integer     not null default 0,
     rows_skipped    integer     not null default 0,
     rows_rejected   integer     not null default 0,
+    -- Share of the work done, 0 to 1000, for the progress bar on any node.
+    progress        integer     not null default 0,
     summary         jsonb,
     started_by      bigint      references associate (id),
     started_at      timestamptz not null,
     finished_at     timestamptz,
     heartbeat_at    timestamptz not null
 );
+create index purchase_import_store on purchase_import (store_id, id desc);
+create index purchase_import_running on purchase_import (heartbeat_at) where status = 'RUNNING';
 
 create table purchase_import_error (
     import_id  bigint  not null references purchase_import (id) on delete cascade,
     line_no    integer not null,
-    reason     text    not null,
+    reason     text    not null check (reason in ('COLUMN_COUNT', 'BAD_ENCODING', 'MISSING_INVOICE', 'BAD_NUMBER', 'BAD_DATE')),
+    detail     text    not null default '',
     raw        text    not null default '',
     primary key (import_id, line_no)
 );
