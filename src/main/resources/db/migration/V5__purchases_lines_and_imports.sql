@@ -34,22 +34,38 @@ create table purchase_import_error (
     primary key (import_id, line_no)
 );
 
--- A purchase is the set of lines sharing an invoice number; a return is a line with a negative quantity.
-create table purchase_line (
-    id             bigint generated always as identity primary key,
-    store_id       bigint        not null references store (id),
-    customer_id    bigint        references customer (id),
-    invoice_no     text          not null,
-    line_in_invoice integer      not null,
-    purchased_at   timestamptz   not null,
-    sku            text          not null default '',
-    description    text          not null default '',
-    quantity       integer       not null,
-    unit_price     numeric(14,4) not null,
-    country        text          not null default '',
-    import_id      bigint        references purchase_import (id)
+-- A purchase is one invoice: the lines sharing an invoice number in a store. A return or cancellation is a purchase
+-- line with a negative quantity (cancellation invoices start with "C"). Totals are kept on the purchase so the client
+-- page reads one row per visit. Bulk loads reserve ids from the sequence in blocks, so lines can be streamed in
+-- before their purchase row is written.
+create sequence purchase_id_seq;
+create table purchase (
+    id            bigint        primary key default nextval('purchase_id_seq'),
+    store_id      bigint        not null references store (id),
+    invoice_no    text          not null,
+    customer_id   bigint        references customer (id),
+    purchased_at  timestamptz   not null,
+    country       text          not null default '',
+    total         numeric(18,4) not null,
+    items         integer       not null,
+    line_count    integer       not null,
+    is_return     boolean       not null,
+    import_id     bigint        references purchase_import (id),
+    unique (store_id, invoice_no)
 );
--- Re-importing the same rows adds nothing: a line is identified by its store, invoice and position in it.
-create unique index purchase_line_identity on purchase_line (store_id, invoice_no, line_in_invoice);
-create index purchase_line_customer on purchase_line (customer_id, purchased_at) where customer_id is not null;
-create index purchase_line_import on purchase_line (import_id);
+alter sequence purchase_id_seq owned by purchase.id;
+create index purchase_customer on purchase (customer_id, purchased_at desc) where customer_id is not null;
+create index purchase_by_import on purchase (import_id) where import_id is not null;
+
+-- Deliberately one index: every index slows each bulk load. A line is identified by its purchase and position,
+-- so re-importing the same rows adds nothing.
+create table purchase_line (
+    purchase_id     bigint        not null references purchase (id) on delete cascade deferrable initially immediate,
+    line_in_invoice integer       not null,
+    sku             text          not null default '',
+    description     text          not null default '',
+    quantity        integer       not null,
+    unit_price      numeric(14,4) not null,
+    import_id       bigint,
+    primary key (purchase_id, line_in_invoice)
+);

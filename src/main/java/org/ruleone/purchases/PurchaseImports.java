@@ -6,11 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -88,13 +84,33 @@ public class PurchaseImports implements DisposableBean {
         return true;
     }
 
-    /** Deletes the lines an import added and marks it ROLLED_BACK. */
+    /** Deletes the lines an import added (and the purchases left empty), and marks it ROLLED_BACK. */
     public boolean rollBack(long importId) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
-            if (!runs.markRolledBack(importId)) {
+            var run = runs.find(importId);
+            if (run.isEmpty() || !runs.markRolledBack(importId)) {
                 return false;
             }
-            jdbc.sql("delete from purchase_line where import_id = :id").param("id", importId).update();
+            CsvImporter.lockStore(jdbc, run.get().storeId());
+            jdbc.sql("""
+                    create temporary table purchase_rolled_back on commit drop as
+                    with gone as (delete from purchase_line l using purchase p
+                                   where p.id = l.purchase_id and p.store_id = :store and l.import_id = :id
+                                  returning l.purchase_id)
+                    select distinct purchase_id from gone
+                    """).param("store", run.get().storeId()).param("id", importId).update();
+            jdbc.sql("""
+                    delete from purchase p using purchase_rolled_back r
+                     where p.id = r.purchase_id and not exists (select 1 from purchase_line l where l.purchase_id = p.id)
+                    """).update();
+            jdbc.sql("""
+                    update purchase p set total = s.total, items = s.items, line_count = s.lines
+                      from (select purchase_id, sum(quantity * unit_price) as total, sum(quantity) as items,
+                                   count(*) as lines
+                              from purchase_line where purchase_id in (select purchase_id from purchase_rolled_back)
+                             group by purchase_id) s
+                     where p.id = s.purchase_id
+                    """).update();
             return true;
         }));
     }
@@ -143,7 +159,7 @@ public class PurchaseImports implements DisposableBean {
     }
 
     private long record(Request request) {
-        return runs.create(request.storeId(), request.fileName(), sha256(request.file()),
+        return runs.create(request.storeId(), request.fileName(),
                 request.file().toAbsolutePath().toString(), size(request.file()), request.mapping(),
                 request.allOrNothing(), request.startedBy());
     }
@@ -157,17 +173,6 @@ public class PurchaseImports implements DisposableBean {
             return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

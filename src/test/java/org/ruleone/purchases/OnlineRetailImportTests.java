@@ -45,22 +45,35 @@ class OnlineRetailImportTests {
         assertThat(first.cancellationRows()).isEqualTo(9_288);
         assertThat(first.walkInRows()).isEqualTo(135_080);
         assertThat(first.totalAmount()).isEqualByComparingTo("9747747.93");
-        assertThat(jdbc.sql("select count(*) from purchase_line where store_id = :s").param("s", store)
-                .query(Long.class).single()).isEqualTo(541_909);
-        assertThat(jdbc.sql("select round(sum(quantity * unit_price), 2) from purchase_line where store_id = :s")
+        assertThat(lines(store)).isEqualTo(541_909);
+        assertThat(jdbc.sql("""
+                select round(sum(l.quantity * l.unit_price), 2) from purchase_line l join purchase p on p.id = l.purchase_id
+                 where p.store_id = :s""").param("s", store).query(BigDecimal.class).single())
+                .isEqualByComparingTo("9747747.93");
+        assertThat(jdbc.sql("select round(sum(total), 2) from purchase where store_id = :s")
                 .param("s", store).query(BigDecimal.class).single()).isEqualByComparingTo("9747747.93");
-        assertThat(jdbc.sql("select count(distinct customer_id) from purchase_line where store_id = :s")
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
+                .query(Long.class).single()).isEqualTo(25_900);
+        assertThat(jdbc.sql("select count(distinct customer_id) from purchase where store_id = :s")
                 .param("s", store).query(Long.class).single()).isEqualTo(4_372);
-        assertThat(jdbc.sql("select count(*) from purchase_line where store_id = :s and customer_id is null")
+        assertThat(jdbc.sql("select sum(line_count) from purchase where store_id = :s and customer_id is null")
                 .param("s", store).query(Long.class).single()).isEqualTo(135_080);
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s and invoice_no like 'C%' and is_return")
+                .param("s", store).query(Long.class).single()).isEqualTo(3_836);
 
         ImportSummary second = imports.importNow(request);
 
         assertThat(second.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(second.rowsImported()).isZero();
         assertThat(second.rowsSkipped()).isEqualTo(541_909);
-        assertThat(jdbc.sql("select count(*) from purchase_line where store_id = :s").param("s", store)
-                .query(Long.class).single()).isEqualTo(541_909);
+        assertThat(lines(store)).isEqualTo(541_909);
+        assertThat(jdbc.sql("select round(sum(total), 2) from purchase where store_id = :s")
+                .param("s", store).query(BigDecimal.class).single()).isEqualByComparingTo("9747747.93");
         assertThat(imports.find(second.importId()).orElseThrow().status()).isEqualTo(ImportStatus.COMPLETED);
+    }
+
+    private long lines(long store) {
+        return jdbc.sql("select count(*) from purchase_line l join purchase p on p.id = l.purchase_id where p.store_id = :s")
+                .param("s", store).query(Long.class).single();
     }
 }

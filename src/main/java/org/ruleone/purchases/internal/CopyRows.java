@@ -55,8 +55,58 @@ final class CopyRows {
         }
     }
 
+    /** Bytes already known to be UTF-8, escaped for COPY. */
+    CopyRows bytes(byte[] source, int offset, int count) {
+        ensure(count * 2);
+        byte[] b = buffer;
+        int at = length;
+        for (int i = offset, end = offset + count; i < end; i++) {
+            byte c = source[i];
+            if (c >= 0 && c <= '\\') {
+                switch (c) {
+                    case '\\' -> {
+                        b[at++] = '\\';
+                        b[at++] = '\\';
+                        continue;
+                    }
+                    case '\t' -> {
+                        b[at++] = '\\';
+                        b[at++] = 't';
+                        continue;
+                    }
+                    case '\n' -> {
+                        b[at++] = '\\';
+                        b[at++] = 'n';
+                        continue;
+                    }
+                    case '\r' -> {
+                        b[at++] = '\\';
+                        b[at++] = 'r';
+                        continue;
+                    }
+                    case 0 -> {
+                        continue;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            b[at++] = c;
+        }
+        length = at;
+        return this;
+    }
+
     CopyRows number(long value) {
-        return text(Long.toString(value));
+        ensure(20);
+        if (value < 0) {
+            buffer[length++] = '-';
+            if (value == Long.MIN_VALUE) {
+                return text("9223372036854775808");
+            }
+            value = -value;
+        }
+        return digits(value, 1);
     }
 
     /** A fixed-point number with {@code scale} decimals, e.g. 25500 with scale 4 is 2.5500. */
@@ -64,15 +114,32 @@ final class CopyRows {
         ensure(24);
         if (unscaled < 0) {
             buffer[length++] = '-';
+            unscaled = -unscaled;
         }
-        String digits = Long.toString(Math.abs(unscaled));
-        if (digits.length() <= scale) {
-            digits = "0".repeat(scale - digits.length() + 1) + digits;
+        long pow = 1;
+        for (int i = 0; i < scale; i++) {
+            pow *= 10;
         }
-        int point = digits.length() - scale;
-        text(digits.substring(0, point));
+        digits(unscaled / pow, 1);
         buffer[length++] = '.';
-        return text(digits.substring(point));
+        return digits(unscaled % pow, scale);
+    }
+
+    /** Writes a non-negative number with at least {@code width} digits. */
+    private CopyRows digits(long value, int width) {
+        int start = length;
+        int n = 0;
+        do {
+            buffer[length++] = (byte) ('0' + value % 10);
+            value /= 10;
+            n++;
+        } while (value > 0 || n < width);
+        for (int i = start, j = length - 1; i < j; i++, j--) {
+            byte t = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = t;
+        }
+        return this;
     }
 
     CopyRows nullValue() {

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -32,12 +31,13 @@ public final class CsvReader implements Closeable {
 
     private byte[] record = new byte[4096];
     private int recordLength;
-    private byte[] field = new byte[1024];
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    /** The current record. */
-    private final List<String> fields = new ArrayList<>(16);
+    /** The current record's fields, as ranges of {@code record} (quoted fields are unescaped in place). */
+    private int[] starts = new int[16];
+    private int[] lengths = new int[16];
+    private int count;
     private long line;
     private boolean malformed;
 
@@ -61,7 +61,33 @@ public final class CsvReader implements Closeable {
 
     /** The fields of the current record, decoded (malformed bytes replaced when {@link #malformed()}). */
     public List<String> fields() {
+        List<String> fields = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            fields.add(string(i));
+        }
         return fields;
+    }
+
+    public int size() {
+        return count;
+    }
+
+    /** Field {@code i} as text (malformed bytes replaced). */
+    public String string(int i) {
+        return new String(record, starts[i], lengths[i], StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of the current record; field {@code i} is at {@link #start(int)} for {@link #length(int)} bytes. */
+    byte[] bytes() {
+        return record;
+    }
+
+    int start(int i) {
+        return starts[i];
+    }
+
+    int length(int i) {
+        return lengths[i];
     }
 
     /** The physical line the current record starts on (the header is line 1). */
@@ -77,11 +103,6 @@ public final class CsvReader implements Closeable {
     /** The current record as it was in the file, cut to a readable length, for error reports. */
     public String raw() {
         return new String(record, 0, Math.min(recordLength, MAX_RAW), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 
     private boolean fill() throws IOException {
@@ -113,16 +134,29 @@ public final class CsvReader implements Closeable {
                 break;
             }
             any = true;
-            byte b = buffer[position++];
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (b == '\n') {
-                nextLine++;
-                if (!quoted) {
-                    break;
+            byte[] b = buffer;
+            int end = limit;
+            int start = position;
+            int i = start;
+            boolean complete = false;
+            while (i < end) {
+                byte c = b[i];
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == '\n') {
+                    nextLine++;
+                    if (!quoted) {
+                        complete = true;
+                        break;
+                    }
                 }
+                i++;
             }
-            append(b);
+            append(start, i);
+            position = complete ? i + 1 : i;
+            if (complete) {
+                break;
+            }
         }
         if (recordLength > 0 && record[recordLength - 1] == '\r') {
             recordLength--;
@@ -130,71 +164,91 @@ public final class CsvReader implements Closeable {
         return true;
     }
 
-    private void append(byte b) {
-        if (recordLength == record.length) {
-            record = Arrays.copyOf(record, record.length * 2);
+    private void append(int from, int to) {
+        int n = to - from;
+        if (recordLength + n > record.length) {
+            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + n));
         }
-        record[recordLength++] = b;
+        System.arraycopy(buffer, from, record, recordLength, n);
+        recordLength += n;
     }
 
     private void split() {
-        fields.clear();
+        count = 0;
         malformed = false;
+        byte[] r = record;
+        int end = recordLength;
         int i = 0;
         while (true) {
-            int length = 0;
-            boolean ascii = true;
-            if (i < recordLength && record[i] == '"') {
+            int start;
+            int length;
+            int high = 0;
+            if (i < end && r[i] == '"') {
                 i++;
-                while (i < recordLength) {
-                    byte b = record[i++];
+                start = i;
+                int w = i;
+                while (i < end) {
+                    byte b = r[i++];
                     if (b == '"') {
-                        if (i < recordLength && record[i] == '"') {
+                        if (i < end && r[i] == '"') {
                             i++;
                         } else {
                             break;
                         }
                     }
-                    field = put(field, length++, b);
-                    ascii &= b >= 0;
+                    high |= b;
+                    r[w++] = b;
                 }
                 // Anything between the closing quote and the delimiter belongs to the field, as most readers keep it.
-                while (i < recordLength && record[i] != delimiter) {
-                    byte b = record[i++];
-                    field = put(field, length++, b);
-                    ascii &= b >= 0;
+                while (i < end && r[i] != delimiter) {
+                    byte b = r[i++];
+                    high |= b;
+                    r[w++] = b;
                 }
+                length = w - start;
             } else {
-                while (i < recordLength && record[i] != delimiter) {
-                    byte b = record[i++];
-                    field = put(field, length++, b);
-                    ascii &= b >= 0;
+                start = i;
+                while (i < end) {
+                    byte b = r[i];
+                    if (b == delimiter) {
+                        break;
+                    }
+                    high |= b;
+                    i++;
                 }
+                length = i - start;
             }
-            fields.add(decode(length, ascii));
-            if (i >= recordLength) {
+            add(start, length);
+            if (high < 0 && !validUtf8(start, length)) {
+                malformed = true;
+            }
+            if (i >= end) {
                 return;
             }
             i++; // the delimiter
         }
     }
 
-    private static byte[] put(byte[] target, int at, byte b) {
-        byte[] t = at == target.length ? Arrays.copyOf(target, target.length * 2) : target;
-        t[at] = b;
-        return t;
+    private void add(int start, int length) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            lengths = Arrays.copyOf(lengths, count * 2);
+        }
+        starts[count] = start;
+        lengths[count++] = length;
     }
 
-    private String decode(int length, boolean ascii) {
-        if (ascii) {
-            return new String(field, 0, length, StandardCharsets.ISO_8859_1);
-        }
+    private boolean validUtf8(int offset, int length) {
         try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(field, 0, length));
-            return chars.toString();
+            decoder.reset().decode(ByteBuffer.wrap(record, offset, length));
+            return true;
         } catch (CharacterCodingException e) {
-            malformed = true;
-            return new String(field, 0, length, StandardCharsets.UTF_8);
+            return false;
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 }

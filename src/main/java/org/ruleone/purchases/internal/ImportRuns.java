@@ -41,16 +41,17 @@ public class ImportRuns {
     public record Plan(long id, long storeId, String fileName, Path file, ColumnMapping mapping, boolean allOrNothing) {
     }
 
-    public long create(long storeId, String fileName, String sha256, String filePath, long fileSize, ColumnMapping mapping,
+    /** Records a new run as RUNNING; the file's digest is written when the run has read the file. */
+    public long create(long storeId, String fileName, String filePath, long fileSize, ColumnMapping mapping,
                 boolean allOrNothing, Long startedBy) {
         Timestamp now = now();
         return jdbc.sql("""
                 insert into purchase_import (store_id, file_name, file_sha256, file_path, file_size, mapping,
                                              all_or_nothing, status, started_by, started_at, heartbeat_at)
-                values (:store, :name, :sha, :path, :size, cast(:mapping as jsonb), :aon, 'RUNNING', :by, :now, :now)
+                values (:store, :name, '', :path, :size, cast(:mapping as jsonb), :aon, 'RUNNING', :by, :now, :now)
                 returning id
                 """)
-                .param("store", storeId).param("name", fileName).param("sha", sha256).param("path", filePath)
+                .param("store", storeId).param("name", fileName).param("path", filePath)
                 .param("size", fileSize).param("mapping", json.writeValueAsString(mapping))
                 .param("aon", allOrNothing).param("by", startedBy).param("now", now)
                 .query(Long.class).single();
@@ -73,6 +74,11 @@ public class ImportRuns {
                  where id = :id and status = 'INTERRUPTED'
                 """)
                 .param("id", id).param("now", now).update() == 1;
+    }
+
+    public void recordDigest(long id, String sha256) {
+        jdbc.sql("update purchase_import set file_sha256 = :sha where id = :id").param("sha", sha256).param("id", id)
+                .update();
     }
 
     /** Written from a separate connection while the run's own transaction is still open. */
