@@ -55,7 +55,6 @@ create table purchase (
 );
 alter sequence purchase_id_seq owned by purchase.id;
 create index purchase_customer on purchase (customer_id, purchased_at desc) where customer_id is not null;
-create index purchase_by_import on purchase (import_id) where import_id is not null;
 
 -- Deliberately one index: every index slows each bulk load. A line is identified by its purchase and position,
 -- so re-importing the same rows adds nothing.

@@ -268,22 +268,24 @@ public class CsvImporter implements DisposableBean {
     /** Loads one purchase per invoice; returns the number of lines that are new to the store. */
     private long loadPurchases(CopyManager copyApi, long storeId, long importId, Scan scan,
                                Map<String, Long> customerIds) throws SQLException {
+        boolean fresh = !jdbc.sql("""
+                select exists (select 1 from purchase where store_id = :store and invoice_no = any(cast(:invoices as text[])))
+                """)
+                .param("store", storeId).param("invoices", scan.invoices.keySet().toArray(String[]::new))
+                .query(Boolean.class).single();
+        if (fresh) {
+            // None of the invoices is in the store, and its lock keeps it so: nothing can conflict.
+            copyPurchases(copyApi.copyIn("copy purchase (id, invoice_no, customer_id, purchased_at, country, total, "
+                    + "items, line_count, is_return, store_id, import_id) from stdin"), scan, customerIds,
+                    new long[] {storeId, importId});
+            return scan.copied;
+        }
         jdbc.sql("""
                 create temporary table purchase_incoming (
                     id bigint, invoice_no text, customer_id bigint, purchased_at timestamptz, country text,
                     total numeric(18,4), items integer, line_count integer, is_return boolean) on commit drop
                 """).update();
-        CopyRows out = new CopyRows(copyApi.copyIn("copy purchase_incoming from stdin"));
-        for (Map.Entry<String, Invoice> e : scan.invoices.entrySet()) {
-            Invoice i = e.getValue();
-            Long customer = i.customer == null ? null : customerIds.get(i.customer);
-            out.number(i.id).tab().text(e.getKey()).tab();
-            (customer == null ? out.nullValue() : out.number(customer)).tab();
-            out.text(i.purchasedAt).tab().text(i.country).tab().decimal(i.total, RowParser.PRICE_SCALE).tab()
-                    .number(i.items).tab().number(i.lines).tab().text(i.isReturn ? "t" : "f");
-            out.endRow();
-        }
-        out.finish();
+        copyPurchases(copyApi.copyIn("copy purchase_incoming from stdin"), scan, customerIds, null);
         int added = jdbc.sql("""
                 insert into purchase (id, store_id, invoice_no, customer_id, purchased_at, country, total, items,
                                       line_count, is_return, import_id)
@@ -297,6 +299,26 @@ public class CsvImporter implements DisposableBean {
             return scan.copied;
         }
         return mergeIntoExistingPurchases(storeId, scan.copied);
+    }
+
+    private static void copyPurchases(CopyIn copyIn, Scan scan, Map<String, Long> customerIds, long[] suffix)
+            throws SQLException {
+        CopyRows out = new CopyRows(copyIn);
+        for (Map.Entry<String, Invoice> e : scan.invoices.entrySet()) {
+            Invoice i = e.getValue();
+            Long customer = i.customer == null ? null : customerIds.get(i.customer);
+            out.number(i.id).tab().text(e.getKey()).tab();
+            (customer == null ? out.nullValue() : out.number(customer)).tab();
+            out.text(i.purchasedAt).tab().text(i.country).tab().decimal(i.total, RowParser.PRICE_SCALE).tab()
+                    .number(i.items).tab().number(i.lines).tab().text(i.isReturn ? "t" : "f");
+            if (suffix != null) {
+                for (long value : suffix) {
+                    out.tab().number(value);
+                }
+            }
+            out.endRow();
+        }
+        out.finish();
     }
 
     /**
