@@ -17,6 +17,7 @@ import org.ruleone.organization.StoreSummary;
 import org.ruleone.purchases.internal.CsvImporter;
 import org.ruleone.purchases.internal.CsvReader;
 import org.ruleone.purchases.internal.ImportRuns;
+import org.ruleone.purchases.internal.Uploads;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ public class PurchaseImports implements DisposableBean {
     private static final int PREVIEW_ROWS = 5;
 
     private final CsvImporter importer;
+    private final Uploads uploads;
     private final ImportRuns runs;
     private final Organization organization;
     private final JdbcClient jdbc;
@@ -36,7 +38,8 @@ public class PurchaseImports implements DisposableBean {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     PurchaseImports(CsvImporter importer, ImportRuns runs, Organization organization, JdbcClient jdbc,
-                    TransactionTemplate transactions) {
+                    TransactionTemplate transactions, Uploads uploads) {
+        this.uploads = uploads;
         this.importer = importer;
         this.runs = runs;
         this.organization = organization;
@@ -66,8 +69,7 @@ public class PurchaseImports implements DisposableBean {
     public long start(Request request) {
         StoreSummary store = store(request.storeId());
         long id = record(request);
-        background.submit(() -> importer.run(id, store.id(), store.timeZone(), request.file(), request.mapping(),
-                request.allOrNothing()));
+        background.submit(() -> runInBackground(id, store, request.file(), request.mapping(), request.allOrNothing()));
         return id;
     }
 
@@ -79,9 +81,17 @@ public class PurchaseImports implements DisposableBean {
             return false;
         }
         StoreSummary store = store(plan.get().storeId());
-        background.submit(() -> importer.run(importId, store.id(), store.timeZone(), plan.get().file(),
-                plan.get().mapping(), plan.get().allOrNothing()));
+        background.submit(() -> runInBackground(importId, store, plan.get().file(), plan.get().mapping(),
+                plan.get().allOrNothing()));
         return true;
+    }
+
+    /** An uploaded file is kept only while its import may still be resumed. */
+    private void runInBackground(long id, StoreSummary store, Path file, ColumnMapping mapping, boolean allOrNothing) {
+        ImportSummary summary = importer.run(id, store.id(), store.timeZone(), file, mapping, allOrNothing);
+        if (summary.status() != ImportStatus.INTERRUPTED && uploads.discard(file)) {
+            runs.forgetFile(id);
+        }
     }
 
     /** Deletes the lines an import added (and the purchases left empty), and marks it ROLLED_BACK. */

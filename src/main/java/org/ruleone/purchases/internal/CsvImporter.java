@@ -110,17 +110,19 @@ public class CsvImporter implements DisposableBean {
         long started = clock.millis();
         Progress progress = new Progress(fileSize(file));
         var beat = heartbeats.scheduleWithFixedDelay(() -> beat(importId, progress), 0, 2, TimeUnit.SECONDS);
-        // The digest is read on another core while this thread parses.
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(file), digests);
+        // The digest is read on another core once the parsing is done, while the database finishes the load.
+        CompletableFuture<Void> parsed = new CompletableFuture<>();
+        CompletableFuture<String> digest = parsed.thenApplyAsync(v -> sha256(file), digests);
         try {
             ImportSummary summary = transactions.execute(tx -> load(importId, storeId, zone, file, mapping,
-                    allOrNothing, progress, started, digest));
+                    allOrNothing, progress, started, parsed, digest));
             progress.lap("commit");
             log.info("Import {} {}: {} rows read, {} imported, {} skipped, {} rejected in {} ms ({})", importId,
                     summary.status(), summary.rowsRead(), summary.rowsImported(), summary.rowsSkipped(),
                     summary.rowsRejected(), summary.millis(), progress.laps);
             return summary;
         } catch (RejectedRows e) {
+            parsed.complete(null);
             ImportSummary failed = e.scan.summary(importId, ImportStatus.FAILED, 0, clock.millis() - started,
                     "rejected rows");
             transactions.executeWithoutResult(tx -> {
@@ -141,6 +143,7 @@ public class CsvImporter implements DisposableBean {
             }
             return failed;
         } finally {
+            parsed.complete(null);
             beat.cancel(false);
         }
     }
@@ -162,7 +165,7 @@ public class CsvImporter implements DisposableBean {
 
     private ImportSummary load(long importId, long storeId, ZoneId zone, Path file, ColumnMapping mapping,
                                boolean allOrNothing, Progress progress, long started,
-                               CompletableFuture<String> digest) {
+                               CompletableFuture<Void> parsed, CompletableFuture<String> digest) {
         lockStore(jdbc, storeId);
         jdbc.sql("select set_config('TimeZone', :zone, true)").param("zone", zone.getId()).query(String.class).single();
         boolean triggersOff = switchOffRowTriggers();
@@ -170,7 +173,7 @@ public class CsvImporter implements DisposableBean {
             CopyManager copyApi = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
             Scan scan;
             try (IdBlocks ids = new IdBlocks(dataSource)) {
-                scan = streamLines(copyApi, file, mapping, allOrNothing, importId, ids, progress);
+                scan = streamLines(copyApi, file, mapping, allOrNothing, importId, ids, progress, parsed);
             }
             progress.lap("lines");
             if (scan.aborted) {
@@ -178,7 +181,7 @@ public class CsvImporter implements DisposableBean {
             }
             Map<String, Long> customerIds = clientBook.ensureImported(storeId, scan.customers());
             progress.lap("customers");
-            long imported = loadPurchases(copyApi, storeId, importId, scan, customerIds);
+            long imported = loadPurchases(copyApi, storeId, importId, scan, customerIds, progress);
             progress.lap("purchases");
             if (triggersOff) {
                 jdbc.sql("set local session_replication_role = origin").update();
@@ -211,7 +214,8 @@ public class CsvImporter implements DisposableBean {
     // ---- the lines, streamed while parsing
 
     private Scan streamLines(CopyManager copyApi, Path file, ColumnMapping mapping, boolean allOrNothing,
-                             long importId, IdBlocks ids, Progress progress) throws IOException, SQLException {
+                             long importId, IdBlocks ids, Progress progress, CompletableFuture<Void> parsed)
+            throws IOException, SQLException {
         Scan scan = new Scan();
         CopyIn copyIn = copyApi.copyIn("copy purchase_line (purchase_id, line_in_invoice, sku, description, "
                 + "quantity, unit_price, import_id) from stdin");
@@ -243,6 +247,7 @@ public class CsvImporter implements DisposableBean {
                     out.endRow();
                 }
             }
+            parsed.complete(null);
             if (!scan.aborted) {
                 scan.copied = out.finish();
             }
@@ -267,12 +272,13 @@ public class CsvImporter implements DisposableBean {
 
     /** Loads one purchase per invoice; returns the number of lines that are new to the store. */
     private long loadPurchases(CopyManager copyApi, long storeId, long importId, Scan scan,
-                               Map<String, Long> customerIds) throws SQLException {
+                               Map<String, Long> customerIds, Progress progress) throws SQLException {
         boolean fresh = !jdbc.sql("""
                 select exists (select 1 from purchase where store_id = :store and invoice_no = any(cast(:invoices as text[])))
                 """)
                 .param("store", storeId).param("invoices", scan.invoices.keySet().toArray(String[]::new))
                 .query(Boolean.class).single();
+        progress.lap("exists");
         if (fresh) {
             // None of the invoices is in the store, and its lock keeps it so: nothing can conflict.
             copyPurchases(copyApi.copyIn("copy purchase (id, invoice_no, customer_id, purchased_at, country, total, "
@@ -385,6 +391,10 @@ public class CsvImporter implements DisposableBean {
         long amount;
         boolean aborted;
         final Map<String, Invoice> invoices = new LinkedHashMap<>();
+        /** Rows of one invoice usually follow each other: the last one found saves a lookup. */
+        private String lastKey;
+        private Invoice last;
+        private String lastCustomer;
         final Map<String, String> customers = new HashMap<>();
         final List<RejectedRow> rejected = new ArrayList<>();
         long rejectedCount;
@@ -393,7 +403,7 @@ public class CsvImporter implements DisposableBean {
             good++;
             long lineAmount = row.quantity() * row.unitPrice();
             amount += lineAmount;
-            Invoice invoice = invoices.get(row.invoice());
+            Invoice invoice = row.invoice() == lastKey ? last : invoices.get(row.invoice());
             if (invoice == null) {
                 invoice = new Invoice(ids.next());
                 invoice.purchasedAt = row.purchasedAt();
@@ -401,6 +411,8 @@ public class CsvImporter implements DisposableBean {
                 invoice.isReturn = row.cancellation();
                 invoices.put(row.invoice(), invoice);
             }
+            lastKey = row.invoice();
+            last = invoice;
             invoice.total += lineAmount;
             invoice.items += row.quantity();
             invoice.lines++;
@@ -417,7 +429,10 @@ public class CsvImporter implements DisposableBean {
                 if (invoice.customer == null) {
                     invoice.customer = row.customer();
                 }
-                customers.putIfAbsent(row.customer(), row.country());
+                if (row.customer() != lastCustomer) {
+                    customers.putIfAbsent(row.customer(), row.country());
+                    lastCustomer = row.customer();
+                }
             }
             return invoice;
         }

@@ -23,7 +23,7 @@ public final class CsvReader implements Closeable {
 
     private final InputStream in;
     private final byte delimiter;
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer = new byte[1 << 18];
     private int position;
     private int limit;
     private boolean eof;

@@ -42,6 +42,8 @@ final class RowParser {
     private final Recent countries = new Recent();
     private final Recent rawDates = new Recent();
     private String lastDate;
+    private String lastInvoice;
+    private int[] lastCounter;
 
     RowParser(ColumnMapping mapping, List<String> header) {
         this.mapping = mapping;
@@ -76,7 +78,11 @@ final class RowParser {
         if (invoice.isEmpty()) {
             return reject(MISSING_INVOICE, header.get(mapping.invoice()));
         }
-        int lineInInvoice = ++linesPerInvoice.computeIfAbsent(invoice, k -> new int[1])[0];
+        if (invoice != lastInvoice) {
+            lastInvoice = invoice;
+            lastCounter = linesPerInvoice.computeIfAbsent(invoice, k -> new int[1]);
+        }
+        int lineInInvoice = ++lastCounter[0];
         if (csv.malformed()) {
             return reject(BAD_ENCODING, "");
         }

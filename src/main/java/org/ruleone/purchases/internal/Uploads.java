@@ -35,6 +35,19 @@ public class Uploads {
         return token;
     }
 
+    /** Deletes the file if it is an upload (never a file the shell import was pointed at); true if it did. */
+    public boolean discard(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(directory)) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(absolute);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Optional<Path> find(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
