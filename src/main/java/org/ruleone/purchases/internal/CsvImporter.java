@@ -218,9 +218,8 @@ public class CsvImporter implements DisposableBean {
             throws IOException, SQLException {
         Scan scan = new Scan();
         CopyIn copyIn = copyApi.copyIn("copy purchase_line (purchase_id, line_in_invoice, sku, description, "
-                + "quantity, unit_price, import_id) from stdin");
-        CopyRows out = new CopyRows(copyIn);
-        String importText = Long.toString(importId);
+                + "quantity, unit_price, import_id) from stdin with (format binary)");
+        BinaryCopyRows out = new BinaryCopyRows(copyIn);
         try (CsvReader csv = new CsvReader(new Counting(Files.newInputStream(file), progress.bytes),
                 mapping.delimiter())) {
             RowParser parser = csv.next() ? parser(mapping, csv.fields()) : null;
@@ -239,11 +238,10 @@ public class CsvImporter implements DisposableBean {
                 }
                 Invoice invoice = scan.add(row, ids);
                 if (!scan.aborted) {
-                    out.number(invoice.id).tab().number(row.lineInInvoice()).tab()
-                            .bytes(row.bytes(), row.skuStart(), row.skuLength()).tab()
-                            .bytes(row.bytes(), row.descriptionStart(), row.descriptionLength()).tab()
-                            .number(row.quantity()).tab()
-                            .decimal(row.unitPrice(), RowParser.PRICE_SCALE).tab().text(importText);
+                    out.row(7).int8(invoice.id).int4(row.lineInInvoice())
+                            .text(row.bytes(), row.skuStart(), row.skuLength())
+                            .text(row.bytes(), row.descriptionStart(), row.descriptionLength())
+                            .int4(row.quantity()).decimal4(row.unitPrice()).int8(importId);
                     out.endRow();
                 }
             }
