@@ -58,7 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code purchase_line} while the next rows are still being parsed, so the parser and the database work at the same
  * time. A new invoice gets a purchase id reserved from the sequence (in blocks, over a second connection), so lines
  * can go in before their purchase row.</li>
- * <li>Then the customers are found or created in one statement, and the purchases (one row per invoice, with totals)
+ * <li>Then the customers are found or created in one statement (in parallel with the end of the lines' load),
+ * and the purchases (one row per invoice, with totals)
  * are loaded with {@code COPY} and one {@code INSERT … ON CONFLICT DO NOTHING}. An invoice the store already had
  * keeps its purchase: the lines just loaded for it move there, skipping the ones it already holds.</li>
  * <li>The run is marked COMPLETED in that same transaction.</li>
@@ -110,12 +111,16 @@ public class CsvImporter implements DisposableBean {
         long started = clock.millis();
         Progress progress = new Progress(fileSize(file));
         var beat = heartbeats.scheduleWithFixedDelay(() -> beat(importId, progress), 0, 2, TimeUnit.SECONDS);
-        // The digest is read on another core once the parsing is done, while the database finishes the load.
-        CompletableFuture<Void> parsed = new CompletableFuture<>();
-        CompletableFuture<String> digest = parsed.thenApplyAsync(v -> sha256(file), digests);
+        // Once the file is parsed, and while the database still works through the lines, other threads read the
+        // file's digest and find or create the customers (in a transaction of their own: a customer is harmless
+        // even if the import then fails, and a second run finds them).
+        CompletableFuture<Scan> parsed = new CompletableFuture<>();
+        CompletableFuture<String> digest = parsed.thenApplyAsync(scan -> sha256(file), digests);
+        CompletableFuture<Map<String, Long>> customerIds = parsed.thenApplyAsync(scan -> scan == null ? Map.of()
+                : clientBook.ensureImported(storeId, scan.customers()), digests);
         try {
             ImportSummary summary = transactions.execute(tx -> load(importId, storeId, zone, file, mapping,
-                    allOrNothing, progress, started, parsed, digest));
+                    allOrNothing, progress, started, parsed, digest, customerIds));
             progress.lap("commit");
             log.info("Import {} {}: {} rows read, {} imported, {} skipped, {} rejected in {} ms ({})", importId,
                     summary.status(), summary.rowsRead(), summary.rowsImported(), summary.rowsSkipped(),
@@ -165,7 +170,8 @@ public class CsvImporter implements DisposableBean {
 
     private ImportSummary load(long importId, long storeId, ZoneId zone, Path file, ColumnMapping mapping,
                                boolean allOrNothing, Progress progress, long started,
-                               CompletableFuture<Void> parsed, CompletableFuture<String> digest) {
+                               CompletableFuture<Scan> parsed, CompletableFuture<String> digest,
+                               CompletableFuture<Map<String, Long>> customers) {
         lockStore(jdbc, storeId);
         jdbc.sql("select set_config('TimeZone', :zone, true)").param("zone", zone.getId()).query(String.class).single();
         boolean triggersOff = switchOffRowTriggers();
@@ -179,7 +185,7 @@ public class CsvImporter implements DisposableBean {
             if (scan.aborted) {
                 throw new RejectedRows(scan);
             }
-            Map<String, Long> customerIds = clientBook.ensureImported(storeId, scan.customers());
+            Map<String, Long> customerIds = customers.join();
             progress.lap("customers");
             long imported = loadPurchases(copyApi, storeId, importId, scan, customerIds, progress);
             progress.lap("purchases");
@@ -214,7 +220,7 @@ public class CsvImporter implements DisposableBean {
     // ---- the lines, streamed while parsing
 
     private Scan streamLines(CopyManager copyApi, Path file, ColumnMapping mapping, boolean allOrNothing,
-                             long importId, IdBlocks ids, Progress progress, CompletableFuture<Void> parsed)
+                             long importId, IdBlocks ids, Progress progress, CompletableFuture<Scan> parsed)
             throws IOException, SQLException {
         Scan scan = new Scan();
         CopyIn copyIn = copyApi.copyIn("copy purchase_line (purchase_id, line_in_invoice, sku, description, "
@@ -245,7 +251,7 @@ public class CsvImporter implements DisposableBean {
                     out.endRow();
                 }
             }
-            parsed.complete(null);
+            parsed.complete(scan.aborted ? null : scan);
             if (!scan.aborted) {
                 scan.copied = out.finish();
             }
