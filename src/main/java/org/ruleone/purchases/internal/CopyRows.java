@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 import org.postgresql.copy.CopyIn;
 
-/** Encodes rows in PostgreSQL's COPY text format and streams them to the server in large chunks. */
+/** Encodes rows in PostgreSQL's COPY text format (used for the purchases; the lines go in binary). */
 final class CopyRows {
 
     private static final int FLUSH_AT = 1 << 18;
@@ -53,48 +53,6 @@ final class CopyRows {
                 default -> buffer[length++] = b;
             }
         }
-    }
-
-    /** Bytes already known to be UTF-8, escaped for COPY. */
-    CopyRows bytes(byte[] source, int offset, int count) {
-        ensure(count * 2);
-        byte[] b = buffer;
-        int at = length;
-        for (int i = offset, end = offset + count; i < end; i++) {
-            byte c = source[i];
-            if (c >= 0 && c <= '\\') {
-                switch (c) {
-                    case '\\' -> {
-                        b[at++] = '\\';
-                        b[at++] = '\\';
-                        continue;
-                    }
-                    case '\t' -> {
-                        b[at++] = '\\';
-                        b[at++] = 't';
-                        continue;
-                    }
-                    case '\n' -> {
-                        b[at++] = '\\';
-                        b[at++] = 'n';
-                        continue;
-                    }
-                    case '\r' -> {
-                        b[at++] = '\\';
-                        b[at++] = 'r';
-                        continue;
-                    }
-                    case 0 -> {
-                        continue;
-                    }
-                    default -> {
-                    }
-                }
-            }
-            b[at++] = c;
-        }
-        length = at;
-        return this;
     }
 
     CopyRows number(long value) {

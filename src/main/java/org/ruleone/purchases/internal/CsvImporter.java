@@ -54,7 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads a CSV file of purchase lines into one store in a single pass and a single transaction.
  * <ol>
- * <li>The file is streamed once; every good row is encoded for {@code COPY} and sent straight into
+ * <li>The file is streamed once; every good row is encoded for a binary {@code COPY} and sent straight into
  * {@code purchase_line} while the next rows are still being parsed, so the parser and the database work at the same
  * time. A new invoice gets a purchase id reserved from the sequence (in blocks, over a second connection), so lines
  * can go in before their purchase row.</li>

@@ -207,11 +207,6 @@ final class RowParser {
         return negative ? -units : units;
     }
 
-    static long price(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return price(bytes, 0, bytes.length);
-    }
-
     private static long slowPrice(String text) {
         try {
             BigDecimal value = new BigDecimal(text.replace(',', '.')).setScale(PRICE_SCALE, RoundingMode.HALF_UP);

@@ -79,8 +79,7 @@ class ImportController {
         try (InputStream in = file.getInputStream()) {
             token = uploads.store(in);
         }
-        String name = file.getOriginalFilename() == null ? "upload.csv" : Path.of(file.getOriginalFilename())
-                .getFileName().toString();
+        String name = displayName(file.getOriginalFilename());
         String target = org.springframework.web.util.UriComponentsBuilder.fromPath("/purchases/imports/new")
                 .queryParam("upload", token).queryParam("name", name).build().encode().toUriString();
         if (htmx != null) {
@@ -161,6 +160,16 @@ class ImportController {
                 imports.find(id).map(r -> r.status().name()).orElse("").equals("ROLLED_BACK")
                         ? "import.rollback.done" : "import.rollback.impossible");
         return "redirect:/purchases/imports/" + id;
+    }
+
+    /** The file's own name, without any folder a browser may send, for display only. */
+    static String displayName(String original) {
+        if (original == null) {
+            return "upload.csv";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}]", "").strip();
+        return name.isEmpty() ? "upload.csv" : name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private ImportRun visible(long id, SignedInAssociate me) {
