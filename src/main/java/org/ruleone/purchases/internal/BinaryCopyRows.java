@@ -51,18 +51,31 @@ final class BinaryCopyRows {
         ensure(count + 4);
         int lengthAt = length;
         length += 4;
-        for (int i = offset, end = offset + count; i < end; i++) {
-            byte b = source[i];
-            if (b != 0) {
-                buffer[length++] = b;
+        System.arraycopy(source, offset, buffer, length, count);
+        int end = length + count;
+        for (int i = length; i < end; i++) {
+            if (buffer[i] == 0) {
+                end = dropNuls(i, end);
+                break;
             }
         }
-        int n = length - lengthAt - 4;
+        int n = end - lengthAt - 4;
+        length = end;
         buffer[lengthAt] = (byte) (n >>> 24);
         buffer[lengthAt + 1] = (byte) (n >>> 16);
         buffer[lengthAt + 2] = (byte) (n >>> 8);
         buffer[lengthAt + 3] = (byte) n;
         return this;
+    }
+
+    private int dropNuls(int from, int end) {
+        int w = from;
+        for (int i = from; i < end; i++) {
+            if (buffer[i] != 0) {
+                buffer[w++] = buffer[i];
+            }
+        }
+        return w;
     }
 
     /**
@@ -75,31 +88,28 @@ final class BinaryCopyRows {
         long units = Math.abs(tenThousandths);
         long whole = units / 10_000;
         int fraction = (int) (units % 10_000);
-        short[] groups = new short[6];
-        int count = 0;
+        int groups = 0;
         for (long w = whole; w > 0; w /= 10_000) {
-            groups[count++] = (short) (w % 10_000);
+            groups++;
         }
-        int weight = count - 1;
-        short[] digits = new short[count + 1];
-        for (int i = 0; i < count; i++) {
-            digits[i] = groups[count - 1 - i];
-        }
-        int ndigits = count;
-        if (fraction != 0) {
-            digits[ndigits++] = (short) fraction;
-        }
-        if (count == 0) {
-            weight = fraction == 0 ? 0 : -1;
-        }
-        int size = 8 + 2 * ndigits;
-        int32(size);
+        int ndigits = groups + (fraction != 0 ? 1 : 0);
+        int weight = groups > 0 ? groups - 1 : fraction == 0 ? 0 : -1;
+        int32(8 + 2 * ndigits);
         short16(ndigits);
         short16(weight);
         short16(negative && ndigits > 0 ? 0x4000 : 0);
         short16(RowParser.PRICE_SCALE);
-        for (int i = 0; i < ndigits; i++) {
-            short16(digits[i]);
+        // The whole part's groups, most significant first, written right to left.
+        int at = length + 2 * groups;
+        for (long w = whole; w > 0; w /= 10_000) {
+            at -= 2;
+            int group = (int) (w % 10_000);
+            buffer[at] = (byte) (group >>> 8);
+            buffer[at + 1] = (byte) group;
+        }
+        length += 2 * groups;
+        if (fraction != 0) {
+            short16(fraction);
         }
         return this;
     }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,9 +119,12 @@ public class CsvImporter implements DisposableBean {
         CompletableFuture<String> digest = parsed.thenApplyAsync(scan -> sha256(file), digests);
         CompletableFuture<Map<String, Long>> customerIds = parsed.thenApplyAsync(scan -> scan == null ? Map.of()
                 : clientBook.ensureImported(storeId, scan.customers()), digests);
+        // Read on another connection too: the store's lock, held by the import, keeps the answer true.
+        CompletableFuture<Boolean> fresh = parsed.thenApplyAsync(scan -> scan != null
+                && noneInStore(storeId, scan.invoices.keySet()), digests);
         try {
             ImportSummary summary = transactions.execute(tx -> load(importId, storeId, zone, file, mapping,
-                    allOrNothing, progress, started, parsed, digest, customerIds));
+                    allOrNothing, progress, started, parsed, digest, customerIds, fresh));
             progress.lap("commit");
             log.info("Import {} {}: {} rows read, {} imported, {} skipped, {} rejected in {} ms ({})", importId,
                     summary.status(), summary.rowsRead(), summary.rowsImported(), summary.rowsSkipped(),
@@ -171,7 +175,7 @@ public class CsvImporter implements DisposableBean {
     private ImportSummary load(long importId, long storeId, ZoneId zone, Path file, ColumnMapping mapping,
                                boolean allOrNothing, Progress progress, long started,
                                CompletableFuture<Scan> parsed, CompletableFuture<String> digest,
-                               CompletableFuture<Map<String, Long>> customers) {
+                               CompletableFuture<Map<String, Long>> customers, CompletableFuture<Boolean> fresh) {
         lockStore(jdbc, storeId);
         jdbc.sql("select set_config('TimeZone', :zone, true)").param("zone", zone.getId()).query(String.class).single();
         boolean triggersOff = switchOffRowTriggers();
@@ -187,7 +191,7 @@ public class CsvImporter implements DisposableBean {
             }
             Map<String, Long> customerIds = customers.join();
             progress.lap("customers");
-            long imported = loadPurchases(copyApi, storeId, importId, scan, customerIds, progress);
+            long imported = loadPurchases(copyApi, storeId, importId, scan, customerIds, fresh.join());
             progress.lap("purchases");
             if (triggersOff) {
                 jdbc.sql("set local session_replication_role = origin").update();
@@ -276,13 +280,7 @@ public class CsvImporter implements DisposableBean {
 
     /** Loads one purchase per invoice; returns the number of lines that are new to the store. */
     private long loadPurchases(CopyManager copyApi, long storeId, long importId, Scan scan,
-                               Map<String, Long> customerIds, Progress progress) throws SQLException {
-        boolean fresh = !jdbc.sql("""
-                select exists (select 1 from purchase where store_id = :store and invoice_no = any(cast(:invoices as text[])))
-                """)
-                .param("store", storeId).param("invoices", scan.invoices.keySet().toArray(String[]::new))
-                .query(Boolean.class).single();
-        progress.lap("exists");
+                               Map<String, Long> customerIds, boolean fresh) throws SQLException {
         if (fresh) {
             // None of the invoices is in the store, and its lock keeps it so: nothing can conflict.
             copyPurchases(copyApi.copyIn("copy purchase (id, invoice_no, customer_id, purchased_at, country, total, "
@@ -329,6 +327,14 @@ public class CsvImporter implements DisposableBean {
             out.endRow();
         }
         out.finish();
+    }
+
+    private boolean noneInStore(long storeId, Set<String> invoices) {
+        return !jdbc.sql("""
+                select exists (select 1 from purchase where store_id = :store and invoice_no = any(cast(:invoices as text[])))
+                """)
+                .param("store", storeId).param("invoices", invoices.toArray(String[]::new))
+                .query(Boolean.class).single();
     }
 
     /**
