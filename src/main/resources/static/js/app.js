@@ -14,3 +14,13 @@ document.addEventListener("submit", (event) => {
         event.preventDefault();
     }
 });
+
+// Upload progress for forms marked data-upload-progress="<id of a <progress>>" and sent by htmx.
+document.addEventListener("htmx:xhr:progress", (event) => {
+    const form = event.target.closest && event.target.closest("form[data-upload-progress]");
+    const bar = form && document.getElementById(form.dataset.uploadProgress);
+    if (bar && event.detail.lengthComputable) {
+        bar.hidden = false;
+        bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+    }
+});

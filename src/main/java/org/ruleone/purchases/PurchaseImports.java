@@ -1,0 +1,193 @@
+package org.ruleone.purchases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.StoreSummary;
+import org.ruleone.purchases.internal.CsvImporter;
+import org.ruleone.purchases.internal.CsvReader;
+import org.ruleone.purchases.internal.ImportRuns;
+import org.ruleone.purchases.internal.Uploads;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Imports of purchase lines from CSV files: started from the browser (in the background) or the shell. */
+@Service
+public class PurchaseImports implements DisposableBean {
+
+    private static final int PREVIEW_ROWS = 5;
+
+    private final CsvImporter importer;
+    private final Uploads uploads;
+    private final ImportRuns runs;
+    private final Organization organization;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    PurchaseImports(CsvImporter importer, ImportRuns runs, Organization organization, JdbcClient jdbc,
+                    TransactionTemplate transactions, Uploads uploads) {
+        this.uploads = uploads;
+        this.importer = importer;
+        this.runs = runs;
+        this.organization = organization;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * What to import.
+     *
+     * @param fileName  the name the person knows the file by
+     * @param startedBy the associate, or {@code null} for the shell
+     */
+    public record Request(long storeId, Path file, String fileName, ColumnMapping mapping, boolean allOrNothing,
+                          Long startedBy) {
+    }
+
+    /** Imports now, in the calling thread, and returns the figures. */
+    public ImportSummary importNow(Request request) {
+        StoreSummary store = store(request.storeId());
+        long id = record(request);
+        return importer.run(id, store.id(), store.timeZone(), request.file(), request.mapping(),
+                request.allOrNothing());
+    }
+
+    /** Starts the import in the background and returns its id at once; its progress is in {@link #find}. */
+    public long start(Request request) {
+        StoreSummary store = store(request.storeId());
+        long id = record(request);
+        background.submit(() -> runInBackground(id, store, request.file(), request.mapping(), request.allOrNothing()));
+        return id;
+    }
+
+    /** Runs an interrupted import again, in the background; lines it already loaded are skipped, not doubled. */
+    public boolean resume(long importId) {
+        var plan = runs.find(importId).filter(r -> r.status().resumable()).flatMap(r -> planOf(importId));
+        if (plan.isEmpty() || plan.get().file() == null || !Files.isReadable(plan.get().file())
+                || !runs.claimForResume(importId)) {
+            return false;
+        }
+        StoreSummary store = store(plan.get().storeId());
+        background.submit(() -> runInBackground(importId, store, plan.get().file(), plan.get().mapping(),
+                plan.get().allOrNothing()));
+        return true;
+    }
+
+    /** An uploaded file is kept only while its import may still be resumed. */
+    private void runInBackground(long id, StoreSummary store, Path file, ColumnMapping mapping, boolean allOrNothing) {
+        ImportSummary summary = importer.run(id, store.id(), store.timeZone(), file, mapping, allOrNothing);
+        if (summary.status() != ImportStatus.INTERRUPTED && uploads.discard(file)) {
+            runs.forgetFile(id);
+        }
+    }
+
+    /** Deletes the lines an import added (and the purchases left empty), and marks it ROLLED_BACK. */
+    public boolean rollBack(long importId) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            var run = runs.find(importId);
+            if (run.isEmpty() || !runs.markRolledBack(importId)) {
+                return false;
+            }
+            CsvImporter.lockStore(jdbc, run.get().storeId());
+            jdbc.sql("""
+                    create temporary table purchase_rolled_back on commit drop as
+                    with gone as (delete from purchase_line l using purchase p
+                                   where p.id = l.purchase_id and p.store_id = :store and l.import_id = :id
+                                  returning l.purchase_id)
+                    select distinct purchase_id from gone
+                    """).param("store", run.get().storeId()).param("id", importId).update();
+            jdbc.sql("""
+                    delete from purchase p using purchase_rolled_back r
+                     where p.id = r.purchase_id and not exists (select 1 from purchase_line l where l.purchase_id = p.id)
+                    """).update();
+            jdbc.sql("""
+                    update purchase p set total = s.total, items = s.items, line_count = s.lines
+                      from (select purchase_id, sum(quantity * unit_price) as total, sum(quantity) as items,
+                                   count(*) as lines
+                              from purchase_line where purchase_id in (select purchase_id from purchase_rolled_back)
+                             group by purchase_id) s
+                     where p.id = s.purchase_id
+                    """).update();
+            return true;
+        }));
+    }
+
+    public Optional<ImportRun> find(long importId) {
+        return runs.find(importId);
+    }
+
+    /** The newest runs, of one store or (empty) of all stores. */
+    public List<ImportRun> recent(Optional<Long> storeId, int limit) {
+        return runs.recent(storeId, limit);
+    }
+
+    public List<RejectedRow> rejectedRows(long importId, int limit) {
+        return runs.rejections(importId, limit);
+    }
+
+    /** Marks runs whose process died (no heartbeat for a while) as INTERRUPTED. */
+    public int markStaleRunsInterrupted() {
+        return runs.markStaleAsInterrupted();
+    }
+
+    /** The header and first rows of a file, with the separator guessed and a preset recognised. */
+    public static FilePreview preview(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(8192);
+            String text = new String(start, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            char delimiter = ColumnMapping.guessDelimiter(end < 0 ? text : text.substring(0, end));
+            try (CsvReader csv = new CsvReader(Files.newInputStream(file), delimiter)) {
+                List<String> header = csv.next() ? List.copyOf(csv.fields()) : List.of();
+                List<List<String>> rows = new ArrayList<>();
+                while (rows.size() < PREVIEW_ROWS && csv.next()) {
+                    rows.add(List.copyOf(csv.fields()));
+                }
+                return new FilePreview(delimiter, header, rows, ColumnMapping.detect(header)
+                        .filter(m -> m.delimiter() == delimiter));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private StoreSummary store(long storeId) {
+        return organization.store(storeId).orElseThrow(() -> new IllegalArgumentException("No store " + storeId));
+    }
+
+    private long record(Request request) {
+        return runs.create(request.storeId(), request.fileName(),
+                request.file().toAbsolutePath().toString(), size(request.file()), request.mapping(),
+                request.allOrNothing(), request.startedBy());
+    }
+
+    private Optional<ImportRuns.Plan> planOf(long importId) {
+        return runs.plan(importId);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,167 @@
+package org.ruleone.purchases;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.StoreDraft;
+import org.ruleone.shared.Language;
+import org.ruleone.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Small files written by the test: bad rows, returns, walk-ins, all or nothing, roll back. */
+@IntegrationTest
+class CsvImportTests {
+
+    static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
+    @Autowired PurchaseImports imports;
+    @Autowired Organization organization;
+    @Autowired JdbcClient jdbc;
+    @TempDir Path dir;
+    long store;
+
+    @BeforeEach
+    void store() {
+        store = organization.createStore(new StoreDraft("Store " + System.nanoTime(), "", "GB",
+                ZoneId.of("Europe/London"), Language.EN, List.of()));
+    }
+
+    @Test
+    void reportsBadRowsWithLineAndReasonAndImportsTheRest() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes((HEADER
+                + "A1,S1,\"MUG, RED\",2,2011-01-02 10:00:00,1.50,900001,France\n"
+                + "A1,S2,TOO,FEW,COLUMNS\n"
+                + "A2,S3,PLATE,two,2011-01-02 11:00:00,3.00,900001,France\n"
+                + "A2,S4,PLATE,1,2011-01-02 11:00:00,3.0x,900001,France\n"
+                + "A3,S5,BOWL,1,02/01/2011,3.00,900002,France\n"
+                + ",S6,SPOON,1,2011-01-02 11:00:00,3.00,900002,France\n"
+                + "A4,S7,BROKEN ").getBytes(StandardCharsets.UTF_8));
+        file.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
+        file.writeBytes((",1,2011-01-03 09:00:00,1.00,900002,France\n"
+                + "A4,S8,\"CAFÉ \"\"NOIR\"\"\",1,2011-01-03 09:00:00,4.00,,France\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportSummary summary = importFile(write(file.toByteArray()), false);
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(summary.rowsRead()).isEqualTo(8);
+        assertThat(summary.rowsImported()).isEqualTo(2);
+        assertThat(summary.rowsRejected()).isEqualTo(6);
+        assertThat(imports.rejectedRows(summary.importId(), 100))
+                .extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(tuple(3L, "COLUMN_COUNT"), tuple(4L, "BAD_NUMBER"), tuple(5L, "BAD_NUMBER"),
+                        tuple(6L, "BAD_DATE"), tuple(7L, "MISSING_INVOICE"), tuple(8L, "BAD_ENCODING"));
+        assertThat(imports.rejectedRows(summary.importId(), 100).get(1).detail()).isEqualTo("Quantity: two");
+        assertThat(jdbc.sql("""
+                select l.description from purchase_line l join purchase p on p.id = l.purchase_id
+                 where p.store_id = :s order by p.invoice_no, l.line_in_invoice""")
+                .param("s", store).query(String.class).list())
+                .containsExactly("MUG, RED", "CAFÉ \"NOIR\"");
+    }
+
+    @Test
+    void secondImportOfSameFileAddsNothing() throws IOException {
+        Path file = write((HEADER + "B1,S1,MUG,2,2011-01-02 10:00:00,1.50,900010,France\n"
+                + "B1,S2,CUP,1,2011-01-02 10:00:00,2.00,900010,France\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportSummary first = importFile(file, false);
+        ImportSummary second = importFile(file, false);
+
+        assertThat(first.rowsImported()).isEqualTo(2);
+        assertThat(second.rowsImported()).isZero();
+        assertThat(second.rowsSkipped()).isEqualTo(2);
+        assertThat(purchaseTotal("B1")).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void addsTheFixedRowWhenAFileIsImportedAgainAfterAFix() throws IOException {
+        importFile(write((HEADER + "D1,S1,MUG,2,2011-01-02 10:00:00,1.50,900020,France\n"
+                + "D1,S2,CUP,x,2011-01-02 10:00:00,2.00,900020,France\n").getBytes(StandardCharsets.UTF_8)), false);
+
+        ImportSummary fixed = importFile(write((HEADER + "D1,S1,MUG,2,2011-01-02 10:00:00,1.50,900020,France\n"
+                + "D1,S2,CUP,1,2011-01-02 10:00:00,2.00,900020,France\n").getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(fixed.rowsImported()).isEqualTo(1);
+        assertThat(fixed.rowsSkipped()).isEqualTo(1);
+        assertThat(purchaseTotal("D1")).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void allOrNothingImportLandsNothingWhenOneRowIsBad() throws IOException {
+        Path file = write((HEADER + "E1,S1,MUG,2,2011-01-02 10:00:00,1.50,900030,France\n"
+                + "E2,S2,CUP,1,not a date,2.00,900030,France\n"
+                + "E3,S3,BOWL,1,2011-01-02 10:00:00,2.00,900031,France\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportSummary summary = importFile(file, true);
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(summary.rowsImported()).isZero();
+        assertThat(imports.rejectedRows(summary.importId(), 10)).extracting(RejectedRow::lineNo).containsExactly(3L);
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from customer where external_id in ('900030', '900031')")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void countsReturnsAndWalkInPurchasesInTheStoreTotals() throws IOException {
+        ImportSummary summary = importFile(write((HEADER
+                + "F1,S1,MUG,3,2011-01-02 10:00:00,2.00,900040,France\n"
+                + "CF2,S1,MUG,-1,2011-01-05 10:00:00,2.00,900040,France\n"
+                + "F3,S2,CUP,1,2011-01-06 10:00:00,5.00,,France\n").getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(summary.cancellationRows()).isEqualTo(1);
+        assertThat(summary.returnLines()).isEqualTo(1);
+        assertThat(summary.walkInRows()).isEqualTo(1);
+        assertThat(summary.customers()).isEqualTo(1);
+        assertThat(summary.totalAmount()).isEqualByComparingTo("9.00");
+        assertThat(jdbc.sql("select is_return from purchase where store_id = :s and invoice_no = 'CF2'")
+                .param("s", store).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("""
+                select count(*) from purchase p join customer c on c.id = p.customer_id
+                 where p.store_id = :s and c.external_id = '900040'""")
+                .param("s", store).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void rollingBackAnImportDeletesItsLines() throws IOException {
+        ImportSummary summary = importFile(write((HEADER + "G1,S1,MUG,2,2011-01-02 10:00:00,1.50,900050,France\n")
+                .getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(imports.rollBack(summary.importId())).isTrue();
+
+        assertThat(imports.find(summary.importId()).orElseThrow().status()).isEqualTo(ImportStatus.ROLLED_BACK);
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
+                .query(Long.class).single()).isZero();
+    }
+
+    private BigDecimal purchaseTotal(String invoice) {
+        return jdbc.sql("select total from purchase where store_id = :s and invoice_no = :i")
+                .param("s", store).param("i", invoice).query(BigDecimal.class).single();
+    }
+
+    private ImportSummary importFile(Path file, boolean allOrNothing) {
+        return imports.importNow(new PurchaseImports.Request(store, file, file.getFileName().toString(),
+                ColumnMapping.onlineRetail(), allOrNothing, null));
+    }
+
+    private Path write(byte[] content) throws IOException {
+        Path file = Files.createTempFile(dir, "purchases", ".csv");
+        Files.write(file, content);
+        return file;
+    }
+}

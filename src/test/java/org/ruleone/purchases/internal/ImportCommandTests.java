@@ -1,0 +1,66 @@
+package org.ruleone.purchases.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.StoreDraft;
+import org.ruleone.shared.Language;
+import org.ruleone.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ImportCommandTests {
+
+    @Autowired ImportCommand command;
+    @Autowired Organization organization;
+    @Autowired JdbcClient jdbc;
+    @TempDir Path dir;
+
+    @Test
+    void importsFromTheShellIntoTheNamedStoreAndExitsWithZero() throws IOException {
+        String name = "Shell " + System.nanoTime();
+        long store = organization.createStore(new StoreDraft(name, "", "GB", ZoneId.of("Europe/London"), Language.EN,
+                List.of()));
+        Path file = dir.resolve("shell.csv");
+        Files.writeString(file, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "K1,S1,MUG,2,2011-01-01 10:00:00,1.00,930001,France\n", StandardCharsets.UTF_8);
+
+        command.run(new DefaultApplicationArguments("import", "--file=" + file, "--store=" + name));
+
+        assertThat(command.getExitCode()).isZero();
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void exitsWithTwoForAnUnknownStore() {
+        command.run(new DefaultApplicationArguments("import", "--file=pom.xml", "--store=No such store"));
+
+        assertThat(command.getExitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void exitsWithOneWhenAnAllOrNothingImportMeetsABadRow() throws IOException {
+        String name = "Shell bad " + System.nanoTime();
+        organization.createStore(new StoreDraft(name, "", "GB", ZoneId.of("Europe/London"), Language.EN, List.of()));
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "K2,S1,MUG,many,2011-01-01 10:00:00,1.00,930002,France\n", StandardCharsets.UTF_8);
+
+        command.run(new DefaultApplicationArguments("import", "--file=" + file, "--store=" + name,
+                "--preset=online-retail", "--all-or-nothing"));
+
+        assertThat(command.getExitCode()).isEqualTo(1);
+    }
+}

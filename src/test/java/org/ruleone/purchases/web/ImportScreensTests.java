@@ -1,0 +1,121 @@
+package org.ruleone.purchases.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.Role;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreDraft;
+import org.ruleone.purchases.ImportStatus;
+import org.ruleone.purchases.PurchaseImports;
+import org.ruleone.shared.Language;
+import org.ruleone.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@AutoConfigureMockMvc
+class ImportScreensTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Organization organization;
+    @Autowired PurchaseImports imports;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ownerExists() {
+        if (!organization.hasOwner()) {
+            organization.setUp("Olga", "olga@example.com", "a long enough password", new StoreDraft("Head office", "",
+                    "GB", ZoneId.of("Europe/London"), Language.EN, List.of()), Language.EN);
+        }
+    }
+
+    @Test
+    void managerUploadsMapsAndFollowsAnImportToItsSummary() throws Exception {
+        long store = store("Screens");
+        var me = user(new SignedInAssociate(1, "Mia", "mia@example.com", Role.MANAGER, store, Language.EN, "x", true));
+        byte[] csv = ("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "W1,S1,<script>alert(1)</script>,2,2011-01-02 10:00:00,1.50,910001,France\n"
+                + "W2,S1,MUG,x,2011-01-02 10:00:00,1.50,910001,France\n").getBytes(StandardCharsets.UTF_8);
+
+        MvcResult uploaded = mvc.perform(multipart("/purchases/imports/upload")
+                        .file(new MockMultipartFile("file", "till.csv", "text/csv", csv)).with(me).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String mappingUrl = uploaded.getResponse().getRedirectedUrl();
+
+        mvc.perform(get(mappingUrl).with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("UCI Online Retail")))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        String upload = mappingUrl.replaceAll(".*upload=([^&]+).*", "$1");
+
+        MvcResult started = mvc.perform(post("/purchases/imports").with(me).with(csrf())
+                        .param("upload", upload).param("fileName", "till.csv").param("storeId", Long.toString(store))
+                        .param("delimiter", ",").param("invoice", "0").param("date", "4")
+                        .param("dateFormat", "yyyy-MM-dd HH:mm:ss").param("customer", "6").param("sku", "1")
+                        .param("description", "2").param("quantity", "3").param("unitPrice", "5")
+                        .param("country", "7").param("mode", "GOOD_ROWS"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        long id = Long.parseLong(started.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> imports.find(id).orElseThrow().status() == ImportStatus.COMPLETED);
+
+        mvc.perform(get("/purchases/imports/" + id).header("HX-Request", "true").with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-progress\"")))
+                .andExpect(content().string(containsString("Not a number")))
+                .andExpect(content().string(containsString("Quantity: x")));
+        mvc.perform(get("/purchases/imports/" + id).with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Rows read")));
+        mvc.perform(get("/purchases/imports").with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("till.csv")));
+    }
+
+    @Test
+    void refusesAnImportIntoAnotherStore() throws Exception {
+        long mine = store("Mine");
+        long theirs = store("Theirs");
+        var me = user(new SignedInAssociate(2, "Al", "al@example.com", Role.ASSOCIATE, mine, Language.EN, "x", true));
+        MvcResult uploaded = mvc.perform(multipart("/purchases/imports/upload")
+                        .file(new MockMultipartFile("file", "t.csv", "text/csv",
+                                "InvoiceNo,InvoiceDate,Quantity,UnitPrice\nZ1,2011-01-02,1,1.00\n"
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .with(me).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String upload = uploaded.getResponse().getRedirectedUrl().replaceAll(".*upload=([^&]+).*", "$1");
+
+        mvc.perform(post("/purchases/imports").with(me).with(csrf())
+                        .param("upload", upload).param("fileName", "t.csv").param("storeId", Long.toString(theirs))
+                        .param("delimiter", ",").param("invoice", "0").param("date", "1")
+                        .param("dateFormat", "yyyy-MM-dd").param("quantity", "2").param("unitPrice", "3")
+                        .param("mode", "GOOD_ROWS"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose one of your stores.")));
+        assertThat(imports.recent(Optional.of(theirs), 10)).isEmpty();
+    }
+
+    private long store(String name) {
+        return organization.createStore(new StoreDraft(name + " " + System.nanoTime(), "", "GB",
+                ZoneId.of("Europe/London"), Language.EN, List.of()));
+    }
+}
