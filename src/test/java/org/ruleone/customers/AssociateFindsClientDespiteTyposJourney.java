@@ -40,7 +40,8 @@ class AssociateFindsClientDespiteTyposJourney {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setArgs(java.util.List.of("--no-sandbox")));
+                .setExecutablePath(org.ruleone.journeys.BrowserJourney.CHROMIUM)
+                .setArgs(org.ruleone.journeys.BrowserJourney.FLAGS).setHeadless(true));
     }
 
     @AfterAll

@@ -25,10 +25,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class BrowserJourney {
+public abstract class BrowserJourney {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
-    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    public static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     static Playwright playwright;
