@@ -52,7 +52,11 @@ public final class CsvReader implements Closeable {
 
     /** Reads the next record; false at the end of the input. */
     public boolean next() throws IOException {
-        return readRecord();
+        if (!readRecord()) {
+            return false;
+        }
+        split();
+        return true;
     }
 
     /** The fields of the current record, decoded (malformed bytes replaced when {@link #malformed()}). */
@@ -116,21 +120,12 @@ public final class CsvReader implements Closeable {
         return false;
     }
 
-    /**
-     * Copies the bytes of one record (up to an unquoted line break) into {@code record}. A record without quotes
-     * (most of them) is split into fields in the same pass; one with quotes is split afterwards.
-     */
+    /** Copies the bytes of one record (up to an unquoted line break) into {@code record}. */
     private boolean readRecord() throws IOException {
         recordLength = 0;
         line = nextLine;
-        count = 0;
-        malformed = false;
         boolean quoted = false;
-        boolean anyQuote = false;
         boolean any = false;
-        int fieldStart = 0;
-        int high = 0;
-        byte d = delimiter;
         while (true) {
             if (position >= limit && !fill()) {
                 if (!any) {
@@ -142,25 +137,19 @@ public final class CsvReader implements Closeable {
             byte[] b = buffer;
             int end = limit;
             int start = position;
-            int base = recordLength - start;
             int i = start;
             boolean complete = false;
             while (i < end) {
                 byte c = b[i];
-                if (c == '\n') {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == '\n') {
                     nextLine++;
                     if (!quoted) {
                         complete = true;
                         break;
                     }
-                } else if (c == '"') {
-                    quoted = !quoted;
-                    anyQuote = true;
-                } else if (c == d && !anyQuote) {
-                    add(fieldStart, base + i - fieldStart);
-                    fieldStart = base + i + 1;
                 }
-                high |= c;
                 i++;
             }
             append(start, i);
@@ -171,16 +160,6 @@ public final class CsvReader implements Closeable {
         }
         if (recordLength > 0 && record[recordLength - 1] == '\r') {
             recordLength--;
-        }
-        if (anyQuote) {
-            split();
-        } else {
-            add(fieldStart, recordLength - fieldStart);
-            if (high < 0) {
-                for (int f = 0; f < count && !malformed; f++) {
-                    malformed = !validUtf8(starts[f], lengths[f]);
-                }
-            }
         }
         return true;
     }
