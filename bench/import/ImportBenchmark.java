@@ -58,6 +58,16 @@ public class ImportBenchmark {
             System.out.printf(Locale.ROOT, "import/copy ratio: %.2f%n", imported / copy);
         } finally {
             context.close();
+            deleteTree(data);
+        }
+    }
+
+    /** The throw-away database is a few hundred megabytes: it goes once the figures are printed. */
+    static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

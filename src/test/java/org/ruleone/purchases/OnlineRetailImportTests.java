@@ -3,6 +3,7 @@ package org.ruleone.purchases;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The whole UCI Online Retail file, checked against its published figures. */
 @IntegrationTest
@@ -60,6 +62,10 @@ class OnlineRetailImportTests {
                 .param("s", store).query(Long.class).single()).isEqualTo(135_080);
         assertThat(jdbc.sql("select count(*) from purchase where store_id = :s and invoice_no like 'C%' and is_return")
                 .param("s", store).query(Long.class).single()).isEqualTo(3_836);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select file_sha256 from purchase_import where id = :id").param("id", first.importId())
+                .query(String.class).single().length() == 64);
 
         ImportSummary second = imports.importNow(request);
 

@@ -83,7 +83,8 @@ public class CsvImporter implements DisposableBean {
     private final ClientBook clientBook;
     private final ImportRuns runs;
     private final Clock clock;
-    private final ExecutorService digests = Executors.newVirtualThreadPerTaskExecutor();
+    /** Work beside the parsing thread: the file digest, the customers, the check for invoices already present. */
+    private final ExecutorService sideWork = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "import-heartbeat");
         t.setDaemon(true);
@@ -116,15 +117,15 @@ public class CsvImporter implements DisposableBean {
         // file's digest and find or create the customers (in a transaction of their own: a customer is harmless
         // even if the import then fails, and a second run finds them).
         CompletableFuture<Scan> parsed = new CompletableFuture<>();
-        CompletableFuture<String> digest = parsed.thenApplyAsync(scan -> sha256(file), digests);
+        CompletableFuture<String> digest = parsed.thenApplyAsync(scan -> sha256(file), sideWork);
         CompletableFuture<Map<String, Long>> customerIds = parsed.thenApplyAsync(scan -> scan == null ? Map.of()
-                : clientBook.ensureImported(storeId, scan.customers()), digests);
+                : clientBook.ensureImported(storeId, scan.customers()), sideWork);
         // Read on another connection too: the store's lock, held by the import, keeps the answer true.
         CompletableFuture<Boolean> fresh = parsed.thenApplyAsync(scan -> scan != null
-                && noneInStore(storeId, scan.invoices.keySet()), digests);
+                && noneInStore(storeId, scan.invoices.keySet()), sideWork);
         try {
             ImportSummary summary = transactions.execute(tx -> load(importId, storeId, zone, file, mapping,
-                    allOrNothing, progress, started, parsed, digest, customerIds, fresh));
+                    allOrNothing, progress, started, parsed, customerIds, fresh));
             progress.lap("commit");
             log.info("Import {} {}: {} rows read, {} imported, {} skipped, {} rejected in {} ms ({})", importId,
                     summary.status(), summary.rowsRead(), summary.rowsImported(), summary.rowsSkipped(),
@@ -134,10 +135,7 @@ public class CsvImporter implements DisposableBean {
             parsed.complete(null);
             ImportSummary failed = e.scan.summary(importId, ImportStatus.FAILED, 0, clock.millis() - started,
                     "rejected rows");
-            transactions.executeWithoutResult(tx -> {
-                runs.recordDigest(importId, digest.join());
-                finish(failed, e.scan.rejected);
-            });
+            transactions.executeWithoutResult(tx -> finish(failed, e.scan.rejected));
             log.info("Import {} FAILED: {} rejected rows, nothing imported (all or nothing)", importId,
                     failed.rowsRejected());
             return failed;
@@ -154,6 +152,11 @@ public class CsvImporter implements DisposableBean {
         } finally {
             parsed.complete(null);
             beat.cancel(false);
+            // The digest only describes the file: it is written when ready, off the import's critical path.
+            digest.thenAccept(sha -> runs.recordDigest(importId, sha)).exceptionally(e -> {
+                log.warn("Digest of import {} not recorded", importId, e);
+                return null;
+            });
         }
     }
 
@@ -174,8 +177,8 @@ public class CsvImporter implements DisposableBean {
 
     private ImportSummary load(long importId, long storeId, ZoneId zone, Path file, ColumnMapping mapping,
                                boolean allOrNothing, Progress progress, long started,
-                               CompletableFuture<Scan> parsed, CompletableFuture<String> digest,
-                               CompletableFuture<Map<String, Long>> customers, CompletableFuture<Boolean> fresh) {
+                               CompletableFuture<Scan> parsed, CompletableFuture<Map<String, Long>> customers,
+                               CompletableFuture<Boolean> fresh) {
         lockStore(jdbc, storeId);
         jdbc.sql("select set_config('TimeZone', :zone, true)").param("zone", zone.getId()).query(String.class).single();
         boolean triggersOff = switchOffRowTriggers();
@@ -196,7 +199,6 @@ public class CsvImporter implements DisposableBean {
             if (triggersOff) {
                 jdbc.sql("set local session_replication_role = origin").update();
             }
-            runs.recordDigest(importId, digest.join());
             ImportSummary summary = scan.summary(importId, ImportStatus.COMPLETED, imported,
                     clock.millis() - started, null);
             finish(summary, scan.rejected);
@@ -540,9 +542,10 @@ public class CsvImporter implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         heartbeats.shutdownNow();
-        digests.shutdownNow();
+        sideWork.shutdown();
+        sideWork.awaitTermination(1, TimeUnit.MINUTES);
     }
 
     /** How far a run is, read by the heartbeat thread. */
