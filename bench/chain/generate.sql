@@ -64,7 +64,7 @@ insert into purchase (store_id, invoice_no, customer_id, purchased_at, country, 
 select cu.store_id, 'G' || g.i, cu.id,
        timestamptz '2016-01-01' + (g.i % 3650) * interval '1 day' + (g.i % 600) * interval '1 minute',
        cu.country, t.total, t.items, 4, g.i % 97 = 0
-  from (select i, 1 + (i * 7919) % 1000000 as cust from generate_series(0, 2499999) i) g
+  from (select i, 1 + (i * 7919) % 1000000 as cust from generate_series(0::bigint, 2499999) i) g
   join customer cu on cu.external_id = 'G' || g.cust
   cross join lateral (
       select sum(q * p) as total, sum(q) as items

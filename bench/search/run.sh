@@ -18,7 +18,7 @@ start_app "$DATA" "$HTTP_PORT" "$DB_PORT" "$WORK/app.log"
 if [ ! -f "$WORK/generated" ]; then
     echo "Generating the chain-sized data set (1,000,000 clients, 10,000,000 purchase lines)…"
     start=$(date +%s)
-    psql_app "$DB_PORT" -f "$ROOT/bench/chain/generate.sql"
+    psql_app "$DB_PORT" --single-transaction -f "$ROOT/bench/chain/generate.sql"
     echo "generated in $(( $(date +%s) - start )) s"
     touch "$WORK/generated"
 fi
