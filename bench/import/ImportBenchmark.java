@@ -28,11 +28,13 @@ public class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/online_retail/online_retail.csv");
         Path data = Files.createTempDirectory("rule-one-bench-");
+        // System properties win over application.properties; builder defaults would not.
         System.setProperty("ruleone.embedded-db.data-directory", data.toString());
-        var context = new SpringApplicationBuilder(RuleOneApplication.class)
-                .properties("server.port=-1", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN", "logging.level.org.ruleone.purchases=INFO")
-                .run();
+        System.setProperty("server.port", "-1");
+        System.setProperty("spring.main.banner-mode", "off");
+        System.setProperty("logging.level.root", "WARN");
+        System.setProperty("logging.level.org.ruleone.purchases", "INFO");
+        var context = new SpringApplicationBuilder(RuleOneApplication.class).run();
         try {
             DataSource dataSource = context.getBean(DataSource.class);
             long store = context.getBean(Organization.class).createStore(new StoreDraft("Bench", "", "GB",

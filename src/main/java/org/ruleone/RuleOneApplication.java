@@ -12,9 +12,10 @@ public class RuleOneApplication {
             // A command from the shell (see docs/importing.md): no HTTP port, and logs go to stderr so that
             // stdout carries only the command's one-line result.
             System.setOut(System.err);
-            var context = new SpringApplicationBuilder(RuleOneApplication.class)
-                    .properties("server.port=-1", "spring.main.banner-mode=off")
-                    .run(args);
+            // System properties, so they win over application.properties (builder defaults would not).
+            System.setProperty("server.port", "-1");
+            System.setProperty("spring.main.banner-mode", "off");
+            var context = new SpringApplicationBuilder(RuleOneApplication.class).run(args);
             System.exit(SpringApplication.exit(context));
         }
         SpringApplication.run(RuleOneApplication.class, args);

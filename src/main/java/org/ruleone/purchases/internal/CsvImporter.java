@@ -179,6 +179,7 @@ public class CsvImporter implements DisposableBean {
                                boolean allOrNothing, Progress progress, long started,
                                CompletableFuture<Scan> parsed, CompletableFuture<Map<String, Long>> customers,
                                CompletableFuture<Boolean> fresh) {
+        ImportRuns.holdWhileRunning(jdbc, importId);
         lockStore(jdbc, storeId);
         jdbc.sql("select set_config('TimeZone', :zone, true)").param("zone", zone.getId()).query(String.class).single();
         boolean triggersOff = switchOffRowTriggers();

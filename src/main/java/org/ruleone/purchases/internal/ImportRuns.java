@@ -24,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ImportRuns {
 
-    /** A running import writes its heartbeat every few seconds; this much silence means its process died. */
-    public static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    /** First key of the advisory lock a running import holds (the second key is the import id). */
+    static final int RUN_LOCK = 0x5255;
+    /** A run younger than this may not have taken its lock yet. */
+    static final Duration LOCK_GRACE = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -129,15 +131,27 @@ public class ImportRuns {
         return text == null ? "" : text.replace('\0', '\uFFFD');
     }
 
-    /** Marks as INTERRUPTED every RUNNING run whose heartbeat is older than {@link #STALE_AFTER}. */
+    /**
+     * Marks RUNNING imports whose process is gone as INTERRUPTED. A running import holds an advisory lock for its
+     * whole load transaction ({@link #holdWhileRunning}); PostgreSQL releases it the moment the importing process
+     * dies (its connection closes), on whichever node it ran. So a run whose lock can be taken is dead. The grace
+     * period covers the instant between recording a run and its transaction taking the lock.
+     */
     public int markStaleAsInterrupted() {
         Instant now = clock.instant();
         return jdbc.sql("""
                 update purchase_import set status = 'INTERRUPTED', finished_at = :now
-                 where status = 'RUNNING' and heartbeat_at < :cutoff
-                """)
-                .param("now", Timestamp.from(now)).param("cutoff", Timestamp.from(now.minus(STALE_AFTER)))
+                 where status = 'RUNNING' and heartbeat_at < :grace
+                   and pg_try_advisory_xact_lock(%d, cast(id as int))
+                """.formatted(RUN_LOCK))
+                .param("now", Timestamp.from(now)).param("grace", Timestamp.from(now.minus(LOCK_GRACE)))
                 .update();
+    }
+
+    /** Called first in an import's load transaction: the lock says "alive" until the transaction ends. */
+    static void holdWhileRunning(JdbcClient jdbc, long importId) {
+        jdbc.sql("select pg_advisory_xact_lock(%d, cast(:id as int))".formatted(RUN_LOCK))
+                .param("id", importId).query(Object.class).list();
     }
 
     public boolean markRolledBack(long id) {

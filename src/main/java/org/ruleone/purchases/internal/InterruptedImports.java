@@ -8,9 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * An import whose process died (kill -9, power cut) stays RUNNING with an old heartbeat. At start-up, and every
- * minute on every node (the update is idempotent), such runs are marked INTERRUPTED so the screen offers to resume
- * or roll them back. Their lines were never committed: the load is one transaction.
+ * An import whose process died (kill -9, power cut) stays RUNNING, but nobody holds its advisory lock any more. At
+ * start-up, and every 15 seconds on every node (the update is idempotent), such runs are marked INTERRUPTED so the
+ * screen offers to resume or roll them back. Their lines were never committed: the load is one transaction.
  */
 @Component
 class InterruptedImports {
@@ -28,7 +28,7 @@ class InterruptedImports {
         markStale();
     }
 
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT15S")
     void markStale() {
         int marked = runs.markStaleAsInterrupted();
         if (marked > 0) {
