@@ -1,0 +1,158 @@
+package org.ruleone.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.customers.ClientDraft;
+import org.ruleone.customers.PostalAddress;
+import org.ruleone.organization.Role;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.shared.Language;
+import org.ruleone.support.IntegrationTest;
+import org.ruleone.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+@RecordApplicationEvents
+class CaseDeskIntegrationTests {
+
+    @Autowired CaseDesk desk;
+    @Autowired ClientBook book;
+    @Autowired TestPeople people;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
+
+    long store() {
+        return people.store("Store " + UUID.randomUUID());
+    }
+
+    long client(long store, Language language) {
+        return book.add(new ClientDraft(store, null, "Hank", "Tires", null, "+1 206 555 0100", PostalAddress.NONE,
+                language, "", List.of(), List.of(), "", null));
+    }
+
+    @Test
+    void storesACaseFromOpeningToResolutionAndAnnouncesTheResolution() {
+        long store = store();
+        SignedInAssociate newHire = people.person(Role.ASSOCIATE, store);
+        long customer = client(store, Language.FR);
+
+        long id = desk.open(new CaseDraft(store, customer, newHire.id(), Channel.IN_STORE, "Snow tires", null,
+                "Je voudrais être remboursé pour ces pneus."), newHire.storeScope());
+        desk.reply(id, newHire.storeScope(), newHire.id(), "Bien sûr, voici 145 $.", false);
+        desk.note(id, newHire.storeScope(), newHire.id(), "We never sold tires; the site was a tire shop.");
+        desk.resolve(id, newHire.storeScope(), newHire.id(), Resolution.refund(new BigDecimal("145"), "USD", true),
+                "He leaves happy and tells everyone the store takes care of people.");
+
+        ServiceCase stored = desk.find(id, newHire.storeScope()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(stored.language()).as("the client's language").isEqualTo(Language.FR);
+        assertThat(stored.firstResponseAt()).isNotNull();
+        assertThat(stored.resolvedAt()).isNotNull();
+        assertThat(stored.messages()).extracting(CaseMessage::author, CaseMessage::internal).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AuthorKind.CUSTOMER, false),
+                org.assertj.core.groups.Tuple.tuple(AuthorKind.ASSOCIATE, false),
+                org.assertj.core.groups.Tuple.tuple(AuthorKind.ASSOCIATE, true));
+        assertThat(stored.resolutions()).singleElement().satisfies(r -> {
+            assertThat(r.resolution().kind()).isEqualTo(ResolutionKind.REFUND);
+            assertThat(r.resolution().cost()).isEqualByComparingTo("145");
+            assertThat(r.resolution().details()).isEqualTo(new ResolutionDetails.Refund(true));
+            assertThat(r.associateId()).isEqualTo(newHire.id());
+        });
+        assertThat(jdbc.sql("select details ->> 'goods_never_sold' from resolution where case_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("true");
+
+        assertThat(events.stream(CaseResolved.class).filter(e -> e.caseId() == id)).singleElement().satisfies(e -> {
+            assertThat(e.storeId()).isEqualTo(store);
+            assertThat(e.customerId()).isEqualTo(customer);
+            assertThat(e.associateId()).isEqualTo(newHire.id());
+            assertThat(e.kind()).isEqualTo(ResolutionKind.REFUND);
+            assertThat(e.cost()).isEqualByComparingTo("145");
+            assertThat(e.judgment()).startsWith("He leaves happy");
+        });
+        assertThat(events.stream(CaseOpened.class).filter(e -> e.caseId() == id)).hasSize(1);
+        assertThat(events.stream(CaseReplied.class).filter(e -> e.caseId() == id))
+                .singleElement().satisfies(e -> assertThat(e.firstResponse()).isTrue());
+    }
+
+    @Test
+    void hidesACaseFromAnAssociateOfAnotherStore() {
+        long store = store();
+        SignedInAssociate owner = people.person(Role.ASSOCIATE, store);
+        long id = desk.open(new CaseDraft(store, client(store, Language.EN), owner.id(), Channel.PHONE, "Boots",
+                Language.EN, "My boots were left in the rain."), owner.storeScope());
+        SignedInAssociate stranger = people.person(Role.ASSOCIATE, store());
+
+        assertThat(desk.find(id, stranger.storeScope())).isEmpty();
+        assertThat(desk.resolve(id, stranger.storeScope(), stranger.id(),
+                Resolution.of(ResolutionKind.GOODWILL, BigDecimal.TEN, "USD"), "Trying from elsewhere.")).isFalse();
+        assertThat(desk.list(CaseFilter.ofStore(store), stranger.storeScope())).isEmpty();
+        assertThat(desk.find(id, owner.storeScope()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(desk.find(id, people.owner().storeScope())).isPresent();
+    }
+
+    @Test
+    void refusesAnAssociateOfAnotherStoreEvenWithTheOwnersScope() {
+        long store = store();
+        SignedInAssociate colleague = people.person(Role.ASSOCIATE, store);
+        long id = desk.open(new CaseDraft(store, client(store, Language.EN), null, Channel.EMAIL, "Chip", null,
+                "It fails."), colleague.storeScope());
+        SignedInAssociate stranger = people.person(Role.ASSOCIATE, store());
+
+        assertThatThrownBy(() -> desk.reply(id, Optional.empty(), stranger.id(), "Hello", false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listsTheCasesOfAStoreAndOfTheirOwnerByStatus() {
+        long store = store();
+        SignedInAssociate me = people.person(Role.ASSOCIATE, store);
+        SignedInAssociate colleague = people.person(Role.ASSOCIATE, store);
+        long customer = client(store, Language.EN);
+        long mine = desk.open(new CaseDraft(store, customer, me.id(), Channel.WEB_FORM, "Mine", null, null),
+                me.storeScope());
+        long theirs = desk.open(new CaseDraft(store, customer, colleague.id(), Channel.PHONE, "Theirs", null, null),
+                me.storeScope());
+        desk.reply(theirs, me.storeScope(), me.id(), "Which size?", true);
+
+        assertThat(desk.list(CaseFilter.ofStore(store), me.storeScope())).extracting(CaseSummary::id)
+                .containsExactly(theirs, mine);
+        assertThat(desk.list(CaseFilter.ownedBy(me.id()), me.storeScope())).extracting(CaseSummary::id)
+                .containsExactly(mine);
+        assertThat(desk.list(CaseFilter.ofStore(store).withStatus(CaseStatus.WAITING_ON_CUSTOMER), me.storeScope()))
+                .extracting(CaseSummary::id).containsExactly(theirs);
+        assertThat(desk.list(CaseFilter.ofCustomer(customer), me.storeScope())).hasSize(2);
+    }
+
+    @Test
+    void reopensAResolvedCaseWhenTheCustomerWritesAgainAndKeepsBothResolutions() {
+        long store = store();
+        SignedInAssociate me = people.person(Role.ASSOCIATE, store);
+        long id = desk.open(new CaseDraft(store, client(store, Language.EN), me.id(), Channel.EMAIL, "Boots", null,
+                "Soaked."), me.storeScope());
+        desk.resolve(id, me.storeScope(), me.id(),
+                Resolution.replacementShipped(new BigDecimal("200"), "USD", "City Courier", "CC-1"), "A dry pair.");
+
+        desk.customerWrote(id, "The new pair is too small.");
+        desk.resolve(id, me.storeScope(), me.id(), Resolution.of(ResolutionKind.EXCHANGE, BigDecimal.ZERO, "USD"),
+                "The right size, brought to her door.");
+
+        ServiceCase stored = desk.find(id, me.storeScope()).orElseThrow();
+        assertThat(stored.timesReopened()).isEqualTo(1);
+        assertThat(stored.resolutions()).extracting(r -> r.resolution().kind())
+                .containsExactly(ResolutionKind.REPLACEMENT_SHIPPED, ResolutionKind.EXCHANGE);
+        assertThat(stored.resolutions().getFirst().resolution().details())
+                .isEqualTo(new ResolutionDetails.Replacement("City Courier", "CC-1"));
+        assertThat(events.stream(CaseReopened.class).filter(e -> e.caseId() == id)).hasSize(1);
+    }
+}
