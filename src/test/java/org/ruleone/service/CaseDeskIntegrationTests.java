@@ -2,6 +2,7 @@ package org.ruleone.service;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
+import org.ruleone.customers.TimelineEntry;
+import org.ruleone.customers.TimelineSource;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.shared.Language;
@@ -31,6 +34,7 @@ class CaseDeskIntegrationTests {
     @Autowired TestPeople people;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired List<TimelineSource> timelineSources;
 
     long store() {
         return people.store("Store " + UUID.randomUUID());
@@ -132,6 +136,25 @@ class CaseDeskIntegrationTests {
         assertThat(desk.list(CaseFilter.ofStore(store).withStatus(CaseStatus.WAITING_ON_CUSTOMER), me.storeScope()))
                 .extracting(CaseSummary::id).containsExactly(theirs);
         assertThat(desk.list(CaseFilter.ofCustomer(customer), me.storeScope())).hasSize(2);
+    }
+
+    @Test
+    void showsTheClientsCasesOnTheirTimeline() {
+        long store = store();
+        SignedInAssociate me = people.person(Role.ASSOCIATE, store);
+        long customer = client(store, Language.FR);
+        long id = desk.open(new CaseDraft(store, customer, me.id(), Channel.PHONE, "Smoking déchiré", null, null),
+                me.storeScope());
+
+        List<TimelineEntry> entries = timelineSources.stream()
+                .flatMap(source -> source.timeline(customer, 10, Locale.FRENCH).stream())
+                .filter(e -> e.kind().equals("timeline.case"))
+                .toList();
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("n° " + id + " : Smoking déchiré");
+            assertThat(e.detail()).isEqualTo("Téléphone · Ouverte");
+        });
     }
 
     @Test
