@@ -109,6 +109,20 @@ public class CaseDesk {
     }
 
     /**
+     * Marks an alteration order of a case ready or collected.
+     *
+     * @return false when there is no such case in scope
+     * @throws IllegalArgumentException when the resolution is not an alteration of this case
+     * @throws IllegalStateException    when the alteration is already at or past that status
+     */
+    @Transactional
+    public boolean progressAlteration(long caseId, Optional<Long> scope, long associateId, long resolutionId,
+                                      AlterationStatus status) {
+        return change(caseId, scope, associateId,
+                c -> c.progressAlteration(resolutionId, status, associateId, clock));
+    }
+
+    /**
      * Adds what the customer wrote (by e-mail, the web form or the API) to a case, reopening it when it was
      * resolved. The caller has already matched the message to the case.
      *

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,6 +32,7 @@ public class ServiceCase {
     private final List<CaseMessage> messages;
     private final List<RecordedResolution> resolutions;
     private final List<Object> events = new ArrayList<>();
+    private final Set<Long> changedResolutions = new HashSet<>();
     private CaseStatus status;
     private Instant firstResponseAt;
     private Instant resolvedAt;
@@ -120,6 +122,40 @@ public class ServiceCase {
                 resolution.currency(), why, now));
     }
 
+    /**
+     * Moves an alteration order of this case on (ordered, ready, collected), in any status of the case: the
+     * alteration goes on after the case is resolved.
+     */
+    public void progressAlteration(long resolutionId, AlterationStatus next, long associateId, Clock clock) {
+        Objects.requireNonNull(next, "status");
+        int index = indexOfResolution(resolutionId);
+        RecordedResolution given = resolutions.get(index);
+        if (!(given.resolution().details() instanceof ResolutionDetails.Alteration alteration)) {
+            throw new IllegalArgumentException("Resolution " + resolutionId + " is not an alteration");
+        }
+        if (next.ordinal() <= alteration.status().ordinal()) {
+            throw new IllegalStateException("Alteration " + resolutionId + " is already " + alteration.status());
+        }
+        Resolution before = given.resolution();
+        Resolution after = new Resolution(before.kind(), before.cost(), before.currency(),
+                new ResolutionDetails.Alteration(alteration.promisedAt(), next));
+        resolutions.set(index, new RecordedResolution(given.id(), after, given.judgment(), given.associateId(),
+                given.createdAt()));
+        changedResolutions.add(resolutionId);
+        events.add(new AlterationProgressed(id, storeId, customerId, resolutionId, alteration.promisedAt(), next,
+                associateId, clock.instant()));
+    }
+
+    private int indexOfResolution(long resolutionId) {
+        for (int i = 0; i < resolutions.size(); i++) {
+            Long candidate = resolutions.get(i).id();
+            if (candidate != null && candidate == resolutionId) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Case " + id + " has no resolution " + resolutionId);
+    }
+
     /** An associate opens a resolved case again. */
     public void reopen(long associateId, Clock clock) {
         if (status != CaseStatus.RESOLVED) {
@@ -207,6 +243,11 @@ public class ServiceCase {
 
     long version() {
         return version;
+    }
+
+    /** Saved resolutions whose details changed since the case was loaded. */
+    Set<Long> changedResolutions() {
+        return Set.copyOf(changedResolutions);
     }
 
     /** Messages and notes, oldest first. */

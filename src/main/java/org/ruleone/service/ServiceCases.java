@@ -58,7 +58,7 @@ class ServiceCases {
                 .param("resolvedAt", timestamp(serviceCase.resolvedAt()))
                 .param("reopened", serviceCase.timesReopened())
                 .update();
-        insertNewParts(serviceCase);
+        saveParts(serviceCase);
     }
 
     /** @throws OptimisticLockingFailureException when someone else changed the case since it was loaded */
@@ -79,10 +79,10 @@ class ServiceCases {
         if (rows == 0) {
             throw new OptimisticLockingFailureException("Case " + serviceCase.id() + " was changed meanwhile");
         }
-        insertNewParts(serviceCase);
+        saveParts(serviceCase);
     }
 
-    private void insertNewParts(ServiceCase serviceCase) {
+    private void saveParts(ServiceCase serviceCase) {
         for (CaseMessage message : serviceCase.messages()) {
             if (message.id() == null) {
                 jdbc.sql("""
@@ -99,6 +99,13 @@ class ServiceCases {
             }
         }
         for (RecordedResolution given : serviceCase.resolutions()) {
+            if (given.id() != null && serviceCase.changedResolutions().contains(given.id())) {
+                jdbc.sql("update resolution set details = cast(:details as jsonb) where id = :id and case_id = :case")
+                        .param("details", json.writeValueAsString(detailsAsJson(given.resolution().details())))
+                        .param("id", given.id())
+                        .param("case", serviceCase.id())
+                        .update();
+            }
             if (given.id() == null) {
                 Resolution resolution = given.resolution();
                 jdbc.sql("""

@@ -1,6 +1,8 @@
 package org.ruleone.service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,12 +20,14 @@ import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @IntegrationTest
 @RecordApplicationEvents
@@ -35,6 +39,7 @@ class CaseDeskIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
     @Autowired List<TimelineSource> timelineSources;
+    @Autowired ServiceCases cases;
 
     long store() {
         return people.store("Store " + UUID.randomUUID());
@@ -64,9 +69,9 @@ class CaseDeskIntegrationTests {
         assertThat(stored.firstResponseAt()).isNotNull();
         assertThat(stored.resolvedAt()).isNotNull();
         assertThat(stored.messages()).extracting(CaseMessage::author, CaseMessage::internal).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(AuthorKind.CUSTOMER, false),
-                org.assertj.core.groups.Tuple.tuple(AuthorKind.ASSOCIATE, false),
-                org.assertj.core.groups.Tuple.tuple(AuthorKind.ASSOCIATE, true));
+                tuple(AuthorKind.CUSTOMER, false),
+                tuple(AuthorKind.ASSOCIATE, false),
+                tuple(AuthorKind.ASSOCIATE, true));
         assertThat(stored.resolutions()).singleElement().satisfies(r -> {
             assertThat(r.resolution().kind()).isEqualTo(ResolutionKind.REFUND);
             assertThat(r.resolution().cost()).isEqualByComparingTo("145");
@@ -136,6 +141,49 @@ class CaseDeskIntegrationTests {
         assertThat(desk.list(CaseFilter.ofStore(store).withStatus(CaseStatus.WAITING_ON_CUSTOMER), me.storeScope()))
                 .extracting(CaseSummary::id).containsExactly(theirs);
         assertThat(desk.list(CaseFilter.ofCustomer(customer), me.storeScope())).hasSize(2);
+    }
+
+    @Test
+    void keepsTheTuxedoAlterationUntilItIsCollected() {
+        long store = store();
+        SignedInAssociate shopOwner = people.person(Role.MANAGER, store);
+        long id = desk.open(new CaseDraft(store, client(store, Language.EN), shopOwner.id(), Channel.PHONE,
+                "Torn tuxedo jacket", null, "I tore my jacket on a nail; the show starts at nine."),
+                shopOwner.storeScope());
+        Instant promised = Instant.parse("2026-11-21T04:30:00Z");
+        desk.resolve(id, shopOwner.storeScope(), shopOwner.id(),
+                Resolution.alteration(BigDecimal.ZERO, "USD", promised), "He goes on stage in a jacket that fits.");
+        long alteration = desk.find(id, shopOwner.storeScope()).orElseThrow().resolutions().getFirst().id();
+
+        desk.progressAlteration(id, shopOwner.storeScope(), shopOwner.id(), alteration, AlterationStatus.READY);
+        desk.progressAlteration(id, shopOwner.storeScope(), shopOwner.id(), alteration, AlterationStatus.COLLECTED);
+
+        assertThat(desk.find(id, shopOwner.storeScope()).orElseThrow().resolutions()).singleElement()
+                .satisfies(r -> assertThat(r.resolution().details())
+                        .isEqualTo(new ResolutionDetails.Alteration(promised, AlterationStatus.COLLECTED)));
+        assertThat(jdbc.sql("select details ->> 'status' from resolution where id = :id").param("id", alteration)
+                .query(String.class).single()).isEqualTo("COLLECTED");
+        assertThat(events.stream(AlterationProgressed.class).filter(e -> e.caseId() == id))
+                .extracting(AlterationProgressed::status)
+                .containsExactly(AlterationStatus.READY, AlterationStatus.COLLECTED);
+    }
+
+    @Test
+    void refusesAChangeToACaseSomeoneChangedMeanwhile() {
+        long store = store();
+        SignedInAssociate me = people.person(Role.ASSOCIATE, store);
+        long id = desk.open(new CaseDraft(store, client(store, Language.EN), me.id(), Channel.EMAIL, "Boots", null,
+                "Soaked."), me.storeScope());
+        ServiceCase mine = cases.find(id, store).orElseThrow();
+        ServiceCase theirs = cases.find(id, store).orElseThrow();
+        Clock clock = Clock.systemUTC();
+
+        theirs.reply(me.id(), "Sending a new pair now.", false, clock);
+        cases.update(theirs);
+        mine.resolve(Resolution.of(ResolutionKind.GOODWILL, BigDecimal.TEN, "USD"), "A gift card.", me.id(), clock);
+
+        assertThatThrownBy(() -> cases.update(mine)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(desk.find(id, me.storeScope()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ruleone.shared.Language;
@@ -99,6 +100,27 @@ class ServiceCaseTests {
 
         assertThat(tuxedo.resolutions().getFirst().resolution().details())
                 .isEqualTo(new ResolutionDetails.Alteration(withinTheHour, AlterationStatus.ORDERED));
+    }
+
+    @Test
+    void marksAnAlterationReadyThenCollected() {
+        Instant promised = MORNING.plus(Duration.ofMinutes(50));
+        RecordedResolution saved = new RecordedResolution(9L, Resolution.alteration(BigDecimal.ZERO, "USD", promised),
+                "He goes on stage in a jacket that fits.", NEW_HIRE, MORNING);
+        ServiceCase tuxedo = new ServiceCase(100, STORE, CUSTOMER, NEW_HIRE, Channel.PHONE, "Tuxedo", Language.EN,
+                CaseStatus.RESOLVED, MORNING, null, MORNING, 0, 3, List.of(), List.of(saved));
+        later(Duration.ofMinutes(45));
+
+        tuxedo.progressAlteration(9, AlterationStatus.READY, NEW_HIRE, clock);
+
+        assertThat(tuxedo.resolutions().getFirst().resolution().details())
+                .isEqualTo(new ResolutionDetails.Alteration(promised, AlterationStatus.READY));
+        assertThat(tuxedo.changedResolutions()).containsExactly(9L);
+        assertThat(tuxedo.events()).containsExactly(new AlterationProgressed(100, STORE, CUSTOMER, 9, promised,
+                AlterationStatus.READY, NEW_HIRE, MORNING.plus(Duration.ofMinutes(45))));
+        tuxedo.progressAlteration(9, AlterationStatus.COLLECTED, NEW_HIRE, clock);
+        assertThatThrownBy(() -> tuxedo.progressAlteration(9, AlterationStatus.READY, NEW_HIRE, clock))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COLLECTED");
     }
 
     @Test
