@@ -109,6 +109,20 @@ public class CaseDesk {
     }
 
     /**
+     * Gives a case to an associate of its store ("my cases" lists it for them).
+     *
+     * @return false when there is no such case in scope
+     * @throws IllegalArgumentException when the new owner does not work in the case's store
+     */
+    @Transactional
+    public boolean assign(long caseId, Optional<Long> scope, long byAssociateId, long newOwnerId) {
+        return change(caseId, scope, byAssociateId, c -> {
+            checkAssociate(c.storeId(), newOwnerId);
+            c.assignTo(newOwnerId, byAssociateId, clock);
+        });
+    }
+
+    /**
      * Marks an alteration order of a case ready or collected.
      *
      * @return false when there is no such case in scope

@@ -23,7 +23,6 @@ public class ServiceCase {
     private final long id;
     private final long storeId;
     private final long customerId;
-    private final Long ownerId;
     private final Channel channel;
     private final String subject;
     private final Language language;
@@ -33,6 +32,7 @@ public class ServiceCase {
     private final List<RecordedResolution> resolutions;
     private final List<Object> events = new ArrayList<>();
     private final Set<Long> changedResolutions = new HashSet<>();
+    private Long ownerId;
     private CaseStatus status;
     private Instant firstResponseAt;
     private Instant resolvedAt;
@@ -154,6 +154,16 @@ public class ServiceCase {
             }
         }
         throw new IllegalArgumentException("Case " + id + " has no resolution " + resolutionId);
+    }
+
+    /** Gives the case to an associate of its store, for instance when an e-mail opened it with no owner. */
+    public void assignTo(long newOwnerId, long byAssociateId, Clock clock) {
+        if (ownerId != null && ownerId == newOwnerId) {
+            return;
+        }
+        Long previous = ownerId;
+        ownerId = newOwnerId;
+        events.add(new CaseAssigned(id, storeId, customerId, previous, newOwnerId, byAssociateId, clock.instant()));
     }
 
     /** An associate opens a resolved case again. */

@@ -65,10 +65,11 @@ class ServiceCases {
     void update(ServiceCase serviceCase) {
         int rows = jdbc.sql("""
                 update service_case
-                   set status = :status, first_response_at = :firstResponseAt, resolved_at = :resolvedAt,
+                   set associate_id = :owner, status = :status, first_response_at = :firstResponseAt, resolved_at = :resolvedAt,
                        reopened = :reopened, version = version + 1
                  where id = :id and version = :version
                 """)
+                .param("owner", serviceCase.ownerId())
                 .param("status", serviceCase.status().name())
                 .param("firstResponseAt", timestamp(serviceCase.firstResponseAt()))
                 .param("resolvedAt", timestamp(serviceCase.resolvedAt()))

@@ -187,6 +187,24 @@ class CaseDeskIntegrationTests {
     }
 
     @Test
+    void givesACaseToAColleagueOfTheSameStoreOnly() {
+        long store = store();
+        SignedInAssociate me = people.person(Role.ASSOCIATE, store);
+        SignedInAssociate colleague = people.person(Role.ASSOCIATE, store);
+        SignedInAssociate stranger = people.person(Role.ASSOCIATE, store());
+        long id = desk.open(new CaseDraft(store, client(store, Language.EN), null, Channel.EMAIL, "Chip", null,
+                "It fails."), me.storeScope());
+
+        desk.assign(id, me.storeScope(), me.id(), colleague.id());
+
+        assertThat(desk.list(CaseFilter.ownedBy(colleague.id()), colleague.storeScope()))
+                .extracting(CaseSummary::id).containsExactly(id);
+        assertThatThrownBy(() -> desk.assign(id, me.storeScope(), me.id(), stranger.id()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(desk.find(id, me.storeScope()).orElseThrow().ownerId()).isEqualTo(colleague.id());
+    }
+
+    @Test
     void showsTheClientsCasesOnTheirTimeline() {
         long store = store();
         SignedInAssociate me = people.person(Role.ASSOCIATE, store);

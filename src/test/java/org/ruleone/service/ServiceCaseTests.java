@@ -211,6 +211,19 @@ class ServiceCaseTests {
     }
 
     @Test
+    void givesAnUnownedCaseToAnAssociate() {
+        ServiceCase email = ServiceCase.open(100, new CaseDraft(STORE, CUSTOMER, null, Channel.EMAIL, "Boots",
+                Language.EN, "Soaked."), clock);
+
+        email.assignTo(NEW_HIRE, 1, clock);
+        email.assignTo(NEW_HIRE, 1, clock);
+
+        assertThat(email.ownerId()).isEqualTo(NEW_HIRE);
+        assertThat(email.events()).filteredOn(CaseAssigned.class::isInstance)
+                .containsExactly(new CaseAssigned(100, STORE, CUSTOMER, null, NEW_HIRE, 1, MORNING));
+    }
+
+    @Test
     void refusesToReopenACaseThatIsStillOpen() {
         ServiceCase boots = openCase(Channel.EMAIL, "Boots", null);
 
