@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every word a person reads exists in English, French and Polish. */
 class MessageBundlesInSyncTests {
 
-    static final String[] BUNDLES = {"platform", "organization", "customers", "purchases"};
+    static final String[] BUNDLES = {"platform", "organization", "customers", "purchases", "service"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"platform", "organization", "customers", "purchases"})
+    @ValueSource(strings = {"platform", "organization", "customers", "purchases", "service"})
     void frenchAndPolishHaveExactlyTheEnglishKeys(String bundle) throws IOException {
         Set<String> english = load(bundle, "").stringPropertyNames();
         for (String suffix : new String[] {"_fr", "_pl"}) {

@@ -1,0 +1,6 @@
+package org.ruleone.service;
+
+/** How far an alteration order has come. */
+public enum AlterationStatus {
+    ORDERED, READY, COLLECTED
+}

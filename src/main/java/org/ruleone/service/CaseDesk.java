@@ -1,0 +1,185 @@
+package org.ruleone.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.ruleone.customers.Client;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.organization.AssociateSummary;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The service desk's public API. Methods that take a case id also take the store scope of the person asking
+ * (empty for an owner, see {@code SignedInAssociate.storeScope()}): a case outside that scope does not exist for
+ * them. A change is saved and its events are published in one transaction, so the event publication registry
+ * holds them if a listener fails or the process dies.
+ */
+@Service
+public class CaseDesk {
+
+    private final ServiceCases cases;
+    private final ClientBook clients;
+    private final Organization organization;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseDesk(ServiceCases cases, ClientBook clients, Organization organization, ApplicationEventPublisher events,
+             Clock clock) {
+        this.cases = cases;
+        this.clients = clients;
+        this.organization = organization;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a case for a client; with no language in the draft, the case speaks the client's language.
+     *
+     * @return the new case's id
+     * @throws IllegalArgumentException when the store or the client is outside the scope, or the owner does not
+     *                                  work in the store
+     */
+    @Transactional
+    public long open(CaseDraft draft, Optional<Long> scope) {
+        if (scope.isPresent() && scope.get() != draft.storeId()) {
+            throw new IllegalArgumentException("Store outside scope: " + draft.storeId());
+        }
+        Client client = clients.client(draft.customerId(), scope)
+                .orElseThrow(() -> new IllegalArgumentException("No client " + draft.customerId() + " in scope"));
+        if (draft.ownerId() != null) {
+            checkAssociate(draft.storeId(), draft.ownerId());
+        }
+        CaseDraft settled = draft.language() == null ? draft.inLanguage(client.language()) : draft;
+        ServiceCase opened = ServiceCase.open(cases.nextId(), settled, clock);
+        cases.insert(opened);
+        publish(opened);
+        return opened.id();
+    }
+
+    public Optional<ServiceCase> find(long caseId, Optional<Long> scope) {
+        return cases.find(caseId, scope.orElse(null));
+    }
+
+    /** Cases matching the filter within the scope, newest first. */
+    public List<CaseSummary> list(CaseFilter filter, Optional<Long> scope) {
+        return cases.list(filter, scope.orElse(null));
+    }
+
+    /**
+     * @return false when there is no such case in scope
+     * @throws IllegalCaseTransitionException when the case is resolved (reopen it first)
+     */
+    @Transactional
+    public boolean reply(long caseId, Optional<Long> scope, long associateId, String body, boolean waitForCustomer) {
+        return change(caseId, scope, associateId, c -> c.reply(associateId, body, waitForCustomer, clock));
+    }
+
+    /** @return false when there is no such case in scope */
+    @Transactional
+    public boolean note(long caseId, Optional<Long> scope, long associateId, String body) {
+        return change(caseId, scope, associateId, c -> c.addInternalNote(associateId, body, clock));
+    }
+
+    /**
+     * Resolves a case at once: any associate of the case's store may, and nobody approves it.
+     *
+     * @return false when there is no such case in scope
+     * @throws IllegalArgumentException       when the judgment is missing
+     * @throws IllegalCaseTransitionException when the case is already resolved
+     */
+    @Transactional
+    public boolean resolve(long caseId, Optional<Long> scope, long associateId, Resolution resolution,
+                           String judgment) {
+        return change(caseId, scope, associateId, c -> c.resolve(resolution, judgment, associateId, clock));
+    }
+
+    /**
+     * @return false when there is no such case in scope
+     * @throws IllegalCaseTransitionException when the case is not resolved
+     */
+    @Transactional
+    public boolean reopen(long caseId, Optional<Long> scope, long associateId) {
+        return change(caseId, scope, associateId, c -> c.reopen(associateId, clock));
+    }
+
+    /**
+     * Gives a case to an associate of its store ("my cases" lists it for them).
+     *
+     * @return false when there is no such case in scope
+     * @throws IllegalArgumentException when the new owner does not work in the case's store
+     */
+    @Transactional
+    public boolean assign(long caseId, Optional<Long> scope, long byAssociateId, long newOwnerId) {
+        return change(caseId, scope, byAssociateId, c -> {
+            checkAssociate(c.storeId(), newOwnerId);
+            c.assignTo(newOwnerId, byAssociateId, clock);
+        });
+    }
+
+    /**
+     * Marks an alteration order of a case ready or collected.
+     *
+     * @return false when there is no such case in scope
+     * @throws IllegalArgumentException when the resolution is not an alteration of this case
+     * @throws IllegalStateException    when the alteration is already at or past that status
+     */
+    @Transactional
+    public boolean progressAlteration(long caseId, Optional<Long> scope, long associateId, long resolutionId,
+                                      AlterationStatus status) {
+        return change(caseId, scope, associateId,
+                c -> c.progressAlteration(resolutionId, status, associateId, clock));
+    }
+
+    /**
+     * Adds what the customer wrote (by e-mail, the web form or the API) to a case, reopening it when it was
+     * resolved. The caller has already matched the message to the case.
+     *
+     * @return false when there is no such case
+     */
+    @Transactional
+    public boolean customerWrote(long caseId, String body) {
+        Optional<ServiceCase> found = cases.find(caseId, null);
+        found.ifPresent(c -> {
+            c.addCustomerMessage(body, clock);
+            save(c);
+        });
+        return found.isPresent();
+    }
+
+    private boolean change(long caseId, Optional<Long> scope, long associateId, Consumer<ServiceCase> transition) {
+        Optional<ServiceCase> found = cases.find(caseId, scope.orElse(null));
+        found.ifPresent(c -> {
+            checkAssociate(c.storeId(), associateId);
+            transition.accept(c);
+            save(c);
+        });
+        return found.isPresent();
+    }
+
+    private void save(ServiceCase changed) {
+        cases.update(changed);
+        publish(changed);
+    }
+
+    private void publish(ServiceCase serviceCase) {
+        serviceCase.events().forEach(events::publishEvent);
+        serviceCase.clearEvents();
+    }
+
+    /** An owner works for every store; anyone else only for their own, and only while active. */
+    private void checkAssociate(long storeId, long associateId) {
+        boolean allowed = organization.associate(associateId)
+                .filter(AssociateSummary::active)
+                .filter(a -> a.role() == Role.OWNER || (a.storeId() != null && a.storeId() == storeId))
+                .isPresent();
+        if (!allowed) {
+            throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
+        }
+    }
+}
