@@ -212,7 +212,9 @@ public class MailParser {
 
     private static boolean isAttachment(Part part) {
         try {
-            return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+            String disposition = part.getDisposition();
+            return Part.ATTACHMENT.equalsIgnoreCase(disposition)
+                    || (part.getFileName() != null && !Part.INLINE.equalsIgnoreCase(disposition));
         } catch (MessagingException | RuntimeException unparsable) {
             return false;
         }

@@ -268,6 +268,20 @@ class MailParserTests {
                         q -> assertThat(q.reason()).isEqualTo(QuarantineReason.EMPTY));
     }
 
+    @Test
+    void decodesHebrewSubjectLabelledWithTheLogicalOrderVariant() {
+        InboundMail mail = parsed(MailFixtures.read("php-mime-mail-parser/issue149"));
+
+        assertThat(mail.subject()).isEqualTo("מענה 'אני לא נמצא': Invoice 02722027");
+    }
+
+    @Test
+    void readsAnInlineTextPartWithAFileNameAsBody() {
+        InboundMail mail = parsed(MailFixtures.read("php-mime-mail-parser/m0014"));
+
+        assertThat(mail.textBody()).startsWith("Die Hasen und die Frösche");
+    }
+
     private InboundMail parsed(byte[] raw) {
         ParseResult result = parser.parse(raw);
         assertThat(result).isInstanceOf(ParseResult.Parsed.class);

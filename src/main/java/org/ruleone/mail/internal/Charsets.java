@@ -29,7 +29,7 @@ public final class Charsets {
         if (name.equals("iso-2022-jp") && Charset.isSupported(ISO_2022_JP_WITH_NEC_EXTENSIONS)) {
             return Optional.of(Charset.forName(ISO_2022_JP_WITH_NEC_EXTENSIONS));
         }
-        for (String candidate : new String[] {name, MimeUtility.javaCharset(name), alias(name)}) {
+        for (String candidate : new String[] {alias(name), name, MimeUtility.javaCharset(name)}) {
             try {
                 if (candidate != null && Charset.isSupported(candidate)) {
                     return Optional.of(Charset.forName(candidate));
@@ -72,7 +72,9 @@ public final class Charsets {
             case "cp-1252", "win-1252", "windows1252", "x-cp1252", "latin1", "iso8859-1", "iso-8859-1-i" -> "windows-1252";
             case "iso8859-2", "latin2" -> "ISO-8859-2";
             case "ks_c_5601-1987", "ks_c_5601" -> "EUC-KR";
-            case "gb2312", "x-gbk", "gb_2312-80" -> "GBK";
+            case "gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn" -> "GB18030";
+            case "iso-8859-8-i", "iso-8859-8-e" -> "ISO-8859-8";
+            case "iso-8859-6-i", "iso-8859-6-e" -> "ISO-8859-6";
             case "x-sjis", "shift-jis", "sjis" -> "Shift_JIS";
             default -> null;
         };
