@@ -282,6 +282,65 @@ class MailParserTests {
         assertThat(mail.textBody()).startsWith("Die Hasen und die Frösche");
     }
 
+    @Test
+    void neverThrowsOnTruncatedOrCorruptedRealWorldMail() throws IOException {
+        java.util.Random random = new java.util.Random(20261122);
+        for (Path file : MailFixtures.all()) {
+            byte[] raw = Files.readAllBytes(file);
+            if (raw.length > 200_000) {
+                raw = java.util.Arrays.copyOf(raw, 200_000);
+            }
+            for (int round = 0; round < 8; round++) {
+                byte[] broken = java.util.Arrays.copyOf(raw, 1 + random.nextInt(raw.length));
+                for (int flips = 0; flips < 1 + random.nextInt(20); flips++) {
+                    broken[random.nextInt(broken.length)] = (byte) random.nextInt(256);
+                }
+                ParseResult result = parser.parse(broken);
+                if (result instanceof ParseResult.Quarantined quarantined) {
+                    assertThat(quarantined.detail()).as(file + " round " + round).isNotBlank();
+                } else {
+                    assertThat(((ParseResult.Parsed) result).mail().subject()).doesNotContain("\r", "\n");
+                }
+            }
+        }
+    }
+
+    @Test
+    void quarantinesMultipartsNestedBeyondAnyRealClient() {
+        StringBuilder mail = new StringBuilder("From: ann@example.com\nSubject: deep\n");
+        for (int level = 0; level < 40; level++) {
+            mail.append("Content-Type: multipart/mixed; boundary=b").append(level).append("\n\n--b").append(level).append('\n');
+        }
+        mail.append("Content-Type: text/plain\n\nbottom\n");
+
+        assertThat(parser.parse(mail(mail.toString())))
+                .isInstanceOfSatisfying(ParseResult.Quarantined.class,
+                        q -> assertThat(q.reason()).isEqualTo(QuarantineReason.TOO_DEEP));
+    }
+
+    @Test
+    void stripsLineBreaksFromDisplayNamesAndAttachmentNames() {
+        InboundMail mail = parsed(mail("""
+                From: =?UTF-8?Q?Ann=0D=0ABcc=3A_x=40example.com?= <ann@example.com>
+                Subject: hi
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: text/plain
+
+                hi
+                --b
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment; filename="=?UTF-8?Q?a=0Ab=00c.txt?="
+
+                x
+                --b--
+                """));
+
+        assertThat(mail.from().displayName()).isEqualTo("Ann Bcc: x@example.com");
+        assertThat(mail.attachments().getFirst().fileName()).isEqualTo("abc.txt");
+    }
+
     private InboundMail parsed(byte[] raw) {
         ParseResult result = parser.parse(raw);
         assertThat(result).isInstanceOf(ParseResult.Parsed.class);
