@@ -78,7 +78,9 @@ class ImapMailRoundTripTests {
     }
 
     private List<byte[]> fetchOverImap() throws Exception {
-        Session session = Session.getInstance(new Properties());
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.fetchsize", String.valueOf(1 << 20));
+        Session session = Session.getInstance(properties);
         List<byte[]> raws = new ArrayList<>();
         try (Store store = session.getStore("imap")) {
             store.connect("127.0.0.1", greenMail.getImap().getPort(), MAILBOX, PASSWORD);

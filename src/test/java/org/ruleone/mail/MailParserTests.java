@@ -341,6 +341,33 @@ class MailParserTests {
         assertThat(mail.attachments().getFirst().fileName()).isEqualTo("abc.txt");
     }
 
+    @Test
+    void decodesCyrillicKoi8rAndUtf8MislabelledAsAscii() {
+        byte[] russian = "Где мой заказ?".getBytes(java.nio.charset.Charset.forName("KOI8-R"));
+        String encoded = java.util.Base64.getMimeEncoder().encodeToString(russian);
+        InboundMail koi8 = parsed(mail("""
+                From: ivan@example.ru
+                Subject: =?koi8-r?B?%s?=
+                Content-Type: text/plain; charset=koi8-r
+                Content-Transfer-Encoding: base64
+
+                %s
+                """.formatted(encoded, encoded)));
+        InboundMail mislabelled = parsed(mail("""
+                From: zofia@example.pl
+                Subject: Zażółć
+                Content-Type: text/plain; charset=us-ascii
+                Content-Transfer-Encoding: 8bit
+
+                Zażółć gęślą jaźń
+                """));
+
+        assertThat(koi8.subject()).isEqualTo("Где мой заказ?");
+        assertThat(koi8.textBody()).isEqualTo("Где мой заказ?");
+        assertThat(mislabelled.subject()).isEqualTo("Zażółć");
+        assertThat(mislabelled.textBody()).isEqualTo("Zażółć gęślą jaźń");
+    }
+
     private InboundMail parsed(byte[] raw) {
         ParseResult result = parser.parse(raw);
         assertThat(result).isInstanceOf(ParseResult.Parsed.class);
