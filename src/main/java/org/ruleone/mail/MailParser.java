@@ -100,7 +100,7 @@ public class MailParser {
         }
         Content content = new Content();
         walk(message, content, 0);
-        String text = content.text.isEmpty() && !content.html.isEmpty()
+        String text = content.text.toString().isBlank() && !content.html.isEmpty()
                 ? HtmlSafety.toText(content.html.toString())
                 : content.text.toString().strip();
         String html = content.html.isEmpty() ? "" : HtmlSafety.sanitize(content.html.toString());
