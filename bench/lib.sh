@@ -6,18 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/target/rule-one-0.1.0-SNAPSHOT.jar"
 
 find_java() {
-    local candidates=()
-    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-    candidates+=("$(command -v java 2>/dev/null || true)")
-    for dir in /usr/lib/jvm/*; do candidates+=("$dir/bin/java"); done
-    for java in "${candidates[@]}"; do
-        [ -x "$java" ] || continue
-        local major
-        major=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-        if [ "${major%%.*}" -ge 21 ] 2>/dev/null; then echo "$java"; return 0; fi
-    done
-    echo "No JDK 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm)" >&2
-    return 1
+    "$ROOT/bin/find-java"
 }
 
 build_jar() {

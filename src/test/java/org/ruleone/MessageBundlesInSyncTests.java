@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +24,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every word a person reads exists in English, French and Polish. */
 class MessageBundlesInSyncTests {
 
-    static final String[] BUNDLES = {"platform", "organization", "customers", "purchases", "service"};
+    /** The bundles the application reads, as configured: a module's bundle missing there would never be shown. */
+    static List<String> bundles() throws IOException {
+        Properties config = new Properties();
+        try (InputStream in = MessageBundlesInSyncTests.class.getResourceAsStream("/application.properties")) {
+            config.load(in);
+        }
+        return Arrays.stream(config.getProperty("spring.messages.basename").split(","))
+                .map(String::strip).map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
+    }
+
+    @Test
+    void readsEveryBundleThatExists() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            Set<String> onDisk = new TreeSet<>(files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.matches(".*_(fr|pl)\\.properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length())).toList());
+            assertThat(new TreeSet<>(bundles())).isEqualTo(onDisk);
+        }
+    }
 
     @ParameterizedTest
-    @ValueSource(strings = {"platform", "organization", "customers", "purchases", "service"})
+    @MethodSource("bundles")
     void frenchAndPolishHaveExactlyTheEnglishKeys(String bundle) throws IOException {
         Set<String> english = load(bundle, "").stringPropertyNames();
         for (String suffix : new String[] {"_fr", "_pl"}) {
@@ -38,7 +58,7 @@ class MessageBundlesInSyncTests {
     @Test
     void everyMessageKeyUsedInATemplateExists() throws IOException {
         Set<String> known = new TreeSet<>();
-        for (String bundle : BUNDLES) {
+        for (String bundle : bundles()) {
             known.addAll(load(bundle, "").stringPropertyNames());
         }
         Pattern key = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");

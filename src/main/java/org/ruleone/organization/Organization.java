@@ -233,6 +233,7 @@ public class Organization {
         Date hired = rs.getDate("hire_date");
         return new AssociateSummary(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                 Role.valueOf(rs.getString("role")), (Long) rs.getObject("store_id"),
-                hired == null ? null : hired.toLocalDate(), rs.getBoolean("active"));
+                hired == null ? null : hired.toLocalDate(),
+                Language.fromCode(rs.getString("language")).orElse(Language.EN), rs.getBoolean("active"));
     }
 }

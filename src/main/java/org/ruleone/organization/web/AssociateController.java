@@ -90,9 +90,8 @@ class AssociateController {
     @PreAuthorize("hasRole('OWNER')")
     String edit(@PathVariable long id, Model model) {
         AssociateSummary associate = find(id);
-        String language = organization.signInDetails(associate.email()).map(a -> a.language().code()).orElse("en");
         model.addAttribute("associate", associate);
-        model.addAttribute("form", AssociateForm.of(associate, language));
+        model.addAttribute("form", AssociateForm.of(associate));
         return "organization/associate-form";
     }
 

@@ -27,8 +27,9 @@ record AssociateForm(
         return new AssociateForm("", "", Role.ASSOCIATE.name(), storeId, null, language, "");
     }
 
-    static AssociateForm of(AssociateSummary a, String language) {
-        return new AssociateForm(a.name(), a.email(), a.role().name(), a.storeId(), a.hireDate(), language, "");
+    static AssociateForm of(AssociateSummary a) {
+        return new AssociateForm(a.name(), a.email(), a.role().name(), a.storeId(), a.hireDate(),
+                a.language().code(), "");
     }
 
     AssociateDraft draft() {

@@ -1,5 +1,6 @@
 package org.ruleone.organization.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,9 +38,9 @@ class SettingsController {
 
     @GetMapping
     String settings(Model model) {
-        Map<Long, String> storeNames = organization.stores().stream()
-                .collect(Collectors.toMap(StoreSummary::id, StoreSummary::name));
-        model.addAttribute("stores", organization.stores());
+        List<StoreSummary> stores = organization.stores();
+        Map<Long, String> storeNames = stores.stream().collect(Collectors.toMap(StoreSummary::id, StoreSummary::name));
+        model.addAttribute("stores", stores);
         model.addAttribute("storeNames", storeNames);
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("audit", audit.recent(50));

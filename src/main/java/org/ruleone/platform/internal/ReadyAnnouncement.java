@@ -15,7 +15,8 @@ class ReadyAnnouncement {
 
     @EventListener
     void on(ApplicationReadyEvent event) {
-        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+                && web.getWebServer().getPort() > 0) {
             log.info("Rule One is ready: open http://localhost:{}/ in a browser", web.getWebServer().getPort());
         }
     }
