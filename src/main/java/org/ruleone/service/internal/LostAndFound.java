@@ -196,7 +196,8 @@ public class LostAndFound {
         var language = clients.client(serviceCase.customerId(), Optional.empty())
                 .map(c -> c.language()).orElse(serviceCase.language());
         String notice = messages.getMessage("lostfound.notify.body",
-                new Object[] {item.get().what(), store.name(), store.address() == null ? "" : store.address()},
+                new Object[] {item.get().what(), store.name(),
+                        store.address() == null || store.address().isBlank() ? "" : ", " + store.address().strip()},
                 language.locale());
         desk.reply(caseId, scope, associateId, notice, false);
         desk.resolve(caseId, scope, associateId,
