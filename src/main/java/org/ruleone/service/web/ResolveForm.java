@@ -19,7 +19,7 @@ import org.ruleone.service.ResolutionKind;
  * @param promisedAt an alteration's promised time, as a browser's datetime-local ("2026-11-22T19:30"), store time
  * @param visitAt    an after-hours visit's time, same format
  */
-record ResolveForm(String kind, String cost, String currency, String judgment, boolean goodsNeverSold,
+record ResolveForm(String kind, String cost, String currency, String judgment, Boolean goodsNeverSold,
                    String carrier, String tracking, String promisedAt, String visitAt, String item) {
 
     static final int MAX_JUDGMENT = 500;
@@ -34,6 +34,7 @@ record ResolveForm(String kind, String cost, String currency, String judgment, b
         promisedAt = clean(promisedAt);
         visitAt = clean(visitAt);
         item = clean(item);
+        goodsNeverSold = Boolean.TRUE.equals(goodsNeverSold);
     }
 
     static ResolveForm empty(String currency) {
