@@ -43,6 +43,7 @@ class TiresRefundJourney extends ServiceJourney {
         long caseId = caseIdFrom(phone);
 
         Locator refund = resolveForm(phone, "REFUND");
+        screenshot(phone, "tires-case-before-refund-phone");
         assertThat(refund.locator("input[name=currency]")).hasValue("USD");
         refund.locator("input[name=cost]").fill("145");
         refund.locator("input[name=goodsNeverSold]").check();
