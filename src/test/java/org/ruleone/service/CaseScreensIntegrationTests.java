@@ -210,6 +210,31 @@ class CaseScreensIntegrationTests {
         mvc.perform(get("/cases/{id}", id).with(user(associateA)))
                 .andExpect(content().string(allOf(containsString("goods the store never sold"),
                         containsString("145.00 USD"), containsString("Reopen the case"))));
+
+        mvc.perform(post("/cases/{id}/reopen", id).with(user(associateA)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        ServiceCase reopened = desk.find(id, Optional.empty()).orElseThrow();
+        assertThat(reopened.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(reopened.timesReopened()).isEqualTo(1);
+    }
+
+    @Test
+    void showsTheOwnerEveryStoresCasesAndFiltersThemByStore() throws Exception {
+        SignedInAssociate owner = fixtures.person(Role.OWNER, storeA, Language.EN);
+        long inA = fixtures.client(storeA, "Anna", "Alpha", Language.EN);
+        long inB = fixtures.client(storeB, "Bruno", "Beta", Language.EN);
+        fixtures.openCase(associateA, storeA, inA, "Case in store A", null);
+        fixtures.openCase(associateB, storeB, inB, "Case in store B", null);
+
+        mvc.perform(get("/cases").with(user(owner)))
+                .andExpect(content().string(allOf(containsString("Case in store A"), containsString("Case in store B"))));
+        mvc.perform(get("/cases").param("store", String.valueOf(storeB)).with(user(owner)))
+                .andExpect(content().string(allOf(not(containsString("Case in store A")),
+                        containsString("Case in store B"))));
+        mvc.perform(get("/cases").param("mine", "false").param("store", String.valueOf(storeB))
+                        .with(user(associateA)))
+                .andExpect(content().string(allOf(not(containsString("Case in store B")),
+                        containsString("Case in store A"))));
     }
 
     @Test
