@@ -14,7 +14,7 @@ create table ledger_spend (
 create index ledger_spend_store on ledger_spend (store_id, resolved_at);
 create index ledger_spend_customer on ledger_spend (customer_id, resolved_at);
 
--- Each case as the review needs it: who, what, when, and whether any reply apologised.
+-- Each case as the review needs it, to find a client's second contact: who, what, when.
 create table review_case (
     case_id      bigint      primary key,
     store_id     bigint      not null,
@@ -22,8 +22,7 @@ create table review_case (
     owner_id     bigint,
     channel      text        not null,
     subject      text        not null default '',
-    opened_at    timestamptz not null,
-    apologised   boolean     not null default false
+    opened_at    timestamptz not null
 );
 create index review_case_customer on review_case (customer_id, opened_at);
 
