@@ -42,7 +42,12 @@ public class StandardsTestSupport {
     }
 
     public static long client(ClientBook book, long store, String first, String last) {
-        return book.add(new ClientDraft(store, null, first, last, null, null, PostalAddress.NONE, Language.EN, "",
+        return client(book, store, null, first, last);
+    }
+
+    /** A client with the POS customer number a till sends. */
+    public static long client(ClientBook book, long store, String customerNumber, String first, String last) {
+        return book.add(new ClientDraft(store, customerNumber, first, last, null, null, PostalAddress.NONE, Language.EN, "",
                 List.of(), List.of(), "", null));
     }
 }

@@ -200,9 +200,9 @@ class LedgerController {
             case NO_REMEDY -> text("ledger.review.noRemedy", locale, who, at, kindName(f.detail(), locale),
                     money(f.cost(), locale) + " " + f.currency(), f.judgment());
             case SECOND_CONTACT -> text("ledger.review.secondContact", locale, at, String.valueOf(f.otherCaseId()),
-                    Duration.between(f.since(), f.at()).toDays(), when(f.since(), zone, locale), who, f.detail());
+                    daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who, f.detail());
             case REOPENED -> text("ledger.review.reopened." + f.detail(), locale, at,
-                    Duration.between(f.since(), f.at()).toDays(), when(f.since(), zone, locale));
+                    daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale));
             case BREACH_WITHOUT_APOLOGY -> text("ledger.review.breach", locale,
                     text("ledger.standard." + f.detail(), locale), when(f.since(), zone, locale), who);
         };
@@ -263,6 +263,11 @@ class LedgerController {
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(amount == null ? BigDecimal.ZERO : amount);
+    }
+
+    /** Calendar days in the store's time zone, as people count "4 days later". */
+    private static long daysBetween(Instant from, Instant to, ZoneId zone) {
+        return java.time.temporal.ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate());
     }
 
     private static String when(Instant at, ZoneId zone, Locale locale) {
