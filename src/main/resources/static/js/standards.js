@@ -29,6 +29,7 @@
             options: {
                 indexAxis: horizontal ? "y" : "x",
                 responsive: true,
+                animation: false,
                 maintainAspectRatio: false,
                 scales: horizontal ? {x: valueAxis} : {y: valueAxis},
                 plugins: {legend: {position: "bottom"}}

@@ -119,7 +119,8 @@ public class DueTimeKeeper {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CaseReopened e) {
-        clocks.lock(e.caseId()).ifPresent(c -> {
+        // A republished reopening older than the latest resolution must not undo that resolution.
+        clocks.lock(e.caseId()).filter(c -> c.resolvedAt() != null && !e.at().isBefore(c.resolvedAt())).ifPresent(c -> {
             BusinessCalendar calendar = standards.calendarOf(c.storeId());
             clocks.update(new CaseClock(c.caseId(), c.storeId(), c.customerId(), c.channel(), c.ownerId(),
                     c.openedAt(), c.firstResponseAllowed(), c.firstResponseDue(), c.firstResponseAt(),
