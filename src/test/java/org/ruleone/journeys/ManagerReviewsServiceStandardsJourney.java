@@ -25,6 +25,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruleone.standards.StandardsTestSupport.WARSAW;
 
 /**
@@ -43,6 +44,16 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
     @Autowired MutableClock clock;
     @Autowired DueTimeKeeper keeper;
     @Autowired TransactionTemplate transaction;
+
+    /** Elements sticking out past the right edge of the screen, as "tag.class (right edge)". */
+    static String tooWide(Page p) {
+        return (String) p.evaluate("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .map(e => e.tagName + '.' + e.className + ' (' + Math.round(e.getBoundingClientRect().right) + ')')
+                    .join(', ')
+                """);
+    }
 
     @Test
     void managerSeesAtRiskCasesSetsStandardsAndReadsTheLedgerOnPhoneAndLaptop() {
@@ -69,6 +80,7 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
         p.getByText("At risk and breached").first().click();
         assertThat(p.locator("#atRisk")).containsText("Hanna Kowalska");
         assertThat(p.locator("#atRisk a[href='/cases/" + saturday + "']")).isVisible();
+        assertThat(tooWide(p)).as("nothing wider than the phone").isEmpty();
         screenshot(p, "standards-due-phone");
 
         p.navigate(url("/service/reports/standards"));
@@ -76,6 +88,7 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
         p.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(p.locator(".alert")).containsText("nothing was saved");
         assertThat(p.locator("input[name='first.EMAIL']")).hasValue("two");
+        assertThat(tooWide(p)).as("nothing wider than the phone").isEmpty();
         screenshot(p, "standards-settings-phone");
         p.locator("input[name='first.EMAIL']").fill("90");
         p.locator("select[name='firstUnit.EMAIL']").selectOption("MINUTES");
@@ -89,6 +102,7 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
         p.navigate(url("/service/reports/ledger"));
         assertThat(p.locator("main table")).containsText("145.00 PLN");
         assertThat(p.locator("canvas[data-drawn=true]")).hasCount(1);
+        assertThat(tooWide(p)).as("nothing wider than the phone").isEmpty();
         screenshot(p, "ledger-phone");
         phone.close();
 
