@@ -15,6 +15,7 @@ import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.Channel;
 import org.ruleone.service.Resolution;
+import org.ruleone.service.ResolutionKind;
 import org.ruleone.standards.MutableClock;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.standards.internal.DueTimeKeeper;
@@ -47,6 +48,7 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
 
     /** Elements sticking out past the right edge of the screen, as "tag.class (right edge)". */
     static String tooWide(Page p) {
+        p.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         return (String) p.evaluate("""
                 () => [...document.querySelectorAll('body *')]
                     .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
@@ -69,6 +71,10 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
         clock.set(LocalDateTime.parse("2026-11-21T17:35").atZone(WARSAW).toInstant());
         desk.resolve(tires, Optional.of(store), manager.id(), Resolution.refund(new BigDecimal("145"), "PLN", true),
                 "He leaves happy.");
+        long size = desk.open(new CaseDraft(store, hanna, manager.id(), Channel.IN_STORE, "Wrong size", null,
+                "Too small."), Optional.of(store));
+        desk.resolve(size, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.EXCHANGE, BigDecimal.ZERO,
+                "PLN"), "Swapped for the right size.");
         clock.set(LocalDateTime.parse("2026-11-23T13:15").atZone(WARSAW).toInstant());
         transaction.executeWithoutResult(s -> keeper.check());
 
@@ -116,6 +122,11 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
         screenshot(page, "ledger-laptop");
         page.navigate(url("/service/reports/review"));
         assertThat(page.locator("h1")).hasText("Too little?");
+        assertThat(page.locator(".review-case a[href='/cases/" + size + "']")).isVisible();
+        assertThat(page.locator(".review-case")).containsText("Swapped for the right size.");
         screenshot(page, "review-laptop");
+        page.locator(".language-picker button[value=fr]").click();
+        assertThat(page.locator("h1")).hasText("Trop peu ?");
+        assertThat(page.locator(".review-case")).containsText("Sans remède");
     }
 }
