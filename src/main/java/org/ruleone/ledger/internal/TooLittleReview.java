@@ -1,0 +1,131 @@
+package org.ruleone.ledger.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ruleone.ledger.Apologies;
+import org.ruleone.service.AuthorKind;
+import org.ruleone.service.CaseDesk;
+import org.ruleone.service.CaseMessage;
+import org.ruleone.service.ServiceCase;
+import org.ruleone.standards.Breach;
+import org.ruleone.standards.StandardBreaches;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cases where a customer may have got too little: resolved with no remedy (answered only, or nothing spent), a
+ * second contact by the same client within 14 days of a resolution, or a missed standard with no apology in the
+ * replies. Facts for a manager to coach with, never a score.
+ */
+@Component
+public class TooLittleReview {
+
+    public static final Duration SECOND_CONTACT_WINDOW = Duration.ofDays(14);
+
+    private final JdbcClient jdbc;
+    private final CaseDesk desk;
+    private final StandardBreaches breaches;
+
+    TooLittleReview(JdbcClient jdbc, CaseDesk desk, StandardBreaches breaches) {
+        this.jdbc = jdbc;
+        this.desk = desk;
+        this.breaches = breaches;
+    }
+
+    public enum Kind { NO_REMEDY, SECOND_CONTACT, REOPENED, BREACH_WITHOUT_APOLOGY }
+
+    /**
+     * One thing that happened. {@code at} is when; {@code otherCaseId} the second case; {@code associateId} who
+     * resolved or had the case; {@code detail} the resolution kind, the standard or the judgment.
+     */
+    public record Finding(Kind kind, Instant at, Instant since, Long otherCaseId, Long associateId, String detail,
+                          BigDecimal cost, String currency, String judgment) {
+    }
+
+    /** A case to look at, with its findings oldest first. */
+    public record Item(ServiceCase serviceCase, List<Finding> findings) {
+    }
+
+    public List<Item> since(Instant since, Optional<Long> store) {
+        Map<Long, List<Finding>> found = new LinkedHashMap<>();
+        jdbc.sql("""
+                select case_id, resolved_at, associate_id, kind, cost, currency, judgment from ledger_spend
+                 where resolved_at >= :since and (cast(:store as bigint) is null or store_id = :store)
+                   and (kind = 'ANSWERED' or (cost = 0 and kind <> 'LOST_AND_FOUND'))
+                """)
+                .param("since", Timestamp.from(since)).param("store", store.orElse(null))
+                .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.NO_REMEDY, rs.getTimestamp(2).toInstant(),
+                        null, null, rs.getLong(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6),
+                        rs.getString(7))))
+                .list();
+        jdbc.sql("""
+                select s.case_id, s.resolved_at, s.associate_id, c.case_id, c.opened_at, c.subject
+                  from ledger_spend s
+                  join review_case c on c.customer_id = s.customer_id and c.case_id <> s.case_id
+                   and c.opened_at > s.resolved_at and c.opened_at <= s.resolved_at + interval '14 days'
+                 where s.resolved_at >= :since and (cast(:store as bigint) is null or s.store_id = :store)
+                """)
+                .param("since", Timestamp.from(since)).param("store", store.orElse(null))
+                .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.SECOND_CONTACT,
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(2).toInstant(), rs.getLong(4), rs.getLong(3),
+                        rs.getString(6), null, null, null)))
+                .list();
+        jdbc.sql("""
+                select s.case_id, s.resolved_at, s.associate_id, r.at, r.by_customer
+                  from ledger_spend s
+                  join review_reopen r on r.case_id = s.case_id
+                   and r.at > s.resolved_at and r.at <= s.resolved_at + interval '14 days'
+                 where s.resolved_at >= :since and (cast(:store as bigint) is null or s.store_id = :store)
+                """)
+                .param("since", Timestamp.from(since)).param("store", store.orElse(null))
+                .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.REOPENED, rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(2).toInstant(), null, rs.getLong(3), rs.getBoolean(5) ? "CUSTOMER" : "ASSOCIATE",
+                        null, null, null)))
+                .list();
+        Map<Long, ServiceCase> cases = new LinkedHashMap<>();
+        for (Breach b : breaches.since(since, store, 1000)) {
+            if (b.caseId() == null) {
+                continue;
+            }
+            ServiceCase c = cases.computeIfAbsent(b.caseId(), id -> desk.find(id, store).orElse(null));
+            if (c != null && !apologised(c)) {
+                add(found, b.caseId(), new Finding(Kind.BREACH_WITHOUT_APOLOGY, b.breachedAt(), b.dueAt(), null,
+                        b.associateId(), b.standard().name(), null, null, null));
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        found.forEach((caseId, findings) -> {
+            ServiceCase c = cases.computeIfAbsent(caseId, id -> desk.find(id, store).orElse(null));
+            if (c != null) {
+                findings.sort(Comparator.comparing(Finding::at));
+                items.add(new Item(c, findings));
+            }
+        });
+        items.sort(Comparator.comparing((Item i) -> i.findings().getLast().at()).reversed());
+        return items;
+    }
+
+    /** True when any reply the customer saw apologises (notes for colleagues do not count). */
+    static boolean apologised(ServiceCase c) {
+        for (CaseMessage m : c.messages()) {
+            if (m.author() == AuthorKind.ASSOCIATE && !m.internal() && Apologies.in(m.body())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int add(Map<Long, List<Finding>> found, long caseId, Finding finding) {
+        found.computeIfAbsent(caseId, k -> new ArrayList<>()).add(finding);
+        return 0;
+    }
+}

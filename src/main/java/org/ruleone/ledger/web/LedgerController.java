@@ -1,0 +1,281 @@
+package org.ruleone.ledger.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.ruleone.customers.Client;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.ledger.internal.SpendLedger;
+import org.ruleone.ledger.internal.TooLittleReview;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.ruleone.service.ResolutionKind;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** The "spend my money" ledger (page and CSV) and the "too little" review, for managers and owners. */
+@Controller
+@RequestMapping("/service/reports")
+@PreAuthorize("hasAnyRole('OWNER','MANAGER')")
+class LedgerController {
+
+    static final List<Integer> PERIODS_MONTHS = List.of(3, 6, 12, 24);
+
+    private final SpendLedger ledger;
+    private final TooLittleReview review;
+    private final Organization organization;
+    private final ClientBook clients;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    LedgerController(SpendLedger ledger, TooLittleReview review, Organization organization, ClientBook clients,
+                     MessageSource messages, JsonMapper json, Clock clock) {
+        this.ledger = ledger;
+        this.review = review;
+        this.organization = organization;
+        this.clients = clients;
+        this.messages = messages;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A ledger line as shown: names instead of ids, the kinds in a fixed order. */
+    record Row(SpendLedger.Line line, String store, String associate, List<BigDecimal> byKind) {
+    }
+
+    @GetMapping("/ledger")
+    String ledger(@RequestParam Optional<Long> store, @RequestParam(defaultValue = "12") int months,
+                  @AuthenticationPrincipal SignedInAssociate me, Model model, Locale locale) {
+        Optional<Long> scope = scope(store, me);
+        int period = PERIODS_MONTHS.contains(months) ? months : 12;
+        List<SpendLedger.Line> lines = ledger.since(start(period), scope);
+        List<String> kinds = kinds(lines);
+        Map<Long, String> storeNames = storeNames();
+        Map<Long, String> associateNames = associateNames();
+        List<Row> rows = lines.stream().map(l -> row(l, kinds, storeNames, associateNames)).toList();
+        Map<YearMonth, BigDecimal[]> perMonth = new TreeMap<>();
+        for (SpendLedger.Line l : lines) {
+            BigDecimal[] sums = perMonth.computeIfAbsent(l.month(), m -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(l.spent());
+            sums[1] = sums[1].add(l.cameBack());
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+        chart.put("labels", perMonth.keySet().stream().map(monthFormat::format).toList());
+        chart.put("series", List.of(
+                Map.of("label", text("ledger.spent", locale), "data", perMonth.values().stream().map(v -> v[0]).toList()),
+                Map.of("label", text("ledger.cameBack", locale), "data", perMonth.values().stream().map(v -> v[1]).toList())));
+        model.addAttribute("rows", rows);
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("chart", json.writeValueAsString(chart));
+        model.addAttribute("months", period);
+        model.addAttribute("periods", PERIODS_MONTHS);
+        model.addAttribute("currencies", new TreeSet<>(lines.stream().map(SpendLedger.Line::currency).toList()));
+        model.addAttribute("stores", organization.storesVisibleTo(me));
+        model.addAttribute("selectedStore", scope.orElse(null));
+        return "ledger/ledger";
+    }
+
+    @GetMapping(value = "/ledger.csv")
+    void csv(@RequestParam Optional<Long> store, @RequestParam(defaultValue = "12") int months,
+             @AuthenticationPrincipal SignedInAssociate me, HttpServletResponse response) throws IOException {
+        Optional<Long> scope = scope(store, me);
+        int period = PERIODS_MONTHS.contains(months) ? months : 12;
+        List<SpendLedger.Line> lines = ledger.since(start(period), scope);
+        List<String> kinds = kinds(lines);
+        Map<Long, String> storeNames = storeNames();
+        Map<Long, String> associateNames = associateNames();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"spend-ledger.csv\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        PrintWriter out = response.getWriter();
+        List<String> header = new ArrayList<>(List.of("month", "store", "associate", "currency", "resolutions", "spent"));
+        kinds.forEach(k -> header.add("spent_" + k.toLowerCase(Locale.ROOT)));
+        header.addAll(List.of("customers", "customers_back", "came_back"));
+        out.print(String.join(",", header) + "\r\n");
+        for (SpendLedger.Line l : lines) {
+            Row r = row(l, kinds, storeNames, associateNames);
+            List<String> cells = new ArrayList<>(List.of(l.month().toString(), csvCell(r.store()), csvCell(r.associate()),
+                    l.currency(), String.valueOf(l.resolutions()), l.spent().toPlainString()));
+            r.byKind().forEach(v -> cells.add(v.toPlainString()));
+            cells.addAll(List.of(String.valueOf(l.customers()), String.valueOf(l.customersBack()),
+                    l.cameBack().toPlainString()));
+            out.print(String.join(",", cells) + "\r\n");
+        }
+        out.flush();
+    }
+
+    /** Quotes a cell when needed and defuses what a spreadsheet would run as a formula. */
+    static String csvCell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    // ---- the review
+
+    /** A finding as shown. */
+    record FindingView(String kind, String text, Long otherCaseId) {
+    }
+
+    /** A case in the review, as shown. */
+    record ReviewView(long caseId, String store, String customer, String subject, String opened, String owner,
+                      List<FindingView> findings) {
+    }
+
+    @GetMapping("/review")
+    String review(@RequestParam Optional<Long> store, @RequestParam(defaultValue = "90") int days,
+                  @AuthenticationPrincipal SignedInAssociate me, Model model, Locale locale) {
+        Optional<Long> scope = scope(store, me);
+        int period = List.of(30, 90, 365).contains(days) ? days : 90;
+        Map<Long, String> storeNames = storeNames();
+        Map<Long, String> associateNames = associateNames();
+        Map<Long, ZoneId> zones = new HashMap<>();
+        organization.stores().forEach(s -> zones.put(s.id(), s.timeZone()));
+        Map<Long, String> customers = new HashMap<>();
+        List<ReviewView> views = new ArrayList<>();
+        for (TooLittleReview.Item item : review.since(clock.instant().minus(Duration.ofDays(period)), scope)) {
+            var c = item.serviceCase();
+            ZoneId zone = zones.getOrDefault(c.storeId(), ZoneOffset.UTC);
+            List<FindingView> findings = item.findings().stream()
+                    .map(f -> new FindingView(f.kind().name(), finding(f, zone, associateNames, locale), f.otherCaseId()))
+                    .toList();
+            views.add(new ReviewView(c.id(), storeNames.getOrDefault(c.storeId(), ""),
+                    customers.computeIfAbsent(c.customerId(), id -> clients.client(id, me.storeScope())
+                            .map(Client::displayName).orElse("#" + id)),
+                    c.subject() == null ? "" : c.subject(), when(c.openedAt(), zone, locale),
+                    c.ownerId() == null ? text("ledger.nobody", locale) : associateNames.getOrDefault(c.ownerId(), ""),
+                    findings));
+        }
+        model.addAttribute("items", views);
+        model.addAttribute("days", period);
+        model.addAttribute("stores", organization.storesVisibleTo(me));
+        model.addAttribute("selectedStore", scope.orElse(null));
+        return "ledger/review";
+    }
+
+    private String finding(TooLittleReview.Finding f, ZoneId zone, Map<Long, String> associates, Locale locale) {
+        String who = f.associateId() == null ? text("ledger.nobody", locale)
+                : associates.getOrDefault(f.associateId(), "#" + f.associateId());
+        String at = when(f.at(), zone, locale);
+        return switch (f.kind()) {
+            case NO_REMEDY -> text("ledger.review.noRemedy", locale, who, at, kindName(f.detail(), locale),
+                    money(f.cost(), locale) + " " + f.currency(), f.judgment());
+            case SECOND_CONTACT -> text("ledger.review.secondContact", locale, at, String.valueOf(f.otherCaseId()),
+                    daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who, f.detail());
+            case REOPENED -> text("ledger.review.reopened." + f.detail(), locale, at,
+                    daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale));
+            case BREACH_WITHOUT_APOLOGY -> text("ledger.review.breach", locale,
+                    text("ledger.standard." + f.detail(), locale), when(f.since(), zone, locale), who);
+        };
+    }
+
+    // ---- helpers
+
+    private Instant start(int months) {
+        return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).minusMonths(months - 1L).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).minusDays(1).toInstant();
+    }
+
+    private Optional<Long> scope(Optional<Long> store, SignedInAssociate me) {
+        if (store.isPresent()) {
+            if (!me.canSeeStore(store.get()) || organization.store(store.get()).isEmpty()) {
+                throw new ResponseStatusException(NOT_FOUND);
+            }
+            return store;
+        }
+        return me.storeScope();
+    }
+
+    private static List<String> kinds(List<SpendLedger.Line> lines) {
+        TreeSet<String> kinds = new TreeSet<>();
+        for (ResolutionKind k : ResolutionKind.values()) {
+            kinds.add(k.name());
+        }
+        lines.forEach(l -> kinds.addAll(l.spentByKind().keySet()));
+        return List.copyOf(kinds);
+    }
+
+    private static Row row(SpendLedger.Line l, List<String> kinds, Map<Long, String> stores, Map<Long, String> associates) {
+        return new Row(l, stores.getOrDefault(l.storeId(), "#" + l.storeId()),
+                associates.getOrDefault(l.associateId(), "#" + l.associateId()),
+                kinds.stream().map(k -> l.spentByKind().getOrDefault(k, BigDecimal.ZERO)).toList());
+    }
+
+    private Map<Long, String> storeNames() {
+        Map<Long, String> names = new HashMap<>();
+        for (StoreSummary s : organization.stores()) {
+            names.put(s.id(), s.name());
+        }
+        return names;
+    }
+
+    private Map<Long, String> associateNames() {
+        Map<Long, String> names = new HashMap<>();
+        organization.associates(Optional.empty()).forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+
+    String kindName(String kind, Locale locale) {
+        return messages.getMessage("ledger.kind." + kind, null, kind, locale);
+    }
+
+    static String money(BigDecimal amount, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount == null ? BigDecimal.ZERO : amount);
+    }
+
+    /** Calendar days in the store's time zone, as people count "4 days later". */
+    private static long daysBetween(Instant from, Instant to, ZoneId zone) {
+        return java.time.temporal.ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate());
+    }
+
+    private static String when(Instant at, ZoneId zone, Locale locale) {
+        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone).format(at);
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}
