@@ -13,7 +13,9 @@ create table book_client_segment (
     recency_days      integer       not null,
     visits            integer       not null,
     net_spend         numeric(18,4) not null,
-    computed_at       timestamptz   not null
+    computed_at       timestamptz   not null,
+    -- The refresh that wrote the row: a later refresh deletes the rows it did not write.
+    refresh_id        bigint        not null
 );
 create index book_client_segment_store_segment on book_client_segment (store_id, segment);
 
@@ -22,7 +24,7 @@ create table book_segment_refresh (
     id             bigint generated always as identity primary key,
     reason         text        not null check (reason in ('SCHEDULED', 'ON_DEMAND', 'PURCHASES_CHANGED')),
     started_at     timestamptz not null,
-    finished_at    timestamptz not null,
+    finished_at    timestamptz,
     clients        integer     not null,
     -- What the purchases looked like (ClientPurchaseFigures#changeMarker), to skip a scheduled refresh with nothing new.
     purchases_mark text        not null

@@ -83,6 +83,12 @@ public class Segments {
         String mark = purchases.changeMarker();
         Instant asOf = clock.instant();
         long started = System.nanoTime();
+        long refreshId = jdbc.sql("""
+                insert into book_segment_refresh (reason, started_at, clients, purchases_mark)
+                values (:reason, :asOf, 0, :mark) returning id
+                """)
+                .param("reason", reason.name()).param("asOf", Timestamp.from(asOf)).param("mark", mark)
+                .query(Long.class).single();
         int clients = jdbc.sql("""
                 with figures as (
                     select customer_id, store_id, visits, net_spend,
@@ -99,7 +105,8 @@ public class Segments {
                       from figures f
                 )
                 insert into book_client_segment as s (customer_id, store_id, segment, recency_score, frequency_score,
-                                                     monetary_score, recency_days, visits, net_spend, computed_at)
+                                                     monetary_score, recency_days, visits, net_spend, computed_at,
+                                                     refresh_id)
                 select customer_id, store_id,
                        case when r = 1                          then 'LAPSED'
                             when age_days <= 30                 then 'NEW'
@@ -108,25 +115,23 @@ public class Segments {
                             when r >= 4                         then 'PROMISING'
                             when r = 2 and (f >= 3 or m >= 4)   then 'AT_RISK'
                             else                                     'NEEDS_ATTENTION' end,
-                       r, f, m, recency_days, visits, net_spend, :asOf
+                       r, f, m, recency_days, visits, net_spend, :asOf, :refresh
                   from scored
                 on conflict (customer_id) do update
                    set store_id = excluded.store_id, segment = excluded.segment,
                        recency_score = excluded.recency_score, frequency_score = excluded.frequency_score,
                        monetary_score = excluded.monetary_score, recency_days = excluded.recency_days,
-                       visits = excluded.visits, net_spend = excluded.net_spend, computed_at = excluded.computed_at
+                       visits = excluded.visits, net_spend = excluded.net_spend, computed_at = excluded.computed_at,
+                       refresh_id = excluded.refresh_id
                 """)
-                .param("asOf", Timestamp.from(asOf))
+                .param("asOf", Timestamp.from(asOf)).param("refresh", refreshId)
                 .update();
         // Clients who no longer qualify (all returned, merged away) lose their old segment.
-        jdbc.sql("delete from book_client_segment where computed_at < :asOf").param("asOf", Timestamp.from(asOf)).update();
+        jdbc.sql("delete from book_client_segment where refresh_id <> :refresh").param("refresh", refreshId).update();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        jdbc.sql("""
-                insert into book_segment_refresh (reason, started_at, finished_at, clients, purchases_mark)
-                values (:reason, :asOf, :finished, :clients, :mark)
-                """)
-                .param("reason", reason.name()).param("asOf", Timestamp.from(asOf))
-                .param("finished", Timestamp.from(asOf.plus(took))).param("clients", clients).param("mark", mark)
+        jdbc.sql("update book_segment_refresh set finished_at = :finished, clients = :clients where id = :refresh")
+                .param("finished", Timestamp.from(asOf.plus(took))).param("clients", clients)
+                .param("refresh", refreshId)
                 .update();
         log.info("Client segments refreshed ({}): {} clients in {} ms", reason, clients, took.toMillis());
         return new SegmentRefresh(reason, asOf, clients, took);
@@ -134,7 +139,7 @@ public class Segments {
 
     /** Whether purchases were added since the last refresh (or there never was one). */
     public boolean outOfDate() {
-        Optional<String> last = jdbc.sql("select purchases_mark from book_segment_refresh order by id desc limit 1")
+        Optional<String> last = jdbc.sql("select purchases_mark from book_segment_refresh where finished_at is not null order by id desc limit 1")
                 .query(String.class).optional();
         return last.isEmpty() || !last.get().equals(purchases.changeMarker());
     }

@@ -35,15 +35,15 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  */
 @Controller
 @RequestMapping("/book")
-class BookController {
+class BookHomeController {
 
-    private static final Logger log = LoggerFactory.getLogger(BookController.class);
+    private static final Logger log = LoggerFactory.getLogger(BookHomeController.class);
 
     private final BookScreen screen;
     private final Segments segments;
     private final Organization organization;
 
-    BookController(BookScreen screen, Segments segments, Organization organization) {
+    BookHomeController(BookScreen screen, Segments segments, Organization organization) {
         this.screen = screen;
         this.segments = segments;
         this.organization = organization;
