@@ -61,9 +61,13 @@ public class BookFixtures {
     }
 
     public SignedInAssociate person(Role role, Long storeId) {
+        return person(role, storeId, Language.EN);
+    }
+
+    public SignedInAssociate person(Role role, Long storeId, Language language) {
         String email = UUID.randomUUID() + "@example.com";
         organization.createAssociate(new AssociateDraft("Person " + email.substring(0, 6), email, role, storeId,
-                null, Language.EN), "correct horse battery staple");
+                null, language), "correct horse battery staple");
         return organization.signInDetails(email).orElseThrow();
     }
 

@@ -71,6 +71,7 @@ class BookHomeController {
                 : keepers.stream().filter(a -> a.id() == whose).findFirst().map(AssociateSummary::name).orElse(""));
         model.addAttribute("keepers", keepers);
         model.addAttribute("segments", Segment.values());
+        model.addAttribute("drifting", List.of(Segment.AT_RISK, Segment.LAPSED));
         model.addAttribute("sorts", BookQuery.Sort.values());
         model.addAttribute("fmt", new BookFormat(locale, zone));
         model.addAttribute("daysAhead", BookScreen.DATES_AHEAD_DAYS);

@@ -12,8 +12,10 @@ import org.ruleone.book.internal.BookQuery;
 public final class BookLinks {
 
     private final Map<String, String> current = new LinkedHashMap<>();
+    private final BookQuery q;
 
     BookLinks(Long associate, BookQuery q) {
+        this.q = q;
         put(current, "associate", associate == null ? "" : associate.toString());
         put(current, "segment", q.segment());
         put(current, "tag", q.tag());
@@ -31,7 +33,8 @@ public final class BookLinks {
     }
 
     /** Sorted by this column; the same column again flips the direction. */
-    public String sort(BookQuery.Sort sort, BookQuery q) {
+    public String sort(String param) {
+        BookQuery.Sort sort = BookQuery.parse(null, null, param, null, null).sort();
         Map<String, String> p = new LinkedHashMap<>(current);
         put(p, "sort", sort.param());
         put(p, "dir", q.sort() == sort ? (q.descending() ? "asc" : "desc") : (sort == BookQuery.Sort.NAME ? "asc" : "desc"));
