@@ -20,7 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -33,6 +37,7 @@ class BookScreenTests {
     @Autowired MockMvc mvc;
     @Autowired BookFixtures fixtures;
     @Autowired Segments segments;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long store;
     long otherStore;
@@ -183,6 +188,30 @@ class BookScreenTests {
         mvc.perform(get("/book").with(user(fixtures.signedIn(polishBook))))
                 .andExpect(content().string(containsString("Moi klienci")))
                 .andExpect(content().string(containsString("Uśpieni")));
+    }
+
+    @Test
+    void aManagerRecomputesSegmentsOnDemandAndAnAssociateMayNot() throws Exception {
+        mvc.perform(post("/book/segments/refresh").with(user(anna)).with(csrf()))
+                .andExpect(status().isForbidden());
+        java.time.Instant before = segments.lastRefreshedAt().orElseThrow();
+        long refreshes = jdbc.sql("select count(*) from book_segment_refresh where reason = 'ON_DEMAND'")
+                .query(Long.class).single();
+
+        mvc.perform(post("/book/segments/refresh").param("back", "?associate=" + anna.id())
+                        .with(user(manager)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/book?associate=" + anna.id()))
+                .andExpect(flash().attribute("refreshStarted", true));
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (jdbc.sql("select count(*) from book_segment_refresh where reason = 'ON_DEMAND' and finished_at is not null")
+                .query(Long.class).single() <= refreshes && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql("select count(*) from book_segment_refresh where reason = 'ON_DEMAND' and finished_at is not null")
+                .query(Long.class).single()).isGreaterThan(refreshes);
+        assertThat(segments.lastRefreshedAt().orElseThrow()).isAfterOrEqualTo(before);
     }
 
     private List<String> order(String sort, String dir) throws Exception {

@@ -24,6 +24,7 @@ class ClientSegmentsTests {
     @Autowired BookFixtures fixtures;
     @Autowired Segments segments;
     @Autowired JdbcClient jdbc;
+    @Autowired org.ruleone.purchases.ClientPurchaseFigures purchaseFigures;
 
     long store;
     long champion, loyal, promising, newcomer, fading, slipping, atRisk, lapsed, onlyReturns, neverBought;
@@ -119,6 +120,23 @@ class ClientSegmentsTests {
         segments.refresh(SegmentRefresh.Reason.ON_DEMAND);
 
         assertThat(segments.of(newcomer)).isEmpty();
+    }
+
+    @Test
+    void purchaseFiguresCountReturnsAgainstSpendButNotAsVisits() {
+        fixtures.returned(store, champion, 4, "200");
+
+        var figures = purchaseFigures.of(champion).orElseThrow();
+        assertThat(figures.visits()).isEqualTo(6);
+        assertThat(figures.returns()).isEqualTo(1);
+        assertThat(figures.netSpend()).isEqualByComparingTo("2800");
+        assertThat(figures.lastPurchaseAt()).isEqualTo(BookFixtures.NOW.minus(java.time.Duration.ofDays(5)));
+        assertThat(figures.storeId()).isEqualTo(store);
+        assertThat(purchaseFigures.of(neverBought)).isEmpty();
+        assertThat(purchaseFigures.recent(List.of(champion, newcomer), 2))
+                .extracting(org.ruleone.purchases.RecentPurchase::customerId, org.ruleone.purchases.RecentPurchase::isReturn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(champion, true),
+                        org.assertj.core.groups.Tuple.tuple(champion, false));
     }
 
     @Test
