@@ -98,6 +98,13 @@ class MyBookOnAPhoneJourney extends BrowserJourney {
         } finally {
             phone.close();
         }
+
+        // The same book on a laptop: sortable columns instead of cards.
+        signIn(page, email, PASSWORD);
+        page.navigate(url("/book?sort=spend&dir=desc"));
+        assertThat(page.locator("table.book-table thead")).isVisible();
+        assertThat(page.locator("table.book-table tbody tr").first()).containsText("Wojciech Żółkiewski");
+        screenshot(page, "book-laptop");
     }
 
     private long client(long store, long associate, String first, String last, ImportantDate... dates) {
