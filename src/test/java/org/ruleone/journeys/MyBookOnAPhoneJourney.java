@@ -59,7 +59,7 @@ class MyBookOnAPhoneJourney extends BrowserJourney {
         long amelie = organization.createAssociate(new AssociateDraft("Amélie Vendeuse", email, Role.ASSOCIATE, store,
                 null, Language.EN), PASSWORD);
 
-        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PARIS);
         long birthday = client(store, amelie, "Hélène", "Fauré",
                 new ImportantDate(DateKind.BIRTHDAY, "", MonthDay.from(today.plusDays(3)), null));
         buy(store, birthday, 20, "180.00");

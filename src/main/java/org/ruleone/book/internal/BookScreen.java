@@ -100,7 +100,7 @@ public class BookScreen {
         Map<Long, PurchaseFigures> figures = purchases.of(ids);
         Map<Long, ClientSegment> segmentOf = segments.of(ids);
         List<Row> all = members.stream().map(m -> new Row(m, figures.get(m.id()), segmentOf.get(m.id()))).toList();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
 
         Map<Segment, Integer> counts = new EnumMap<>(Segment.class);
         for (Segment s : Segment.values()) {
