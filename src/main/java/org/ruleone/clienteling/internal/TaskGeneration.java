@@ -55,6 +55,7 @@ public class TaskGeneration {
 
     @ApplicationModuleListener
     public void on(PurchasesRecorded event) {
+        log.debug("PurchasesRecorded for {} clients received", event.clients().size());
         purchasesRecorded(event);
     }
 
@@ -81,6 +82,7 @@ public class TaskGeneration {
         if (event.clients().isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         int n = event.clients().size();
         Long[] ids = new Long[n];
         String[] firsts = new String[n];
@@ -131,11 +133,11 @@ public class TaskGeneration {
                                                       occurs_on, created_at)
                         select c.store_id,
                                case when c.associate_id = any(cast(:active as bigint[])) then c.associate_id end,
-                               c.id, 'FOLLOW_UP', to_char(d, 'YYYY-MM-DD'), d + :days, d, :now
+                               c.id, 'FOLLOW_UP', to_char(d, 'YYYY-MM-DD'), d + cast(:days as int), d, :now
                           from unnest(cast(:ids as bigint[]), cast(:lasts as text[])) as t(id, l)
                           join customer c on c.id = t.id
                           cross join lateral (select cast(cast(l as timestamptz) at time zone :zone as date) as d) x
-                         where c.store_id = :store and d + :days >= :today
+                         where c.store_id = :store and d + cast(:days as int) >= cast(:today as date)
                         on conflict do nothing
                         """)
                         .param("active", active).param("ids", ids).param("lasts", lasts)
@@ -144,8 +146,8 @@ public class TaskGeneration {
                         .update();
             }
             if (thanks + followUps > 0) {
-                log.info("Store {}: {} thank-you and {} follow-up tasks from {} clients' purchases", store.id(),
-                        thanks, followUps, n);
+                log.info("Store {}: {} thank-you and {} follow-up tasks from {} clients' purchases in {} ms",
+                        store.id(), thanks, followUps, n, (System.nanoTime() - started) / 1_000_000);
             }
         }
     }
@@ -187,16 +189,16 @@ public class TaskGeneration {
                 insert into clienteling_task (store_id, associate_id, customer_id, kind, occasion, due_on, occurs_on,
                                               created_at)
                 select c.store_id, case when c.associate_id = any(cast(:active as bigint[])) then c.associate_id end,
-                       c.id, d.kind, cast(o.yr as text), greatest(:today, o.occurs - :lead), o.occurs, :now
+                       c.id, d.kind, cast(o.yr as text), greatest(cast(:today as date), o.occurs - cast(:lead as int)), o.occurs, :now
                   from customer_date d
                   join customer c on c.id = d.customer_id
                   cross join lateral (
                       select y.yr, make_date(y.yr, d.month, least(d.day,
                                  extract(day from make_date(y.yr, d.month, 1) + interval '1 month' - interval '1 day')
                                  ::int)) as occurs
-                        from (values (:year), (:year + 1)) as y(yr)) o
+                        from (values (cast(:year as int)), (cast(:year as int) + 1)) as y(yr)) o
                  where c.store_id = :store and d.kind in ('BIRTHDAY', 'ANNIVERSARY')
-                   and o.occurs between :today and :today + :lead
+                   and o.occurs between cast(:today as date) and cast(:today as date) + cast(:lead as int)
                 on conflict do nothing
                 """)
                 .param("active", active).param("today", Date.valueOf(today)).param("lead", settings.dateLeadDays())
@@ -208,11 +210,11 @@ public class TaskGeneration {
                     insert into clienteling_task (store_id, associate_id, customer_id, kind, occasion, due_on,
                                                   occurs_on, created_at)
                     select c.store_id, case when c.associate_id = any(cast(:active as bigint[])) then c.associate_id end,
-                           c.id, 'LAPSED', to_char(l, 'YYYY-MM-DD'), :today, l, :now
+                           c.id, 'LAPSED', to_char(l, 'YYYY-MM-DD'), cast(:today as date), l, :now
                       from clienteling_activity a
                       join customer c on c.id = a.customer_id
                       cross join lateral (select cast(a.last_purchase_at at time zone :zone as date) as l) x
-                     where c.store_id = :store and l <= :today - :days
+                     where c.store_id = :store and l <= cast(:today as date) - cast(:days as int)
                     on conflict do nothing
                     """)
                     .param("active", active).param("today", Date.valueOf(today)).param("now", Timestamp.from(now))
