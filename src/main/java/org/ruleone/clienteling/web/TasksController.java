@@ -101,7 +101,7 @@ class TasksController {
     }
 
     /** What a person typed to add a task, kept as typed when it is sent back with a problem. */
-    record TaskForm(String title, String due, Long client, Long associate) {
+    record TaskForm(String title, String due, Long client, Long associate) implements java.io.Serializable {
     }
 
     @PostMapping
@@ -176,7 +176,7 @@ class TasksController {
         return "clienteling/settings";
     }
 
-    record SettingsForm(String followUpDays, String lapsedDays, String dateLeadDays) {
+    record SettingsForm(String followUpDays, String lapsedDays, String dateLeadDays) implements java.io.Serializable {
     }
 
     @PostMapping("/settings")
