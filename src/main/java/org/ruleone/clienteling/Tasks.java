@@ -103,6 +103,11 @@ public class Tasks {
         return records.counts(storeId, today(storeId), clock.instant().minus(RECENT));
     }
 
+    /** The task made in the asked store for an item another store requested, to show its state to the asker. */
+    public Optional<Task> forItemRequest(long requestId) {
+        return records.sendItemTask(requestId);
+    }
+
     public Optional<Task> find(long id, Optional<Long> storeScope) {
         return records.find(id, storeScope);
     }
@@ -137,7 +142,8 @@ public class Tasks {
         List<Long> closed = records.close(inScope.stream().map(Task::id).toList(), status, by, now, note);
         for (Task t : inScope) {
             if (closed.contains(t.id())) {
-                events.publishEvent(new TaskClosed(t.id(), t.storeId(), t.customerId(), t.kind(), status, by, now));
+                events.publishEvent(new TaskClosed(t.id(), t.storeId(), t.customerId(), t.kind(), status, by, now,
+                        t.itemRequestId()));
             }
         }
         return closed.size();

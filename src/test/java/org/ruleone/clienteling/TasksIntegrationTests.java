@@ -237,6 +237,9 @@ class TasksIntegrationTests {
             assertThat(t.customerId()).isEqualTo(client);
         });
         assertThat(tasks.open(Tasks.Who.store(asking), today)).isEmpty();
+        Task sendIt = tasks.forItemRequest(request.requestId()).orElseThrow();
+        assertThat(sendIt.storeId()).isEqualTo(store);
+        assertThat(sendIt.itemRequestId()).isEqualTo(request.requestId());
     }
 
     @Test

@@ -100,6 +100,11 @@ public class TaskRecords {
                 .query(TaskRecords::task).list();
     }
 
+    public Optional<Task> sendItemTask(long requestId) {
+        return jdbc.sql(SELECT + " where t.kind = 'SEND_ITEM' and t.occasion = :occasion")
+                .param("occasion", String.valueOf(requestId)).query(TaskRecords::task).optional();
+    }
+
     /** Closes open tasks; returns the ids that were still open (and are now closed). */
     public List<Long> close(Collection<Long> ids, TaskStatus status, long by, Instant at, String note) {
         if (ids.isEmpty()) {
@@ -184,6 +189,6 @@ public class TaskRecords {
                 occurs == null ? null : occurs.toLocalDate(), rs.getObject("other_store_id", Long.class),
                 TaskStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
                 closed == null ? null : closed.toInstant(), rs.getObject("closed_by", Long.class),
-                rs.getString("closed_note"));
+                rs.getString("closed_note"), rs.getString("occasion"));
     }
 }
