@@ -145,7 +145,10 @@ public class TaskGeneration {
                         .param("zone", zone.getId()).param("store", store.id()).param("today", Date.valueOf(today))
                         .update();
             }
-            if (thanks + followUps > 0) {
+            if (thanks + followUps == 0) {
+                log.debug("Store {}: no task from {} clients' purchases in {} ms", store.id(), n,
+                        (System.nanoTime() - started) / 1_000_000);
+            } else {
                 log.info("Store {}: {} thank-you and {} follow-up tasks from {} clients' purchases in {} ms",
                         store.id(), thanks, followUps, n, (System.nanoTime() - started) / 1_000_000);
             }

@@ -213,6 +213,7 @@ public class CsvImporter implements DisposableBean {
                 if (!recorded.clients().isEmpty()) {
                     events.publishEvent(recorded);
                 }
+                progress.lap("event");
             }
             return summary;
         } catch (SQLException | IOException e) {
