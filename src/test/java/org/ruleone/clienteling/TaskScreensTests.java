@@ -146,6 +146,31 @@ class TaskScreensTests {
     }
 
     @Test
+    void aClientChosenByHandGetsACardAndAnotherStoresClientDoesNot() throws Exception {
+        long regular = book.add(new ClientDraft(store, null, "Hélène", "Château", null, null,
+                new PostalAddress("12 rue de l’Église", "", "45000", "Orléans", "", "France"), Language.FR, "",
+                List.of(), List.of(), "", associate.id()));
+        long other = people.store("Far " + System.nanoTime());
+        long stranger = book.add(new ClientDraft(other, null, "Zbigniew", "Obcy", null, null, null, Language.PL, "",
+                List.of(), List.of(), "", null));
+
+        mvc.perform(get("/paper").param("client", String.valueOf(regular), String.valueOf(stranger))
+                        .with(user(associate)))
+                .andExpect(content().string(allOf(containsString("Hélène Château"), not(containsString("Obcy")),
+                        containsString("chosen by hand, no task to close"))));
+        byte[] cards = mvc.perform(post("/paper/cards.pdf").param("client", String.valueOf(regular))
+                        .with(user(associate)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        PdfText text = new PdfText(cards);
+        assertThat(text.only("Hélène Château").page()).isEqualTo(1);
+        assertThat(text.all).contains("Merci de votre visite").doesNotContain("Zofia");
+
+        mvc.perform(post("/paper/cards.pdf").param("client", String.valueOf(stranger)).with(user(associate))
+                        .with(csrf()))
+                .andExpect(status().isSeeOther());
+    }
+
+    @Test
     void downloadingWithNothingChosenSendsThePersonBackWithAMessage() throws Exception {
         mvc.perform(post("/paper/labels.pdf").with(user(associate)).with(csrf()))
                 .andExpect(status().isSeeOther())

@@ -65,25 +65,31 @@ class PaperController {
         this.messages = messages;
     }
 
-    /** A note to print, as the batch screen lists it. */
+    /** A note to print, as the batch screen lists it; {@code task} is null for a client chosen without a task. */
     record NoteView(Task task, Client client, List<String> address, boolean chosen) {
     }
 
     @GetMapping
     String batch(@RequestParam(required = false) Long store, @RequestParam(required = false) List<Long> task,
-                 @RequestParam(required = false) String problem, @AuthenticationPrincipal SignedInAssociate me,
-                 Model model) {
+                 @RequestParam(required = false) List<Long> client, @RequestParam(required = false) String problem,
+                 @AuthenticationPrincipal SignedInAssociate me, Model model) {
         if ("noneChosen".equals(problem) || "noAddress".equals(problem)) {
             model.addAttribute("problem", "paper.problem." + problem);
         }
         StoreSummary current = storeFor(me, store);
         List<Task> open = tasks.openThankYous(who(me, current));
-        Set<Long> chosen = task == null || task.isEmpty() ? null : Set.copyOf(task);
+        // Nothing asked for: every note is ticked; otherwise only the ones asked for.
+        boolean all = (task == null || task.isEmpty()) && (client == null || client.isEmpty());
+        Set<Long> chosen = all ? null : task == null ? Set.of() : Set.copyOf(task);
         List<NoteView> notes = new ArrayList<>();
         for (Task t : open) {
-            Optional<Client> client = book.client(t.customerId(), Optional.of(current.id()));
-            client.ifPresent(c -> notes.add(new NoteView(t, c, address(c, current), chosen == null
+            book.client(t.customerId(), Optional.of(current.id())).ifPresent(c -> notes.add(new NoteView(t, c, address(c, current), chosen == null
                     || chosen.contains(t.id()))));
+        }
+        for (Client c : clients(client, current)) {
+            if (notes.stream().noneMatch(n -> n.client().id() == c.id())) {
+                notes.add(new NoteView(null, c, address(c, current), true));
+            }
         }
         model.addAttribute("store", current);
         model.addAttribute("stores", me.isOwner() ? organization.stores() : List.of());
@@ -97,50 +103,55 @@ class PaperController {
 
     @PostMapping("/cards.pdf")
     ResponseEntity<?> cards(@RequestParam(required = false) Long store,
+                                 @RequestParam(required = false) List<Long> client,
                                  @RequestParam(required = false) List<Long> task,
                                  @RequestParam(defaultValue = "A6") CardFormat format,
                                  @AuthenticationPrincipal SignedInAssociate me) {
         StoreSummary current = storeFor(me, store);
         String signature = me.name();
-        List<NoteCard> cards = chosen(me, current, task).values().stream()
+        List<NoteCard> cards = printable(me, current, task, client).stream()
                 .map(c -> new NoteCard(c.displayName(), opening(c), signature, current.name()))
                 .toList();
         if (cards.isEmpty()) {
-            return back(current, me, task, "noneChosen");
+            return back(current, me, task, client, "noneChosen");
         }
         return pdf(printer.noteCards(cards, format), "note-cards-" + format.name().toLowerCase() + ".pdf");
     }
 
     @PostMapping("/envelopes.pdf")
     ResponseEntity<?> envelopes(@RequestParam(required = false) Long store,
+                                 @RequestParam(required = false) List<Long> client,
                                      @RequestParam(required = false) List<Long> task,
                                      @RequestParam(defaultValue = "DL") EnvelopeFormat envelope,
                                      @AuthenticationPrincipal SignedInAssociate me) {
         StoreSummary current = storeFor(me, store);
         List<String> from = returnAddress(current);
-        List<Envelope> envelopes = chosen(me, current, task).values().stream()
+        List<Envelope> envelopes = printable(me, current, task, client).stream()
                 .filter(c -> !c.address().isEmpty())
                 .map(c -> new Envelope(from, address(c, current)))
                 .toList();
         if (envelopes.isEmpty()) {
-            return back(current, me, task, task == null || task.isEmpty() ? "noneChosen" : "noAddress");
+            return back(current, me, task, client, (task == null || task.isEmpty()) && (client == null
+                    || client.isEmpty()) ? "noneChosen" : "noAddress");
         }
         return pdf(printer.envelopes(envelopes, envelope), "envelopes-" + envelope.name().toLowerCase() + ".pdf");
     }
 
     @PostMapping("/labels.pdf")
     ResponseEntity<?> labels(@RequestParam(required = false) Long store,
+                                 @RequestParam(required = false) List<Long> client,
                                   @RequestParam(required = false) List<Long> task,
                                   @RequestParam(defaultValue = "AVERY_L7160") LabelSheet sheet,
                                   @RequestParam(defaultValue = "1") int startAt,
                                   @AuthenticationPrincipal SignedInAssociate me) {
         StoreSummary current = storeFor(me, store);
-        List<List<String>> addresses = chosen(me, current, task).values().stream()
+        List<List<String>> addresses = printable(me, current, task, client).stream()
                 .filter(c -> !c.address().isEmpty())
                 .map(c -> address(c, current))
                 .toList();
         if (addresses.isEmpty()) {
-            return back(current, me, task, task == null || task.isEmpty() ? "noneChosen" : "noAddress");
+            return back(current, me, task, client, (task == null || task.isEmpty()) && (client == null
+                    || client.isEmpty()) ? "noneChosen" : "noAddress");
         }
         int skip = Math.max(0, Math.min(sheet.perSheet() - 1, startAt - 1));
         return pdf(printer.labels(addresses, sheet, skip), "labels-" + sheet.name().toLowerCase() + ".pdf");
@@ -154,6 +165,23 @@ class PaperController {
         int closed = tasks.closeAll(chosen.keySet(), Optional.of(current.id()), TaskStatus.DONE, me.id(), PRINTED);
         flash.addFlashAttribute("closed", closed);
         return "redirect:/paper" + (me.isOwner() ? "?store=" + current.id() : "");
+    }
+
+    /** The clients of the chosen tasks, then the clients chosen without a task, each once. */
+    private List<Client> printable(SignedInAssociate me, StoreSummary store, List<Long> tasks, List<Long> clients) {
+        Map<Long, Client> all = new LinkedHashMap<>();
+        chosen(me, store, tasks).values().forEach(c -> all.putIfAbsent(c.id(), c));
+        clients(clients, store).forEach(c -> all.putIfAbsent(c.id(), c));
+        return List.copyOf(all.values());
+    }
+
+    /** Clients chosen by id, in the store; others are left out. */
+    private List<Client> clients(List<Long> ids, StoreSummary store) {
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().distinct().limit(500).map(id -> book.client(id, Optional.of(store.id())))
+                .flatMap(Optional::stream).toList();
     }
 
     /** The chosen open thank-you tasks this person may print, with their clients, by task id. */
@@ -197,7 +225,8 @@ class PaperController {
     }
 
     /** Back to the batch screen with the same choice and a problem to show. */
-    private static ResponseEntity<?> back(StoreSummary store, SignedInAssociate me, List<Long> tasks, String problem) {
+    private static ResponseEntity<?> back(StoreSummary store, SignedInAssociate me, List<Long> tasks,
+                                          List<Long> clients, String problem) {
         var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/paper")
                 .queryParam("problem", problem);
         if (me.isOwner()) {
@@ -205,6 +234,9 @@ class PaperController {
         }
         if (tasks != null) {
             tasks.forEach(t -> uri.queryParam("task", t));
+        }
+        if (clients != null) {
+            clients.forEach(c -> uri.queryParam("client", c));
         }
         return ResponseEntity.status(303).location(uri.build().toUri()).build();
     }
