@@ -98,6 +98,20 @@ class TaskScreensTests {
     }
 
     @Test
+    void aTaskAddedByHandForAClientShowsTheClientAndLandsInTheList() throws Exception {
+        mvc.perform(get("/tasks").param("client", String.valueOf(thankYou.customerId())).with(user(associate)))
+                .andExpect(content().string(containsString("About Zofia Wójcik")));
+        mvc.perform(post("/tasks").param("title", "Call about the boots").param("due", tasks.today(store).toString())
+                        .param("client", String.valueOf(thankYou.customerId())).with(user(associate)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(tasks.ofClient(store, thankYou.customerId())).anySatisfy(t -> {
+            assertThat(t.kind()).isEqualTo(TaskKind.MANUAL);
+            assertThat(t.title()).isEqualTo("Call about the boots");
+            assertThat(t.associateId()).isEqualTo(associate.id());
+        });
+    }
+
+    @Test
     void aManagerSeesCountsPerAssociate() throws Exception {
         mvc.perform(get("/tasks").with(user(manager)))
                 .andExpect(status().isOk())

@@ -59,7 +59,8 @@ class TasksController {
 
     @GetMapping
     String list(@RequestParam(required = false) Long store, @RequestParam(required = false) Long associate,
-                @AuthenticationPrincipal SignedInAssociate me, Model model) {
+                @RequestParam(required = false) Long client, @AuthenticationPrincipal SignedInAssociate me,
+                Model model) {
         StoreSummary current = storeFor(me, store);
         long storeId = current.id();
         Tasks.Who who;
@@ -95,8 +96,11 @@ class TasksController {
                     .toList());
         }
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new TaskForm("", today.toString(), null, null));
+            model.addAttribute("form", new TaskForm("", today.toString(), client, null));
         }
+        Long about = ((TaskForm) model.getAttribute("form")).client();
+        model.addAttribute("about", about == null ? null
+                : book.client(about, Optional.of(storeId)).map(c -> c.displayName()).orElse(null));
         return "clienteling/tasks";
     }
 
