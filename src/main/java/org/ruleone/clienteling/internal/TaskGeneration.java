@@ -104,8 +104,14 @@ public class TaskGeneration {
                        last_purchase_at = greatest(clienteling_activity.last_purchase_at, excluded.last_purchase_at)
                 """).param("ids", ids).param("firsts", firsts).param("lasts", lasts).update();
         Instant now = clock.instant();
-        // Tasks land in the client's store (usually the store of the purchase), on that store's calendar.
+        // Tasks land in the client's store (usually the store of the purchase), on that store's calendar: one
+        // statement per kind and store the batch's clients belong to.
+        List<Long> storeIds = jdbc.sql("select distinct store_id from customer where id = any(cast(:ids as bigint[]))")
+                .param("ids", ids).query(Long.class).list();
         for (StoreSummary store : organization.stores()) {
+            if (!storeIds.contains(store.id())) {
+                continue;
+            }
             ZoneId zone = store.timeZone();
             LocalDate today = LocalDate.ofInstant(now, zone);
             Long[] active = activeAssociates(store.id());
