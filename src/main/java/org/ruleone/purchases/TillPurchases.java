@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ImportedCustomer;
 import org.ruleone.purchases.internal.CsvImporter;
+import org.ruleone.purchases.internal.RecordedPurchases;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +20,12 @@ public class TillPurchases {
 
     private final JdbcClient jdbc;
     private final ClientBook clientBook;
+    private final ApplicationEventPublisher events;
 
-    TillPurchases(JdbcClient jdbc, ClientBook clientBook) {
+    TillPurchases(JdbcClient jdbc, ClientBook clientBook, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clientBook = clientBook;
+        this.events = events;
     }
 
     /** What was stored. */
@@ -70,6 +74,12 @@ public class TillPurchases {
                 .param("quantities", lines.stream().map(TillPurchase.Line::quantity).toArray(Integer[]::new))
                 .param("prices", lines.stream().map(TillPurchase.Line::unitPrice).toArray(BigDecimal[]::new))
                 .update();
+        if (customerId != null) {
+            PurchasesRecorded recorded = RecordedPurchases.ofPurchase(jdbc, purchase.storeId(), id.get());
+            if (!recorded.clients().isEmpty()) {
+                events.publishEvent(recorded);
+            }
+        }
         return Optional.of(new Recorded(id.get(), purchase.storeId(), purchase.invoice(), customerId, lines.size(),
                 purchase.total()));
     }

@@ -43,10 +43,12 @@ import org.ruleone.customers.ImportedCustomer;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
+import org.ruleone.purchases.PurchasesRecorded;
 import org.ruleone.purchases.RejectedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -83,6 +85,7 @@ public class CsvImporter implements DisposableBean {
     private final ClientBook clientBook;
     private final ImportRuns runs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** Work beside the parsing thread: the file digest, the customers, the check for invoices already present. */
     private final ExecutorService sideWork = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,7 +95,8 @@ public class CsvImporter implements DisposableBean {
     });
 
     public CsvImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, ClientBook clientBook,
-                       ImportRuns runs, Clock clock) {
+                       ImportRuns runs, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -203,6 +207,14 @@ public class CsvImporter implements DisposableBean {
             ImportSummary summary = scan.summary(importId, ImportStatus.COMPLETED, imported,
                     clock.millis() - started, null);
             finish(summary, scan.rejected);
+            if (imported > 0 && !scan.customers.isEmpty()) {
+                // One event for the whole run, published in its transaction: listeners work set-based.
+                PurchasesRecorded recorded = RecordedPurchases.ofImport(jdbc, storeId, importId);
+                if (!recorded.clients().isEmpty()) {
+                    events.publishEvent(recorded);
+                }
+                progress.lap("event");
+            }
             return summary;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Loading the purchases failed: " + e.getMessage(), e);

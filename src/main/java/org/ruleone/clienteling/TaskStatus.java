@@ -1,0 +1,5 @@
+package org.ruleone.clienteling;
+
+public enum TaskStatus {
+    OPEN, DONE, SKIPPED
+}

@@ -1,0 +1,46 @@
+package org.ruleone.paper;
+
+import static org.ruleone.paper.Size.inch;
+import static org.ruleone.paper.Size.mm;
+
+/** Envelopes, landscape, one per page (fed into the printer as the envelope itself). */
+public enum EnvelopeFormat {
+    /** DL, 220 × 110 mm. */
+    DL(mm(220), mm(110), mm(10)),
+    /** C6, 162 × 114 mm. */
+    C6(mm(162), mm(114), mm(8)),
+    /** US #10, 9.5 × 4.125 in. */
+    US10(inch(9.5), inch(4.125), inch(0.375));
+
+    private final float width;
+    private final float height;
+    private final float margin;
+
+    EnvelopeFormat(float width, float height, float margin) {
+        this.width = width;
+        this.height = height;
+        this.margin = margin;
+    }
+
+    public float width() {
+        return width;
+    }
+
+    public float height() {
+        return height;
+    }
+
+    public float margin() {
+        return margin;
+    }
+
+    /** Where the recipient's block starts, from the left edge. */
+    public float recipientLeft() {
+        return width * 0.45f;
+    }
+
+    /** Where the recipient's block starts, from the top edge. */
+    public float recipientTop() {
+        return height * 0.45f;
+    }
+}
