@@ -4,5 +4,5 @@
  * frequency and monetary scores ({@link org.ruleone.book.Segments}, method in docs/adr/0060-client-segments.md).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases"})
+        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases", "clienteling"})
 package org.ruleone.book;

@@ -38,6 +38,7 @@ class BookScreenTests {
     @Autowired BookFixtures fixtures;
     @Autowired Segments segments;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.ruleone.clienteling.Tasks tasks;
 
     long store;
     long otherStore;
@@ -81,6 +82,21 @@ class BookScreenTests {
                 .andExpect(content().string(containsString("4 of 4 clients")))
                 .andExpect(content().string(not(containsString("Cyprien"))))
                 .andExpect(content().string(not(containsString("/clients/books"))));
+    }
+
+    @Test
+    void theHomeScreenListsTheTasksDueTodayOfThatAssociateOnly() throws Exception {
+        java.time.LocalDate today = tasks.today(store);
+        tasks.add(store, anna.id(), bigSpender, "Call Zofia about the new bags", today, anna.id());
+        tasks.add(store, colleague.id(), colleaguesClient, "Wrap Cyprien's shoes", today, colleague.id());
+        tasks.add(store, anna.id(), lapsed, "Invite Ludwik next month", today.plusDays(20), anna.id());
+
+        mvc.perform(get("/book").with(user(anna)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Due today and overdue (1)")))
+                .andExpect(content().string(containsString("Call Zofia about the new bags")))
+                .andExpect(content().string(not(containsString("Wrap Cyprien"))))
+                .andExpect(content().string(not(containsString("Invite Ludwik"))));
     }
 
     @Test

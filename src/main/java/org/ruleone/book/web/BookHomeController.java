@@ -1,12 +1,15 @@
 package org.ruleone.book.web;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.ruleone.book.SegmentRefresh;
 import org.ruleone.book.Segment;
+import org.ruleone.clienteling.Tasks;
 import org.ruleone.book.Segments;
 import org.ruleone.book.internal.BookQuery;
 import org.ruleone.book.internal.BookScreen;
@@ -42,8 +45,10 @@ class BookHomeController {
     private final BookScreen screen;
     private final Segments segments;
     private final Organization organization;
+    private final Tasks tasks;
 
-    BookHomeController(BookScreen screen, Segments segments, Organization organization) {
+    BookHomeController(BookScreen screen, Segments segments, Organization organization, Tasks tasks) {
+        this.tasks = tasks;
         this.screen = screen;
         this.segments = segments;
         this.organization = organization;
@@ -76,6 +81,15 @@ class BookHomeController {
         model.addAttribute("fmt", new BookFormat(locale, zone));
         model.addAttribute("daysAhead", BookScreen.DATES_AHEAD_DAYS);
         model.addAttribute("links", new BookLinks(whose == me.id() ? null : whose, query));
+        if (storeId != null) {
+            LocalDate today = tasks.today(storeId);
+            model.addAttribute("today", today);
+            model.addAttribute("todayTasks", tasks.open(Tasks.Who.associate(storeId, whose), today));
+            model.addAttribute("names", organization.associates(Optional.of(storeId)).stream()
+                    .collect(Collectors.toMap(AssociateSummary::id, AssociateSummary::name)));
+            model.addAttribute("storeNames", organization.stores().stream()
+                    .collect(Collectors.toMap(StoreSummary::id, StoreSummary::name)));
+        }
         return "book/home";
     }
 
