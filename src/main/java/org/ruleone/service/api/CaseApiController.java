@@ -117,7 +117,8 @@ class CaseApiController {
             errors.add("message", "at most " + MAX_TEXT + " characters");
         }
         errors.throwIfAny();
-        if (organization.store(store).isEmpty()) {
+        // A store token's store exists (the token references it); only a store named in the body is looked up.
+        if (client.storeId().isEmpty() && organization.store(store).isEmpty()) {
             throw new Problem(HttpStatus.NOT_FOUND, "No store " + store + ".");
         }
         return () -> {
