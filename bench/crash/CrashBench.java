@@ -91,7 +91,8 @@ public class CrashBench {
                 Thread.ofPlatform().start(() -> {
                     try {
                         ThreadLocalRandom random = ThreadLocalRandom.current();
-                        while (System.nanoTime() < end) {
+                        Path stop = Path.of(journalFile + ".stop");
+                        while (System.nanoTime() < end && !Files.exists(stop)) {
                             String key = UUID.randomUUID().toString();
                             String body = "{\"client\":{\"email\":\"crash-" + random.nextInt(CLIENTS_WITH_EMAIL)
                                     + "@bench.example\"},\"channel\":\"EMAIL\",\"subject\":\"crash " + key

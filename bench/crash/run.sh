@@ -20,7 +20,7 @@ GREENMAIL_VERSION=2.1.5
 BASE="http://localhost:$HTTP_PORT"
 JAVA=$(find_java)
 
-rm -rf "$WORK/data" "$WORK"/*.txt "$WORK"/*.tsv "$WORK"/*.log "$WORK/journal"; mkdir -p "$WORK"
+rm -rf "$WORK/data" "$WORK"/*.txt "$WORK"/*.tsv "$WORK"/*.log "$WORK/journal" "$WORK/journal.stop"; mkdir -p "$WORK"
 build_jar
 if [ ! -f "$ROOT/target/classpath.txt" ] || [ "$ROOT/pom.xml" -nt "$ROOT/target/classpath.txt" ]; then
     (cd "$ROOT" && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2)
@@ -76,7 +76,7 @@ for k in $(seq 1 "$KILLS"); do
     start_app "$WORK/data" "$HTTP_PORT" "$DB_PORT" "$WORK/app-$k.log"
 done
 sleep "$BETWEEN"
-kill "$LOAD_PID" 2>/dev/null || true; wait "$LOAD_PID" 2>/dev/null || true; LOAD_PID=""
+touch "$WORK/journal.stop"; wait "$LOAD_PID" 2>/dev/null || true; LOAD_PID=""
 
 "$JAVA" "$ROOT/bench/crash/CrashBench.java" retry "$BASE" "$TOKEN" "$WORK/journal"
 
