@@ -100,7 +100,7 @@ public class CrashBench {
                             journal(out, "REQ\t" + key + "\t/api/cases\t" + body);
                             String answer = send(base, token, "/api/cases", key, body);
                             if (answer == null) {
-                                Thread.sleep(300);
+                                awaitHealthy(base); // as a client that backs off: no new request while it is down
                                 continue;
                             }
                             Matcher m = CASE_ID.matcher(answer);
@@ -126,6 +126,21 @@ public class CrashBench {
                 });
             }
             done.await();
+        }
+    }
+
+    static void awaitHealthy(String base) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (true) {
+            try {
+                if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // still down
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -63,8 +63,8 @@ TOKEN="r1_crash$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 psql_app "$DB_PORT" -c "insert into api_token (name, store_id, token_hash, token_prefix, created_at)
     values ('crash', $STORE, encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), left('$TOKEN', 8), now())"
 
-LOAD_SECONDS=$(( (KILLS + 1) * BETWEEN + KILLS * 40 ))
-echo "Load: $THREADS clients opening cases (and replying to half) for up to ${LOAD_SECONDS} s; $KILLS kill -9"
+LOAD_SECONDS=3600 # stopped by the stop file once the last restart has run for $BETWEEN seconds
+echo "Load: $THREADS clients opening cases (and replying to half); $KILLS kill -9, $BETWEEN s apart after each restart"
 "$JAVA" "$ROOT/bench/crash/CrashBench.java" load "$BASE" "$TOKEN" "$OWNER" "$LOAD_SECONDS" "$THREADS" \
     "$WORK/journal" &
 LOAD_PID=$!
@@ -86,7 +86,7 @@ previous=-1
 for _ in $(seq 1 24); do
     "$JAVA" -cp "$(cat "$ROOT/target/classpath.txt")" "$ROOT/bench/crash/MailDump.java" "$IMAP_PORT" $MAILBOXES \
         > "$WORK/mail.txt"
-    now=$(grep -o 'reply [0-9a-f-]\{36\}' "$WORK/mail.txt" | wc -l)
+    now=$({ grep -o 'reply [0-9a-f-]\{36\}' "$WORK/mail.txt" || true; } | wc -l)
     if [ "$now" -eq "$previous" ]; then break; fi
     previous=$now
     sleep 5
