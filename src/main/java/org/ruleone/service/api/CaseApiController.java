@@ -282,8 +282,8 @@ class CaseApiController {
                 case ALTERATION -> new ResolutionDetails.Alteration(d.promisedAt(),
                         org.ruleone.service.AlterationStatus.ORDERED);
                 case AFTER_HOURS_VISIT -> new ResolutionDetails.Visit(d.visitAt());
-                case LOST_AND_FOUND -> new ResolutionDetails.FoundItem(d.item());
-                case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE -> new ResolutionDetails.None();
+                case LOST_AND_FOUND -> new ResolutionDetails.FoundItem(d.item(), null);
+                case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE, ANSWERED -> new ResolutionDetails.None();
             };
             return new Resolution(kind, r.cost(), r.currency(), details);
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -40,7 +40,7 @@ final class CaseApiRequests {
     record Resolve(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long associateId,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"REFUND", "EXCHANGE",
                            "REPLACEMENT_SHIPPED", "GOODWILL", "ALTERATION", "AFTER_HOURS_VISIT",
-                           "LIFETIME_GUARANTEE", "LOST_AND_FOUND"}) String kind,
+                           "LIFETIME_GUARANTEE", "LOST_AND_FOUND", "ANSWERED"}) String kind,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "25.00") BigDecimal cost,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EUR") String currency,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
