@@ -110,7 +110,9 @@ class PhoneCallsTests {
         assertThat(unknown.get("caseId").isNull()).isTrue();
         assertThat(events.stream(CallLogged.class).filter(e -> e.storeId() == store)).hasSize(2);
         List<CaseFact> facts = factSources.stream().flatMap(s -> s.facts(caseId, Locale.ENGLISH).stream()).toList();
-        assertThat(facts).singleElement().satisfies(f -> {
+        assertThat(facts).filteredOn(f -> f.label().equals("Phone"))
+                .singleElement().satisfies(f -> assertThat(f.link()).isEqualTo("/calls/new?case=" + caseId));
+        assertThat(facts).filteredOn(f -> f.label().equals("Phone call")).singleElement().satisfies(f -> {
             assertThat(f.label()).isEqualTo("Phone call");
             assertThat(f.value()).contains("Answered", "4 rings", "answered after 18 s", "lasted 240 s");
         });

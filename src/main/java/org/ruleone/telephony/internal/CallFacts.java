@@ -17,7 +17,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A case's phone calls on its page: when it rang, how it ended, how long it took to answer and how long it lasted. */
+/**
+ * A case's phone calls on its page (when it rang, how it ended, how long it took to answer and how long it lasted),
+ * and a link to log another one.
+ */
 @Component
 @Order(20)
 class CallFacts implements CaseFactsSource {
@@ -35,8 +38,11 @@ class CallFacts implements CaseFactsSource {
     @Override
     public List<CaseFact> facts(long caseId, Locale locale) {
         List<PhoneCall> calls = records.ofCase(caseId);
+        CaseFact logOne = new CaseFact(messages.getMessage("calls.fact.phone", null, locale),
+                messages.getMessage("calls.fact.logOne", null, locale), CaseFact.Tone.NORMAL,
+                "/calls/new?case=" + caseId);
         if (calls.isEmpty()) {
-            return List.of();
+            return List.of(logOne);
         }
         ZoneId zone = organization.store(calls.getFirst().storeId()).map(StoreSummary::timeZone)
                 .orElse(ZoneId.of("UTC"));
@@ -60,6 +66,7 @@ class CallFacts implements CaseFactsSource {
             CaseFact.Tone tone = call.outcome() == CallOutcome.ANSWERED ? CaseFact.Tone.NORMAL : CaseFact.Tone.WARNING;
             facts.add(new CaseFact(label, String.join(" · ", parts), tone, "/calls?store=" + call.storeId()));
         }
+        facts.add(logOne);
         return facts;
     }
 }
