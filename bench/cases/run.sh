@@ -10,8 +10,8 @@ WARMUP=${BENCH_WARMUP:-15}
 CONCURRENCY=${BENCH_CONCURRENCY:-16}
 CLIENTS=${BENCH_CLIENTS:-500}
 WORK="$ROOT/bench/work/cases"
-HTTP_PORT=${BENCH_HTTP_PORT:-18091}
-DB_PORT=${BENCH_DB_PORT:-15443}
+HTTP_PORT=${BENCH_HTTP_PORT:-18491}
+DB_PORT=${BENCH_DB_PORT:-15491}
 BASE="http://localhost:$HTTP_PORT"
 
 command -v pgbench >/dev/null || { echo "pgbench not found: apt-get install postgresql-15 (Debian 12; it ships /usr/lib/postgresql/15/bin/pgbench)" >&2; exit 1; }
