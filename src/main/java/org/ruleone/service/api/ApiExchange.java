@@ -1,0 +1,171 @@
+package org.ruleone.service.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.ruleone.platform.ApiClient;
+import org.ruleone.platform.Idempotency;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One JSON request of the cases API: reads the body, checks it, runs the work once per {@code Idempotency-Key}
+ * and answers with the result or an RFC 9457 problem detail. Only successful answers are stored for replay; a
+ * refused request changes nothing and may be sent again with the same key once corrected.
+ */
+@Component
+class ApiExchange {
+
+    /** A request refused with a problem detail; thrown before or during the work (which is then rolled back). */
+    static class Problem extends RuntimeException {
+        final HttpStatus status;
+        final List<Map<String, String>> errors;
+
+        Problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+            super(detail);
+            this.status = status;
+            this.errors = errors;
+        }
+
+        Problem(HttpStatus status, String detail) {
+            this(status, detail, List.of());
+        }
+
+        static Problem invalid(List<Map<String, String>> errors) {
+            return new Problem(HttpStatus.BAD_REQUEST, errors.getFirst().get("field") + ": "
+                    + errors.getFirst().get("message"), errors);
+        }
+    }
+
+    /** Collects what is wrong with a request, field by field. */
+    static final class Errors {
+        private final List<Map<String, String>> list = new ArrayList<>();
+
+        void add(String field, String message) {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("field", field);
+            error.put("message", message);
+            list.add(error);
+        }
+
+        void throwIfAny() {
+            if (!list.isEmpty()) {
+                throw Problem.invalid(list);
+            }
+        }
+    }
+
+    /** Checks a parsed request and returns the work to do for it; throws {@link Problem} when it is refused. */
+    interface Handler<T> {
+        Supplier<Object> prepare(T request);
+    }
+
+    private final Idempotency idempotency;
+    private final JsonMapper json;
+
+    ApiExchange(Idempotency idempotency, JsonMapper json) {
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /**
+     * @param operation e.g. {@code "POST /api/cases/12/messages"}: part of the request's fingerprint, so a key
+     *                  reused on another operation is refused
+     * @param created   the status of a successful answer
+     */
+    <T> ResponseEntity<String> post(ApiClient client, String key, String operation, String body, Class<T> type,
+                                    HttpStatus created, Handler<T> handler) {
+        try {
+            if (key == null || key.isBlank() || key.length() > Idempotency.MAX_KEY_LENGTH) {
+                Errors errors = new Errors();
+                errors.add("Idempotency-Key", "send a header of 1 to " + Idempotency.MAX_KEY_LENGTH
+                        + " characters, unique per request (e.g. a UUID); resend it unchanged on a retry");
+                errors.throwIfAny();
+            }
+            T request = read(body, type);
+            Supplier<Object> work = handler.prepare(request);
+            String fingerprint = Idempotency.fingerprint(operation + "\n" + json.writeValueAsString(request));
+            Idempotency.Outcome outcome = idempotency.once("cases-api:token:" + client.tokenId(), key, fingerprint,
+                    () -> new Idempotency.Response(created.value(), MediaType.APPLICATION_JSON_VALUE,
+                            json.writeValueAsString(work.get())));
+            return respond(outcome.response(), outcome.replayed());
+        } catch (Problem p) {
+            return problem(p.status, p.getMessage(), p.errors);
+        } catch (Idempotency.KeyReusedException e) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was first used with a different "
+                    + "request. Use a new key for a new request, or resend exactly the first one.", List.of());
+        } catch (OptimisticLockingFailureException e) {
+            return problem(HttpStatus.CONFLICT, "Someone changed this case at the same moment; send the request "
+                    + "again.", List.of());
+        } catch (IllegalStateException e) {
+            return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+        }
+    }
+
+    /** Answers a read with a JSON body, or the problem it threw. */
+    ResponseEntity<String> get(Supplier<Object> read) {
+        try {
+            return respond(new Idempotency.Response(200, MediaType.APPLICATION_JSON_VALUE,
+                    json.writeValueAsString(read.get())), false);
+        } catch (Problem p) {
+            return problem(p.status, p.getMessage(), p.errors);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "The body must be a JSON object.");
+        }
+        try {
+            T request = json.readValue(body, type);
+            if (request == null) {
+                throw new Problem(HttpStatus.BAD_REQUEST, "The body must be a JSON object.");
+            }
+            return request;
+        } catch (JacksonException e) {
+            Errors errors = new Errors();
+            errors.add(field(e), "has the wrong type or is not valid JSON: " + e.getOriginalMessage());
+            throw Problem.invalid(errors.list);
+        }
+    }
+
+    private static String field(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
+        return path.isEmpty() ? "body" : path;
+    }
+
+    ResponseEntity<String> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.writeValueAsString(problem));
+    }
+
+    private static ResponseEntity<String> respond(Idempotency.Response response, boolean replayed) {
+        var builder = ResponseEntity.status(response.status())
+                .contentType(MediaType.parseMediaType(response.contentType()));
+        if (replayed) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.body(response.body());
+    }
+}
