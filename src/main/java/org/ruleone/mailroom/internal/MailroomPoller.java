@@ -64,11 +64,21 @@ public class MailroomPoller {
         Map<InboundRouter.Outcome, Integer> outcomes = new EnumMap<>(InboundRouter.Outcome.class);
         int failed = 0;
         for (long storeId : safeStores()) {
-            if (!pollStore(storeId, outcomes)) {
-                failed++;
-            }
+            Poll one = pollStore(storeId);
+            one.outcomes().forEach((outcome, n) -> outcomes.merge(outcome, n, Integer::sum));
+            failed += one.failedMailboxes();
         }
         return new Poll(outcomes, failed);
+    }
+
+    /** Reads one store's mailbox now (the owner's screen and tests); the same as its share of {@link #pollAll()}. */
+    public Poll pollStore(long storeId) {
+        Map<InboundRouter.Outcome, Integer> outcomes = new EnumMap<>(InboundRouter.Outcome.class);
+        boolean read = pollStore(storeId, outcomes);
+        if (!outcomes.isEmpty()) {
+            log.info("Mailbox of store {} read: {}", storeId, outcomes);
+        }
+        return new Poll(outcomes, read ? 0 : 1);
     }
 
     private java.util.List<Long> safeStores() {
