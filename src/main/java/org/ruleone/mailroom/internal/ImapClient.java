@@ -25,7 +25,7 @@ public class ImapClient {
         this.timeout = timeout;
     }
 
-    /** Receives each new message with its UID; the mailbox is read in UID order. */
+    /** Receives each new message with its UID, in UID order; {@code raw} is null for a message left unread. */
     @FunctionalInterface
     public interface Handler {
         void handle(long uid, byte[] raw);
@@ -45,31 +45,46 @@ public class ImapClient {
     /**
      * Hands every message whose UID is above {@code afterUid} to the handler, oldest first.
      *
-     * @param expectedValidity the UIDVALIDITY the caller's {@code afterUid} belongs to, or null
+     * @param expectedValidity the UIDVALIDITY the caller's {@code afterUid} belongs to, or null on the first reading
      * @param onNewValidity    called (before any message) when the mailbox's UIDVALIDITY is not the expected one
+     * @param firstReadSince   on the first reading of a mailbox, messages the server received before this are
+     *                         passed over (handed with null bytes), so connecting a mailbox with years of mail does
+     *                         not open a case for each of them
+     * @param atMost           how many messages one call reads; the rest wait for the next call
      * @return the mailbox's UIDVALIDITY
      */
     public long read(Mailboxes.ImapAccount account, Long expectedValidity, long afterUid,
-                     java.util.function.LongConsumer onNewValidity, Handler handler) throws MessagingException {
+                     java.util.function.LongConsumer onNewValidity, java.time.Instant firstReadSince, int atMost,
+                     Handler handler) throws MessagingException {
         try (Store store = connect(account); Folder inbox = store.getFolder("INBOX")) {
             inbox.open(Folder.READ_ONLY);
             UIDFolder uids = (UIDFolder) inbox;
             long validity = uids.getUIDValidity();
             long after = afterUid;
-            if (expectedValidity == null || expectedValidity != validity) {
+            boolean firstReading = expectedValidity == null;
+            if (firstReading || expectedValidity != validity) {
                 onNewValidity.accept(validity);
                 after = 0;
             }
             Message[] messages = uids.getMessagesByUID(after + 1, UIDFolder.LASTUID);
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
+            if (firstReading) {
+                profile.add(FetchProfile.Item.ENVELOPE); // with INTERNALDATE
+            }
             inbox.fetch(messages, profile);
+            int read = 0;
             for (Message message : messages) {
                 long uid = uids.getUID(message);
                 if (uid <= after) {
                     continue; // "n:*" always answers the last message, even when it is older
                 }
-                handler.handle(uid, raw(message));
+                if (read++ >= atMost) {
+                    break;
+                }
+                java.util.Date received = firstReading ? message.getReceivedDate() : null;
+                boolean old = received != null && received.toInstant().isBefore(firstReadSince);
+                handler.handle(uid, old ? null : raw(message));
             }
             return validity;
         }

@@ -190,8 +190,9 @@ public class InboundRouter {
     }
 
     private String body(InboundMail mail, Language language) {
-        if (!mail.textBody().isBlank()) {
-            return mail.textBody();
+        String text = mail.textBody().replace("\u0000", "");
+        if (!text.isBlank()) {
+            return text;
         }
         return messages.getMessage("mailroom.inbound.no-text", null, language.locale());
     }

@@ -31,11 +31,16 @@ public class MailroomPoller {
     private final TransactionTemplate transactions;
     private final boolean enabled;
     private final Duration lease;
+    private final Duration firstReadMaxAge;
+    private final int batch;
+    private final java.time.Clock clock;
 
     MailroomPoller(Mailboxes mailboxes, ImapClient imap, InboundRouter router, Quarantine quarantine,
                    TransactionTemplate transactions,
                    @Value("${ruleone.mailroom.polling-enabled:true}") boolean enabled,
-                   @Value("${ruleone.mailroom.lease:PT10M}") Duration lease) {
+                   @Value("${ruleone.mailroom.lease:PT10M}") Duration lease,
+                   @Value("${ruleone.mailroom.first-read-max-age:P14D}") Duration firstReadMaxAge,
+                   @Value("${ruleone.mailroom.batch:500}") int batch, java.time.Clock clock) {
         this.mailboxes = mailboxes;
         this.imap = imap;
         this.router = router;
@@ -43,6 +48,9 @@ public class MailroomPoller {
         this.transactions = transactions;
         this.enabled = enabled;
         this.lease = lease;
+        this.firstReadMaxAge = firstReadMaxAge;
+        this.batch = batch;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "${ruleone.mailroom.poll-initial-delay:PT30S}",
@@ -106,8 +114,13 @@ public class MailroomPoller {
             Mailboxes.Position position = mailboxes.position(storeId);
             imap.read(account, position.uidValidity(), position.lastUid(),
                     validity -> mailboxes.restartAt(storeId, validity),
+                    clock.instant().minus(firstReadMaxAge), batch,
                     (uid, raw) -> {
                         long validity = mailboxes.position(storeId).uidValidity();
+                        if (raw == null) {
+                            mailboxes.advance(storeId, validity, uid); // older than the mailbox's connection
+                            return;
+                        }
                         InboundRouter.Outcome outcome = file(storeId, validity, uid, raw);
                         outcomes.merge(outcome, 1, Integer::sum);
                     });
