@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -186,6 +187,49 @@ class ImapPollingFilesEveryRealWorldMailTests extends MailroomTestSupport {
         assertThat(poll.outcomes()).containsEntry(Outcome.OPENED_CASE, 1);
         assertThat(mailboxes.of(broken)).get().extracting(Mailbox::lastError).asString().isNotBlank();
         assertThat(mailboxes.of(store)).get().extracting(Mailbox::lastError).isNull();
+    }
+
+    @Test
+    void theFirstReadingOfAMailboxPassesOverMailReceivedMoreThanTwoWeeksBefore() throws Exception {
+        appendReceivedOn(java.time.Instant.parse("2020-01-06T09:00:00Z"), """
+                From: Old Customer <old@example.com>
+                Subject: From years ago
+                Message-ID: <years-ago@example.com>
+
+                This was answered long ago.
+                """);
+        deliver("""
+                From: New Customer <new@example.com>
+                Subject: Today
+                Message-ID: <today@example.com>
+
+                Hello.
+                """, address);
+
+        MailroomPoller.Poll poll = poller.pollStore(store);
+
+        assertThat(poll.outcomes()).containsExactly(Map.entry(Outcome.OPENED_CASE, 1));
+        assertThat(rows()).extracting(Row::key).containsExactly("<today@example.com>");
+        assertThat(poller.pollStore(store).total()).isZero();
+    }
+
+    /** IMAP APPEND with an INTERNALDATE in the past, as a mailbox with history holds it. */
+    private void appendReceivedOn(java.time.Instant received, String raw) throws Exception {
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        try (jakarta.mail.Store imap = session.getStore("imap")) {
+            imap.connect("127.0.0.1", imapPort(), address, PASSWORD);
+            try (jakarta.mail.Folder inbox = imap.getFolder("INBOX")) {
+                inbox.open(jakarta.mail.Folder.READ_WRITE);
+                jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session,
+                        new java.io.ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    @Override
+                    public java.util.Date getReceivedDate() {
+                        return java.util.Date.from(received);
+                    }
+                };
+                inbox.appendMessages(new jakarta.mail.Message[] {message});
+            }
+        }
     }
 
     private List<Row> rows() {
