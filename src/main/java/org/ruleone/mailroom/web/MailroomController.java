@@ -112,7 +112,7 @@ class MailroomController {
         byte[] raw = quarantine.raw(id).orElse(new byte[0]);
         boolean cut = raw.length > SHOWN_BYTES;
         // Shown as text (escaped by the template), never rendered as HTML.
-        String source = new String(raw, 0, Math.min(raw.length, SHOWN_BYTES), StandardCharsets.ISO_8859_1)
+        String source = asText(java.util.Arrays.copyOf(raw, Math.min(raw.length, SHOWN_BYTES)), cut)
                 .replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "\uFFFD");
         model.addAttribute("entry", entry);
         model.addAttribute("source", source);
@@ -198,6 +198,34 @@ class MailroomController {
         } catch (AddressException invalid) {
             return false;
         }
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (a character split by the cut aside), else one character per byte. */
+    static String asText(byte[] bytes, boolean cut) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, bytes.length - (cut ? trailingPartial(bytes) : 0)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** How many bytes at the end start a UTF-8 character that the cut left unfinished. */
+    private static int trailingPartial(byte[] bytes) {
+        for (int back = 1; back <= Math.min(3, bytes.length); back++) {
+            int b = bytes[bytes.length - back] & 0xff;
+            if ((b & 0xc0) == 0xc0) {
+                int needed = (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : 4;
+                return needed > back ? back : 0;
+            }
+            if ((b & 0x80) == 0) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private StoreSummary store(long storeId) {
