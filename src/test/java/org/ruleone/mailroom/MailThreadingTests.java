@@ -17,10 +17,13 @@ import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.mail.BounceReceived;
 import org.ruleone.mailroom.internal.InboundRouter.Outcome;
+import org.ruleone.mail.MailAttachment;
+import org.ruleone.mailroom.internal.InboundAttachments;
 import org.ruleone.mailroom.internal.Mailboxes;
 import org.ruleone.mailroom.internal.MailroomPoller;
 import org.ruleone.organization.Role;
 import org.ruleone.service.AuthorKind;
+import org.ruleone.service.CaseAttachment;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseFact;
 import org.ruleone.service.CaseFactsSource;
@@ -51,6 +54,7 @@ class MailThreadingTests extends MailroomTestSupport {
     @Autowired TestPeople people;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired InboundAttachments tooLarge;
     @Autowired ApplicationEvents events;
 
     long store;
@@ -182,12 +186,12 @@ class MailThreadingTests extends MailroomTestSupport {
     }
 
     @Test
-    void attachmentsShowOnTheCasePageAndDownloadOnlyForTheirStore() throws Exception {
+    void attachmentsGoOntoTheCaseOnlyItsStoreSeesAndTooLargeOnesAreNoted() throws Exception {
         deliver("""
                 From: Piotr <piotr@example.pl>
                 To: %s
                 Subject: Paragon
-                Message-ID: <receipt@example.pl>
+                Message-ID: <receipt-%d@example.pl>
                 Content-Type: multipart/mixed; boundary="b"
 
                 --b
@@ -201,27 +205,31 @@ class MailThreadingTests extends MailroomTestSupport {
 
                 JVBERi0xLjQKJcfsj6IKJSVFT0YK
                 --b--
-                """.formatted(address), address);
+                """.formatted(address, System.nanoTime()), address);
         poller.pollStore(store);
         long caseId = onlyCase().id();
 
-        List<CaseFact> facts = factSources.stream().flatMap(s -> s.facts(caseId, Locale.ENGLISH).stream())
-                .filter(fact -> fact.link() != null && fact.link().startsWith("/mailroom/")).toList();
-
-        assertThat(facts).singleElement().satisfies(fact -> {
-            assertThat(fact.label()).isEqualTo("Attachment");
-            assertThat(fact.value()).startsWith("paragon.pdf");
-            assertThat(fact.link()).startsWith("/mailroom/attachments/");
+        assertThat(desk.attachments(caseId, Optional.of(store))).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("paragon.pdf");
+            assertThat(file.contentType()).isEqualTo("application/pdf");
+            assertThat(file.associateId()).isNull();
+            assertThat(desk.attachment(caseId, file.id(), Optional.of(store))).get()
+                    .extracting(CaseAttachment.File::content)
+                    .isEqualTo(java.util.Base64.getDecoder().decode("JVBERi0xLjQKJcfsj6IKJSVFT0YK"));
         });
-        String link = facts.getFirst().link();
-        mvc.perform(get(link).with(user(people.person(Role.ASSOCIATE, store))))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", "application/pdf"))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
-                .andExpect(content().bytes(java.util.Base64.getDecoder().decode("JVBERi0xLjQKJcfsj6IKJSVFT0YK")));
         long otherStore = people.store("Other " + System.nanoTime());
-        mvc.perform(get(link).with(user(people.person(Role.MANAGER, otherStore))))
-                .andExpect(status().isNotFound());
+        assertThat(desk.attachments(caseId, Optional.of(otherStore))).isEmpty();
+
+        long inbound = jdbc.sql("select id from mailroom_inbound where case_id = :case").param("case", caseId)
+                .query(Long.class).single();
+        tooLarge.keep(store, caseId, inbound, List.of(new MailAttachment("video.mov", "video/quicktime",
+                40L * 1024 * 1024, true, new byte[0])));
+        List<CaseFact> facts = factSources.stream().flatMap(s -> s.facts(caseId, Locale.ENGLISH).stream())
+                .filter(fact -> fact.label().equals("Attachment")).toList();
+        assertThat(facts).singleElement().satisfies(fact -> {
+            assertThat(fact.value()).isEqualTo("video.mov (40.0 MB) was too large to keep");
+            assertThat(fact.tone()).isEqualTo(CaseFact.Tone.WARNING);
+        });
     }
 
     private static String mail(String messageId, String extraHeaders, String subject, String body) {

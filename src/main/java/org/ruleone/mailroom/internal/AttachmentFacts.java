@@ -9,7 +9,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The files a customer mailed, listed on the case page as links to download them. */
+/**
+ * The files a customer mailed that were too large to keep, listed on the case page so the associate knows they came
+ * (the files that fit are on the case itself, see {@code CaseDesk.attach}).
+ */
 @Component
 @Order(50)
 class AttachmentFacts implements CaseFactsSource {
@@ -29,12 +32,8 @@ class AttachmentFacts implements CaseFactsSource {
             String name = file.fileName().isBlank()
                     ? messages.getMessage("mailroom.attachment.unnamed", new Object[] {file.contentType()}, locale)
                     : file.fileName();
-            if (file.tooLarge()) {
-                return new CaseFact(label, messages.getMessage("mailroom.attachment.too-large",
-                        new Object[] {name, size(file.size(), locale)}, locale), CaseFact.Tone.WARNING);
-            }
-            return new CaseFact(label, name + " (" + size(file.size(), locale) + ")", CaseFact.Tone.NORMAL,
-                    "/mailroom/attachments/" + file.id());
+            return new CaseFact(label, messages.getMessage("mailroom.attachment.too-large",
+                    new Object[] {name, size(file.size(), locale)}, locale), CaseFact.Tone.WARNING);
         }).toList();
     }
 

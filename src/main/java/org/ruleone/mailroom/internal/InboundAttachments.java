@@ -9,7 +9,7 @@ import org.ruleone.mail.MailAttachment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Files that came with a customer's mail, kept for the case page (until the case desk stores attachments itself). */
+/** Files that came with a customer's mail too large to keep: their name, type and size, for the case page. */
 @Repository
 public class InboundAttachments {
 

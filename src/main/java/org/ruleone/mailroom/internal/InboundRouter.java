@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.ruleone.mail.BounceReceived;
 import org.ruleone.mail.DeliveryReports;
 import org.ruleone.mail.InboundMail;
+import org.ruleone.mail.MailAttachment;
 import org.ruleone.mail.MailKind;
 import org.ruleone.mail.MailParser;
 import org.ruleone.mail.ParseResult;
@@ -161,9 +162,42 @@ public class InboundRouter {
             outcome = Outcome.OPENED_CASE;
         }
         threads.remember(storeId, mail.messageId(), caseId, false);
-        attachments.keep(storeId, caseId, inboundId, mail.attachments());
+        attach(storeId, caseId, inboundId, mail.attachments());
         settle(inboundId, outcome, caseId, null);
         return new Routed(outcome, caseId, null);
+    }
+
+    /**
+     * Files that fit go onto the case itself; one too large to keep is noted (name, type, size) so the case page
+     * says it came and the associate can ask for it another way.
+     */
+    private void attach(long storeId, long caseId, long inboundId, List<MailAttachment> files) {
+        List<MailAttachment> tooLarge = new ArrayList<>();
+        int unnamed = 0;
+        for (MailAttachment file : files) {
+            if (file.tooLarge() || file.content() == null || file.content().length > CaseDesk.MAX_ATTACHMENT_BYTES) {
+                tooLarge.add(file);
+                continue;
+            }
+            String name = file.fileName().isBlank() ? "attachment-" + (++unnamed) + extension(file.contentType())
+                    : file.fileName();
+            desk.attach(caseId, name, file.contentType(), file.content());
+        }
+        attachments.keep(storeId, caseId, inboundId, tooLarge);
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType) {
+            case "text/plain" -> ".txt";
+            case "text/html" -> ".html";
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/gif" -> ".gif";
+            case "message/rfc822" -> ".eml";
+            case "text/calendar" -> ".ics";
+            default -> ".bin";
+        };
     }
 
     /** By the Message-IDs the mail answers (newest first), then by a case reference of the same client's case. */
