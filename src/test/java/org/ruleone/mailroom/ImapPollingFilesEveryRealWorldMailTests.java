@@ -183,8 +183,9 @@ class ImapPollingFilesEveryRealWorldMailTests extends MailroomTestSupport {
 
         MailroomPoller.Poll poll = poller.pollAll();
 
+        // every mailbox of the application is read here, other tests' among them
         assertThat(poll.failedMailboxes()).isGreaterThanOrEqualTo(1);
-        assertThat(poll.outcomes()).containsEntry(Outcome.OPENED_CASE, 1);
+        assertThat(caseCount()).isEqualTo(1);
         assertThat(mailboxes.of(broken)).get().extracting(Mailbox::lastError).asString().isNotBlank();
         assertThat(mailboxes.of(store)).get().extracting(Mailbox::lastError).isNull();
     }
