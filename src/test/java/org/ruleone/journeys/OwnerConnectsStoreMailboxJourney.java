@@ -65,6 +65,16 @@ class OwnerConnectsStoreMailboxJourney extends BrowserJourney {
         page.getByText("Retry").click();
         assertThat(page.locator(".alert")).containsText("still cannot be read");
 
+        var ownerPhone = newContext(390, 844);
+        Page small = ownerPhone.newPage();
+        signIn(small, owner.email(), TestPeople.PASSWORD);
+        small.navigate(url("/mailroom"));
+        assertThat(small.locator("#quarantine")).containsText("No sender address");
+        screenshot(small, "mailroom-owner-phone");
+        org.assertj.core.api.Assertions.assertThat(((Number) small.evaluate("document.documentElement.scrollWidth"))
+                .intValue()).isLessThanOrEqualTo(390);
+        ownerPhone.close();
+
         var phone = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(390, 844).setLocale("fr-FR"));
         phone.setDefaultTimeout(20_000);

@@ -1,11 +1,6 @@
 package org.ruleone.mailroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +16,6 @@ import org.ruleone.mail.MailAttachment;
 import org.ruleone.mailroom.internal.InboundAttachments;
 import org.ruleone.mailroom.internal.Mailboxes;
 import org.ruleone.mailroom.internal.MailroomPoller;
-import org.ruleone.organization.Role;
 import org.ruleone.service.AuthorKind;
 import org.ruleone.service.CaseAttachment;
 import org.ruleone.service.CaseDesk;
@@ -34,15 +28,12 @@ import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Mail read from a store's mailbox finds its client and its case, or opens one; machines' mail opens nothing. */
 @IntegrationTest
-@AutoConfigureMockMvc
 @RecordApplicationEvents
 class MailThreadingTests extends MailroomTestSupport {
 
@@ -53,7 +44,6 @@ class MailThreadingTests extends MailroomTestSupport {
     @Autowired List<CaseFactsSource> factSources;
     @Autowired TestPeople people;
     @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
     @Autowired InboundAttachments tooLarge;
     @Autowired ApplicationEvents events;
 
