@@ -9,5 +9,7 @@ public enum QuarantineReason {
     /** No sender address to answer or to find the customer by. */
     NO_SENDER,
     /** Multiparts nested deeper than any real mail client writes. */
-    TOO_DEEP
+    TOO_DEEP,
+    /** Read, but filing it failed (the detail says why); a retry files it again. */
+    UNROUTABLE
 }

@@ -1,0 +1,121 @@
+package org.ruleone.mailroom.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts mailbox passwords with AES-256-GCM before they reach the database. The key is never in the database:
+ * it comes from {@code RULEONE_MAILROOM_KEY} (base64, 32 bytes), else from a key file created on first use with
+ * owner-only permissions. Each password has its own random nonce and is bound to its store id, so a ciphertext
+ * copied to another store's row does not decrypt.
+ */
+@Component
+public class PasswordVault {
+
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private final String configuredKey;
+    private final Path keyFile;
+    private volatile SecretKey key;
+
+    PasswordVault(@Value("${ruleone.mailroom.key:}") String configuredKey,
+                  @Value("${ruleone.mailroom.key-file:./data/mailroom.key}") Path keyFile) {
+        this.configuredKey = configuredKey;
+        this.keyFile = keyFile;
+    }
+
+    public byte[] encrypt(long storeId, String password) {
+        try {
+            byte[] nonce = new byte[NONCE];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(storeId));
+            byte[] sealed = cipher.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt a mailbox password", e);
+        }
+    }
+
+    public String decrypt(long storeId, byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, stored, 0, NONCE));
+            cipher.updateAAD(aad(storeId));
+            return new String(cipher.doFinal(stored, NONCE, stored.length - NONCE), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt the mailbox password of store " + storeId
+                    + " (was the key changed?)");
+        }
+    }
+
+    private static byte[] aad(long storeId) {
+        return ("mailroom-imap-password:" + storeId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private SecretKey key() {
+        SecretKey known = key;
+        if (known == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = new SecretKeySpec(loadOrCreate(), "AES");
+                }
+                known = key;
+            }
+        }
+        return known;
+    }
+
+    private byte[] loadOrCreate() {
+        if (!configuredKey.isBlank()) {
+            return checked(Base64.getDecoder().decode(configuredKey.strip()));
+        }
+        try {
+            if (Files.exists(keyFile)) {
+                return checked(Base64.getDecoder().decode(Files.readString(keyFile).strip()));
+            }
+            byte[] fresh = new byte[32];
+            random.nextBytes(fresh);
+            Path parent = keyFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
+            try {
+                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system has no POSIX permissions; the directory's protection applies
+            }
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the mailroom key file " + keyFile, e);
+        }
+    }
+
+    private static byte[] checked(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalStateException("The mailroom key must be 32 bytes (base64), not " + key.length);
+        }
+        return key;
+    }
+}
