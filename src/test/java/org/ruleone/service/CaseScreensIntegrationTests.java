@@ -274,10 +274,14 @@ class CaseScreensIntegrationTests {
         long zoe = fixtures.client(storeA, "Zoé", "Żółkiewska", Language.PL);
         fixtures.openCase(associateA, storeA, hank, "Snow tires", null);
         fixtures.openCase(colleague, storeA, zoe, "Soaked boots", null);
+        long mailed = fixtures.client(storeA, "Marta", "Mailowska", Language.PL);
+        desk.open(new org.ruleone.service.CaseDraft(storeA, mailed, null, org.ruleone.service.Channel.EMAIL,
+                "Nobody's yet", null, "Arrived by mail"), Optional.of(storeA));
 
         mvc.perform(get("/cases").with(user(associateA)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Snow tires"), not(containsString("Soaked boots")))));
+                .andExpect(content().string(allOf(containsString("Snow tires"), not(containsString("Soaked boots")))))
+                .andExpect(content().string(containsString("Nobody&#39;s yet")));
         mvc.perform(get("/cases").param("mine", "false").param("q", "Zolkiewska").with(user(associateA)))
                 .andExpect(content().string(allOf(containsString("Soaked boots"), not(containsString("Snow tires")))));
         mvc.perform(get("/cases").param("mine", "false").param("q", "boots").with(user(associateA)))

@@ -25,9 +25,19 @@ public class CaseListing {
         this.jdbc = jdbc;
     }
 
-    /** What to list; an empty criterion matches every case, {@code page} counts from 0. */
+    /**
+     * What to list; an empty criterion matches every case, {@code page} counts from 0. With {@code withUnowned},
+     * an owner filter also lets through the cases nobody owns yet (mail and web-form cases arrive that way), so
+     * "my cases" never hides a new customer.
+     */
     public record Query(Optional<Long> store, Optional<CaseStatus> status, Optional<Channel> channel,
-                        Optional<Long> owner, String text, Collection<Long> customersNamed, int page) {
+                        Optional<Long> owner, boolean withUnowned, String text, Collection<Long> customersNamed,
+                        int page) {
+
+        public Query(Optional<Long> store, Optional<CaseStatus> status, Optional<Channel> channel,
+                     Optional<Long> owner, String text, Collection<Long> customersNamed, int page) {
+            this(store, status, channel, owner, false, text, customersNamed, page);
+        }
     }
 
     public record Row(long id, long storeId, long customerId, Long ownerId, Channel channel, String subject,
@@ -47,7 +57,8 @@ public class CaseListing {
                    and (cast(:store as bigint) is null or store_id = :store)
                    and (cast(:status as text) is null or status = :status)
                    and (cast(:channel as text) is null or channel = :channel)
-                   and (cast(:owner as bigint) is null or associate_id = :owner)
+                   and (cast(:owner as bigint) is null or associate_id = :owner
+                        or (:withUnowned and associate_id is null))
                    and (:text = '' or ro_fold(subject) like '%' || ro_fold(:text) || '%'
                         or customer_id = any(cast(:customers as bigint[])))
                  order by opened_at desc, id desc
@@ -58,6 +69,7 @@ public class CaseListing {
                 .param("status", query.status().map(Enum::name).orElse(null))
                 .param("channel", query.channel().map(Enum::name).orElse(null))
                 .param("owner", query.owner().orElse(null))
+                .param("withUnowned", query.withUnowned())
                 .param("text", text)
                 .param("customers", customers)
                 .param("limit", PAGE_SIZE + 1)

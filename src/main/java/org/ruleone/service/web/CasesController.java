@@ -91,7 +91,7 @@ class CasesController {
                 : clients.search(text, me.storeScope()).stream().map(ClientSummary::id).toList();
 
         CaseListing.Page found = listing.list(new CaseListing.Query(wantedStore, wantedStatus, wantedChannel,
-                wantedOwner, text, named, page), me.storeScope());
+                wantedOwner, onlyMine, text, named, page), me.storeScope());
         Map<Long, StoreSummary> stores = organization.storesVisibleTo(me).stream()
                 .collect(toMap(StoreSummary::id, Function.identity()));
         List<AssociateSummary> people = organization.associates(me.storeScope());
