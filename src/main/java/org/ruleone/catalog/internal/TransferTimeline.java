@@ -24,15 +24,15 @@ class TransferTimeline implements TimelineSource {
 
     @Override
     public List<TimelineEntry> timeline(long customerId, int limit, Locale locale) {
-        return requests.forClient(customerId, limit).stream().map(r -> entry(r, locale)).toList();
+        return products.requests.forClient(customerId, limit).stream().map(r -> entry(r, locale)).toList();
     }
 
     private TimelineEntry entry(TransferRequest r, Locale locale) {
-        String status = messages.getMessage("transfer.status." + r.status().name(), null, locale);
-        String title = messages.getMessage("timeline.transfer.title",
+        String status = messages.getMessage("products.transfer.status." + r.status().name(), null, locale);
+        String title = messages.getMessage("products.timeline.transfer.title",
                 new Object[]{r.quantity(), r.productName(), r.sku(), r.fromStoreName()}, locale);
-        String detail = messages.getMessage("timeline.transfer.detail", new Object[]{status, r.requestedByName()},
+        String detail = messages.getMessage("products.timeline.transfer.detail", new Object[]{status, r.requestedByName()},
                 locale);
-        return new TimelineEntry(r.requestedAt(), "timeline.transfer", title, detail, "/products/requests?store=" + r.toStoreId() + "#request-" + r.id());
+        return new TimelineEntry(r.requestedAt(), "products.timeline.transfer", title, detail, "/products/requests?store=" + r.toStoreId() + "#request-" + r.id());
     }
 }

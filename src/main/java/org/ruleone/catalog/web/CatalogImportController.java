@@ -56,7 +56,7 @@ class CatalogImportController {
                   Model model) throws IOException {
         requireManager(me);
         if (file.isEmpty()) {
-            model.addAttribute("uploadError", "import.error.empty");
+            model.addAttribute("uploadError", "products.import.error.empty");
             return "catalog/import";
         }
         Files.createDirectories(UPLOADS);
@@ -84,11 +84,11 @@ class CatalogImportController {
         String fileName = form.getOrDefault("fileName", "");
         for (CatalogColumn c : CatalogColumn.values()) {
             if (c.required() && !mapping.containsKey(c)) {
-                return mappingPage(token, fileName, me, model, "import.error.required");
+                return mappingPage(token, fileName, me, model, "products.import.error.required");
             }
         }
         if (!mapping.containsKey(CatalogColumn.CURRENCY) && !currency.matches("[A-Za-z]{3}")) {
-            return mappingPage(token, fileName, me, model, "import.error.currency");
+            return mappingPage(token, fileName, me, model, "products.import.error.currency");
         }
         if (store != null && !me.canSeeStore(store)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
