@@ -24,7 +24,7 @@ class TransferTimeline implements TimelineSource {
 
     @Override
     public List<TimelineEntry> timeline(long customerId, int limit, Locale locale) {
-        return products.requests.forClient(customerId, limit).stream().map(r -> entry(r, locale)).toList();
+        return requests.forClient(customerId, limit).stream().map(r -> entry(r, locale)).toList();
     }
 
     private TimelineEntry entry(TransferRequest r, Locale locale) {

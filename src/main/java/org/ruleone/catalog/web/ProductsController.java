@@ -62,7 +62,7 @@ class ProductsController {
             model.addAttribute("results", found);
             model.addAttribute("stock", found.stream().collect(toMap(Product::id, p -> catalog.stock(p.id()))));
         }
-        model.addAttribute("incomingOpen", me.storeId() == null ? 0 : products.requests.incoming(me.storeId(), 100).stream()
+        model.addAttribute("incomingOpen", me.storeId() == null ? 0 : requests.incoming(me.storeId(), 100).stream()
                 .filter(r -> r.status() == TransferStatus.REQUESTED).count());
         return htmx != null && historyRestore == null ? "catalog/products :: results" : "catalog/products";
     }
@@ -110,7 +110,7 @@ class ProductsController {
         }
         if (error == null) {
             try {
-                TransferRequest r = products.requests.request(id, from, customer, qty, note, me);
+                TransferRequest r = requests.request(id, from, customer, qty, note, me);
                 redirect.addFlashAttribute("requested", r);
                 return "redirect:/clients/" + r.customerId();
             } catch (IllegalArgumentException e) {
@@ -134,11 +134,11 @@ class ProductsController {
         }
         model.addAttribute("stores", stores);
         model.addAttribute("storeId", storeId);
-        model.addAttribute("incoming", storeId == null ? List.of() : products.requests.incoming(storeId, 200));
-        model.addAttribute("outgoing", storeId == null ? List.of() : products.requests.outgoing(storeId, 200));
+        model.addAttribute("incoming", storeId == null ? List.of() : requests.incoming(storeId, 200));
+        model.addAttribute("outgoing", storeId == null ? List.of() : requests.outgoing(storeId, 200));
         Map<Long, String> clientNames = new java.util.HashMap<>();
         if (storeId != null) {
-            for (TransferRequest r : products.requests.outgoing(storeId, 200)) {
+            for (TransferRequest r : requests.outgoing(storeId, 200)) {
                 clients.client(r.customerId(), me.storeScope())
                         .ifPresent(c -> clientNames.put(c.id(), c.displayName()));
             }
@@ -150,12 +150,12 @@ class ProductsController {
     @PostMapping("/requests/{id}/status")
     String move(@PathVariable long id, @RequestParam("status") TransferStatus status,
                 @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes redirect) {
-        Optional<TransferRequest> r = products.requests.find(id, me);
+        Optional<TransferRequest> r = requests.find(id, me);
         if (r.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         try {
-            products.requests.move(id, status, me);
+            requests.move(id, status, me);
         } catch (IllegalStateException e) {
             redirect.addFlashAttribute("moveError", "products.request.error.move");
         }
