@@ -56,16 +56,17 @@ public class CatalogImports {
     public static Map<CatalogColumn, Integer> guess(List<String> headers) {
         var guessed = new java.util.EnumMap<CatalogColumn, Integer>(CatalogColumn.class);
         for (int i = 0; i < headers.size(); i++) {
-            String h = headers.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-ząćęłńóśźż]", "");
+            String h = java.text.Normalizer.normalize(headers.get(i).toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "").replace('ł', 'l').replaceAll("[^a-z]", "");
             CatalogColumn c = switch (h) {
                 case "sku", "ref", "reference", "stockcode", "code", "indeks" -> CatalogColumn.SKU;
                 case "name", "nom", "nazwa", "description", "product", "produit", "produkt" -> CatalogColumn.NAME;
                 case "price", "prix", "cena", "unitprice" -> CatalogColumn.PRICE;
                 case "currency", "devise", "waluta" -> CatalogColumn.CURRENCY;
                 case "store", "magasin", "sklep", "shop" -> CatalogColumn.STORE;
-                case "quantity", "qty", "stock", "quantité", "quantite", "ilość", "ilosc" -> CatalogColumn.QUANTITY;
-                case "department", "rayon", "dział", "dzial", "departement" -> CatalogColumn.DEPARTMENT;
-                case "aisle", "allée", "allee", "alejka", "location", "emplacement" -> CatalogColumn.AISLE;
+                case "quantity", "qty", "stock", "quantite", "ilosc" -> CatalogColumn.QUANTITY;
+                case "department", "rayon", "dzial", "departement" -> CatalogColumn.DEPARTMENT;
+                case "aisle", "allee", "alejka", "location", "emplacement" -> CatalogColumn.AISLE;
                 default -> null;
             };
             if (c != null) {
