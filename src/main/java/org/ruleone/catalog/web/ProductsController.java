@@ -111,7 +111,6 @@ class ProductsController {
         if (error == null) {
             try {
                 TransferRequest r = requests.request(id, from, customer, qty, note, me);
-                redirect.addFlashAttribute("requested", r);
                 return "redirect:/clients/" + r.customerId();
             } catch (IllegalArgumentException e) {
                 error = "products.request.error.invalid";
