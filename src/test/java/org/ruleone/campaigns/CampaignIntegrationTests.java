@@ -141,7 +141,8 @@ class CampaignIntegrationTests {
         // Added on the screen, then consent granted on the client page.
         mvc.perform(post("/clients").with(user(anna)).with(csrf())
                         .param("firstName", "Gala").param("lastName", "Granted").param("email", "gala@example.com")
-                        .param("language", "en").param("tags", tag).param("storeId", String.valueOf(store)))
+                        .param("language", "en").param("tags", tag).param("storeId", String.valueOf(store))
+                        .param("associateId", String.valueOf(anna.id())))
                 .andExpect(status().is3xxRedirection());
         long gala = idOf("gala@example.com");
         mvc.perform(post("/clients/{id}/consents", gala).with(user(anna)).with(csrf())

@@ -48,6 +48,14 @@ class CampaignsController {
         this.organization = organization;
     }
 
+    /** What every campaign page needs: the person's language, all languages, and the reasons to leave out. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void common(java.util.Locale locale, Model model) {
+        model.addAttribute("lang", org.ruleone.shared.Language.of(locale));
+        model.addAttribute("languages", org.ruleone.shared.Language.values());
+        model.addAttribute("reasons", org.ruleone.campaigns.LeftOutReason.values());
+    }
+
     @GetMapping
     String list(@AuthenticationPrincipal SignedInAssociate me, Model model) {
         model.addAttribute("campaigns", campaigns.list(me));
