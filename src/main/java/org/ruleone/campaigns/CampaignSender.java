@@ -72,6 +72,10 @@ public class CampaignSender {
         String fallback = storeAddress.isBlank() ? me.email() : storeAddress;
         int queued = 0;
         for (Recipient r : recipients) {
+            if (!deliverable(r.email())) {
+                // The outbox refuses it (and would roll the whole send back): left out like a missing address.
+                continue;
+            }
             StoreSummary store = stores.computeIfAbsent(r.storeId(), id -> organization.store(id).orElseThrow());
             Optional<AssociateSummary> keeper = r.associateId() == null ? Optional.empty()
                     : associates.computeIfAbsent(r.associateId(),
@@ -96,5 +100,18 @@ public class CampaignSender {
         jdbc.sql("update campaign set status = 'SENT', sent_at = :at, sent_by = :by where id = :id")
                 .param("at", Timestamp.from(now)).param("by", me.id()).param("id", c.id()).update();
         return queued;
+    }
+
+    /** An address the outbox accepts: one plain RFC 822 address, no control characters or commas. */
+    static boolean deliverable(String email) {
+        if (email == null || email.isBlank() || email.contains(",") || email.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        try {
+            new jakarta.mail.internet.InternetAddress(email.strip(), true).validate();
+            return true;
+        } catch (jakarta.mail.internet.AddressException e) {
+            return false;
+        }
     }
 }

@@ -112,7 +112,9 @@ class CatalogImportController {
         model.addAttribute("token", token);
         model.addAttribute("fileName", fileName);
         model.addAttribute("headers", headers);
-        model.addAttribute("guess", CatalogImports.guess(headers));
+        Map<String, Integer> guess = new java.util.HashMap<>();
+        CatalogImports.guess(headers).forEach((column, index) -> guess.put(column.name(), index));
+        model.addAttribute("guess", guess);
         model.addAttribute("columns", CatalogColumn.values());
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("mappingError", error);
