@@ -53,6 +53,7 @@ class ClientSearchIntegrationTests {
     void findsClientByPhoneDigitsHoweverTheyAreWritten() {
         assertThat(ids("020 7946 0000")).containsExactly(smith);
         assertThat(ids("+44 (0)20 7946")).containsExactly(smith);
+        assertThat(ids("+44 20 7946")).as("dialled from abroad, without the trunk zero").containsExactly(smith);
         assertThat(ids("7946 0000")).containsExactly(smith);
         assertThat(ids("0612345678")).containsExactly(dupont);
     }

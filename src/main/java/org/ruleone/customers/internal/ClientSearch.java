@@ -118,14 +118,14 @@ public class ClientSearch {
 
     /**
      * The digits to look for in stored phone numbers, or empty when the query does not look like a phone
-     * number. Leading zeros and "+" are dropped, so "020 7946 0000" finds "+44 (0)20 7946 0000" and
-     * "0044 20 7946 0000".
+     * number. Leading zeros, "+" and a trunk prefix written "(0)" are dropped, as they are from stored numbers,
+     * so "020 7946 0000", "+44 20 7946" and "+44 (0)20 7946" all find "+44 (0)20 7946 0000".
      */
     static String phoneDigits(String query) {
         if (!PHONE.matcher(query).matches()) {
             return "";
         }
-        String digits = query.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        String digits = query.replaceAll("\\(\\s*0\\s*\\)", "").replaceAll("[^0-9]", "").replaceFirst("^0+", "");
         return digits.length() >= MIN_PHONE_DIGITS ? digits : "";
     }
 }

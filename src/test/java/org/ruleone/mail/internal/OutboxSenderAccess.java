@@ -1,0 +1,18 @@
+package org.ruleone.mail.internal;
+
+import java.time.Duration;
+
+/** Opens the sender's retry rules to tests in other packages. */
+public final class OutboxSenderAccess {
+
+    private OutboxSenderAccess() {
+    }
+
+    public static Duration backoff(int attempts) {
+        return OutboxSender.backoff(attempts);
+    }
+
+    public static boolean permanent(Throwable e) {
+        return OutboxSender.permanent(e);
+    }
+}
