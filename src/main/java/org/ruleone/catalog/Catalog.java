@@ -21,6 +21,13 @@ public class Catalog {
 
     public static final int SEARCH_LIMIT = 30;
 
+    /**
+     * Lower than pg_trgm's default word-similarity threshold (0.6): item names are short and people misspell two
+     * words at once ("sued lofer" is 0.5 from "suede loafer"). A catalog is thousands of rows, not millions, so the
+     * similarity is computed on each one rather than through the index operator.
+     */
+    static final double TYPO_THRESHOLD = 0.4;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -30,7 +37,8 @@ public class Catalog {
     }
 
     /**
-     * Products whose SKU is the query, then products whose name looks like it despite typos and missing accents,
+     * Products whose SKU is the query, then whose name contains it, then whose name looks like it despite typos and
+     * missing accents,
      * best first.
      */
     public List<Product> find(String query) {
@@ -42,13 +50,13 @@ public class Catalog {
                 select p.id, p.sku, p.name, p.price, p.currency from product p
                  where lower(p.sku) = lower(:q)
                     or p.search_text like '%' || ro_fold(:like) || '%'
-                    or ro_fold(:q) <% p.search_text
+                    or word_similarity(ro_fold(:q), p.search_text) >= :threshold
                  order by (lower(p.sku) = lower(:q)) desc,
                           (p.search_text like '%' || ro_fold(:like) || '%') desc,
                           word_similarity(ro_fold(:q), p.search_text) desc, p.name
                  limit :limit
                 """)
-                .param("q", q).param("like", escapeLike(q)).param("limit", SEARCH_LIMIT)
+                .param("q", q).param("like", escapeLike(q)).param("threshold", TYPO_THRESHOLD).param("limit", SEARCH_LIMIT)
                 .query(Catalog::product).list();
     }
 
