@@ -23,15 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDesk {
 
+    /** The largest file a case accepts, from an associate or from inbound mail. */
+    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+
     private final ServiceCases cases;
+    private final CaseAttachments attachments;
     private final ClientBook clients;
     private final Organization organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CaseDesk(ServiceCases cases, ClientBook clients, Organization organization, ApplicationEventPublisher events,
-             Clock clock) {
+    CaseDesk(ServiceCases cases, CaseAttachments attachments, ClientBook clients, Organization organization,
+             ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
+        this.attachments = attachments;
         this.clients = clients;
         this.organization = organization;
         this.events = events;
@@ -150,6 +155,68 @@ public class CaseDesk {
             save(c);
         });
         return found.isPresent();
+    }
+
+    /**
+     * Attaches a file that came with the customer's mail (or from another system) to a case. The caller has
+     * already matched the mail to the case.
+     *
+     * @return the attachment's id
+     * @throws IllegalArgumentException         when there is no such case, or the name is blank
+     * @throws CaseAttachmentTooLargeException  when the file is larger than {@link #MAX_ATTACHMENT_BYTES}
+     */
+    @Transactional
+    public long attach(long caseId, String fileName, String contentType, byte[] content) {
+        if (cases.find(caseId, null).isEmpty()) {
+            throw new IllegalArgumentException("No case " + caseId);
+        }
+        return store(caseId, fileName, contentType, content, null);
+    }
+
+    /**
+     * Attaches a file an associate uploads, for instance a photo of the damaged goods.
+     *
+     * @return the attachment's id, or empty when there is no such case in scope
+     * @throws IllegalArgumentException         when the associate does not work in the case's store, or the name
+     *                                          is blank
+     * @throws CaseAttachmentTooLargeException  when the file is larger than {@link #MAX_ATTACHMENT_BYTES}
+     */
+    @Transactional
+    public Optional<Long> attach(long caseId, Optional<Long> scope, long associateId, String fileName,
+                                 String contentType, byte[] content) {
+        Optional<ServiceCase> found = cases.find(caseId, scope.orElse(null));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        checkAssociate(found.get().storeId(), associateId);
+        return Optional.of(store(caseId, fileName, contentType, content, associateId));
+    }
+
+    /** The files on a case, oldest first; empty when there is no such case in scope. */
+    public List<CaseAttachment> attachments(long caseId, Optional<Long> scope) {
+        return attachments.ofCase(caseId, scope.orElse(null));
+    }
+
+    /** One file of a case with its content, when the case is in scope. */
+    public Optional<CaseAttachment.File> attachment(long caseId, long attachmentId, Optional<Long> scope) {
+        return attachments.file(caseId, attachmentId, scope.orElse(null));
+    }
+
+    private long store(long caseId, String fileName, String contentType, byte[] content, Long associateId) {
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new CaseAttachmentTooLargeException(content.length);
+        }
+        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}]", "").strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("An attachment needs a file name");
+        }
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        String type = contentType == null || contentType.isBlank() ? "application/octet-stream"
+                : contentType.strip().toLowerCase(java.util.Locale.ROOT);
+        return attachments.insert(caseId, name, type, content, associateId, clock.instant());
     }
 
     private boolean change(long caseId, Optional<Long> scope, long associateId, Consumer<ServiceCase> transition) {

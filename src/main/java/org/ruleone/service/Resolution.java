@@ -49,6 +49,17 @@ public record Resolution(ResolutionKind kind, BigDecimal cost, String currency, 
                 new ResolutionDetails.FoundItem(item));
     }
 
+    /** A logged found item given back to the customer who lost it. */
+    public static Resolution lostAndFound(String item, long itemId, String currency) {
+        return new Resolution(ResolutionKind.LOST_AND_FOUND, BigDecimal.ZERO, currency,
+                new ResolutionDetails.FoundItem(item, itemId));
+    }
+
+    /** The customer needed only an answer; nothing was given. */
+    public static Resolution answered(String currency) {
+        return new Resolution(ResolutionKind.ANSWERED, BigDecimal.ZERO, currency, new ResolutionDetails.None());
+    }
+
     /** An exchange, goodwill credit or gift, or lifetime-guarantee replacement. */
     public static Resolution of(ResolutionKind kind, BigDecimal cost, String currency) {
         return new Resolution(kind, cost, currency, new ResolutionDetails.None());

@@ -33,10 +33,17 @@ public sealed interface ResolutionDetails {
         }
     }
 
-    /** An item found and returned to its owner (the diamond). */
-    record FoundItem(String item) implements ResolutionDetails {
+    /**
+     * An item found and returned to its owner (the diamond); {@code itemId} is the logged found item, or null
+     * when the item was never logged.
+     */
+    record FoundItem(String item, Long itemId) implements ResolutionDetails {
         public FoundItem {
             item = required(item, "found item");
+        }
+
+        public FoundItem(String item) {
+            this(item, null);
         }
     }
 

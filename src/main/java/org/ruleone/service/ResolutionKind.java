@@ -9,7 +9,9 @@ public enum ResolutionKind {
     ALTERATION(ResolutionDetails.Alteration.class),
     AFTER_HOURS_VISIT(ResolutionDetails.Visit.class),
     LIFETIME_GUARANTEE(ResolutionDetails.None.class),
-    LOST_AND_FOUND(ResolutionDetails.FoundItem.class);
+    LOST_AND_FOUND(ResolutionDetails.FoundItem.class),
+    /** The customer needed only an answer: nothing given, nothing spent. */
+    ANSWERED(ResolutionDetails.None.class);
 
     private final Class<? extends ResolutionDetails> details;
 

@@ -214,7 +214,12 @@ class ServiceCases {
                 fields.put("status", alteration.status().name());
             }
             case ResolutionDetails.Visit visit -> fields.put("visit_at", visit.visitAt().toString());
-            case ResolutionDetails.FoundItem found -> fields.put("item", found.item());
+            case ResolutionDetails.FoundItem found -> {
+                fields.put("item", found.item());
+                if (found.itemId() != null) {
+                    fields.put("item_id", found.itemId());
+                }
+            }
             case ResolutionDetails.None none -> {
             }
         }
@@ -229,8 +234,9 @@ class ServiceCases {
             case ALTERATION -> new ResolutionDetails.Alteration(Instant.parse(node.path("promised_at").asString()),
                     AlterationStatus.valueOf(node.path("status").asString()));
             case AFTER_HOURS_VISIT -> new ResolutionDetails.Visit(Instant.parse(node.path("visit_at").asString()));
-            case LOST_AND_FOUND -> new ResolutionDetails.FoundItem(node.path("item").asString());
-            case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE -> new ResolutionDetails.None();
+            case LOST_AND_FOUND -> new ResolutionDetails.FoundItem(node.path("item").asString(),
+                    node.hasNonNull("item_id") ? node.path("item_id").asLong() : null);
+            case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE, ANSWERED -> new ResolutionDetails.None();
         };
     }
 

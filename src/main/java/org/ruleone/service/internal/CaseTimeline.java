@@ -34,7 +34,7 @@ class CaseTimeline implements TimelineSource {
                         message("timeline.case.detail", locale,
                                 message("timeline.case.channel." + rs.getString("channel"), locale),
                                 message("timeline.case.status." + rs.getString("status"), locale)),
-                        null))
+                        "/cases/" + rs.getLong("id")))
                 .list();
     }
 
