@@ -90,6 +90,9 @@ public class Audiences {
     }
 
     private JdbcClient.StatementSpec query(String select, AudienceFilter f, Optional<Long> scope, ZoneId zone) {
+        // The consent and purchase aggregates are hashed over a million clients: give this transaction's statement
+        // the memory to do it without spilling to disk (SET LOCAL ends with the transaction).
+        jdbc.sql("set local work_mem = '64MB'").update();
         Long store = f.storeId();
         if (scope.isPresent()) {
             store = scope.get();
