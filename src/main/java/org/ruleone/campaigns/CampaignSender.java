@@ -1,0 +1,117 @@
+package org.ruleone.campaigns;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ruleone.campaigns.internal.CampaignMail;
+import org.ruleone.mail.Outbox;
+import org.ruleone.mail.QueuedMail;
+import org.ruleone.organization.AssociateSummary;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends a campaign: in one transaction it locks the campaign, builds its audience (consent in force, as of now),
+ * queues one personal e-mail per client in the outbox with the key {@code campaign:<id>:client:<id>}, and records
+ * the recipients. A second send of the same campaign finds it SENT and queues nothing; the outbox refuses a second
+ * mail with the same key in any case, so no client hears twice.
+ */
+@Service
+public class CampaignSender {
+
+    private final JdbcClient jdbc;
+    private final Campaigns campaigns;
+    private final Audiences audiences;
+    private final Organization organization;
+    private final CampaignMail mail;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String storeAddress;
+
+    CampaignSender(JdbcClient jdbc, Campaigns campaigns, Audiences audiences, Organization organization,
+                   CampaignMail mail, Outbox outbox, Clock clock,
+                   @Value("${ruleone.campaigns.store-address:}") String storeAddress) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.audiences = audiences;
+        this.organization = organization;
+        this.mail = mail;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.storeAddress = storeAddress;
+    }
+
+    /**
+     * @return how many e-mails were queued (0 when it had been sent already)
+     * @throws IllegalArgumentException when the person may not see the campaign
+     */
+    @Transactional
+    public int send(long campaignId, SignedInAssociate me) {
+        campaigns.find(campaignId, me).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        String status = jdbc.sql("select status from campaign where id = :id for update")
+                .param("id", campaignId).query(String.class).single();
+        if (status.equals(CampaignStatus.SENT.name())) {
+            return 0;
+        }
+        Campaign c = campaigns.find(campaignId).orElseThrow();
+        List<Recipient> recipients = audiences.recipients(c.audience(), Optional.ofNullable(c.storeId()),
+                campaigns.zone(c.storeId()));
+        Instant now = clock.instant();
+        Map<Long, StoreSummary> stores = new HashMap<>();
+        Map<Long, Optional<AssociateSummary>> associates = new HashMap<>();
+        String fallback = storeAddress.isBlank() ? me.email() : storeAddress;
+        int queued = 0;
+        for (Recipient r : recipients) {
+            if (!deliverable(r.email())) {
+                // The outbox refuses it (and would roll the whole send back): left out like a missing address.
+                continue;
+            }
+            StoreSummary store = stores.computeIfAbsent(r.storeId(), id -> organization.store(id).orElseThrow());
+            Optional<AssociateSummary> keeper = r.associateId() == null ? Optional.empty()
+                    : associates.computeIfAbsent(r.associateId(),
+                    id -> organization.associate(id).filter(AssociateSummary::active));
+            CampaignMail.Sender from = keeper
+                    .map(a -> new CampaignMail.Sender(a.name(), a.email(), store.name(), store.timeZone()))
+                    .orElseGet(() -> new CampaignMail.Sender(store.name(), fallback, store.name(), store.timeZone()));
+            QueuedMail q = outbox.enqueue(mail.compose(c, r, from));
+            int added = jdbc.sql("""
+                    insert into campaign_recipient (campaign_id, customer_id, associate_id, email, language, dedupe_key,
+                        message_id, status, queued_at)
+                    values (:c, :customer, :associate, :email, :lang, :key, :mid, 'QUEUED', :at)
+                    on conflict do nothing
+                    """)
+                    .param("c", c.id()).param("customer", r.customerId())
+                    .param("associate", keeper.map(AssociateSummary::id).orElse(null))
+                    .param("email", r.email()).param("lang", r.language().code())
+                    .param("key", CampaignMail.dedupeKey(c.id(), r.customerId())).param("mid", q.messageId())
+                    .param("at", Timestamp.from(now)).update();
+            queued += added;
+        }
+        jdbc.sql("update campaign set status = 'SENT', sent_at = :at, sent_by = :by where id = :id")
+                .param("at", Timestamp.from(now)).param("by", me.id()).param("id", c.id()).update();
+        return queued;
+    }
+
+    /** An address the outbox accepts: one plain RFC 822 address, no control characters or commas. */
+    static boolean deliverable(String email) {
+        if (email == null || email.isBlank() || email.contains(",") || email.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        try {
+            new jakarta.mail.internet.InternetAddress(email.strip(), true).validate();
+            return true;
+        } catch (jakarta.mail.internet.AddressException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.ruleone.campaigns;
+
+public enum CampaignStatus {
+    DRAFT, SENT
+}

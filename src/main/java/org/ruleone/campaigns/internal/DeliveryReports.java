@@ -1,0 +1,68 @@
+package org.ruleone.campaigns.internal;
+
+import java.sql.Timestamp;
+
+import org.ruleone.mail.BounceReceived;
+import org.ruleone.mail.MailSent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follows what became of campaign mails: sent when the outbox says so; bounced when a delivery report comes back,
+ * and on a permanent failure the address is marked undeliverable so later audiences leave it out.
+ */
+@Component
+class DeliveryReports {
+
+    private final JdbcClient jdbc;
+
+    DeliveryReports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(MailSent sent) {
+        if (sent.dedupeKey() == null || !sent.dedupeKey().startsWith("campaign:")) {
+            return;
+        }
+        jdbc.sql("""
+                update campaign_recipient set status = 'SENT', sent_at = :at,
+                       message_id = coalesce(message_id, :mid)
+                 where dedupe_key = :key and status = 'QUEUED'
+                """)
+                .param("at", Timestamp.from(sent.sentAt())).param("mid", sent.messageId())
+                .param("key", sent.dedupeKey()).update();
+    }
+
+    @EventListener
+    @Transactional
+    public void on(BounceReceived bounce) {
+        String email = bounce.recipient() == null ? "" : bounce.recipient().strip().toLowerCase();
+        String mid = bounce.originalMessageId() == null ? "" : bounce.originalMessageId().strip();
+        if (bounce.permanent()) {
+            var marked = jdbc.sql("""
+                    update campaign_recipient set status = 'BOUNCED', bounced_at = :at
+                     where (:mid <> '' and message_id = :mid)
+                        or (:mid = '' and :email <> '' and lower(email) = :email and status <> 'BOUNCED')
+                    returning lower(email)
+                    """)
+                    .param("at", Timestamp.from(bounce.at())).param("mid", mid).param("email", email)
+                    .query(String.class).list();
+            java.util.Set<String> dead = new java.util.HashSet<>(marked);
+            if (!email.isEmpty()) {
+                dead.add(email);
+            }
+            for (String address : dead) {
+                jdbc.sql("""
+                        insert into undeliverable_address (email, marked_at, message_id) values (:e, :at, :mid)
+                        on conflict (email) do update set marked_at = excluded.marked_at,
+                            message_id = excluded.message_id
+                        """)
+                        .param("e", address).param("at", Timestamp.from(bounce.at())).param("mid", mid).update();
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Events and sales told personally to clients: an audience built from the client book (store, preferences, last
+ * purchase, lifetime spend, language) that only ever holds clients whose current e-mail consent is granted; a
+ * personal e-mail from each client's own associate in the client's language, with an iCalendar invitation for
+ * events, one-click unsubscribe (RFC 8058) and RSVP links; and the results, beside clients who were not invited.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases", "mail"})
+package org.ruleone.campaigns;

@@ -1,0 +1,145 @@
+package org.ruleone.campaigns.web;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ruleone.campaigns.AudienceCount;
+import org.ruleone.campaigns.Audiences;
+import org.ruleone.campaigns.Campaign;
+import org.ruleone.campaigns.CampaignSender;
+import org.ruleone.campaigns.CampaignStatus;
+import org.ruleone.campaigns.Campaigns;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static java.util.stream.Collectors.toMap;
+
+/**
+ * Events and sales: the list, the form with a live count of who is in and who is left out and why, the campaign
+ * page where it is sent, and its results.
+ */
+@Controller
+@RequestMapping("/campaigns")
+class CampaignsController {
+
+    private final Campaigns campaigns;
+    private final CampaignSender sender;
+    private final Audiences audiences;
+    private final Organization organization;
+
+    CampaignsController(Campaigns campaigns, CampaignSender sender, Audiences audiences, Organization organization) {
+        this.campaigns = campaigns;
+        this.sender = sender;
+        this.audiences = audiences;
+        this.organization = organization;
+    }
+
+    /** What every campaign page needs: the person's language, all languages, and the reasons to leave out. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void common(java.util.Locale locale, Model model) {
+        model.addAttribute("lang", org.ruleone.shared.Language.of(locale));
+        model.addAttribute("languages", org.ruleone.shared.Language.values());
+        model.addAttribute("reasons", org.ruleone.campaigns.LeftOutReason.values());
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInAssociate me, Model model) {
+        model.addAttribute("campaigns", campaigns.list(me));
+        model.addAttribute("storeNames", storeNames(me));
+        return "campaigns/list";
+    }
+
+    @GetMapping("/new")
+    String form(@AuthenticationPrincipal SignedInAssociate me, Model model) {
+        CampaignForm form = new CampaignForm();
+        if (me.storeId() != null) {
+            form.setStoreId(String.valueOf(me.storeId()));
+        }
+        return formPage(form, Map.of(), me, model);
+    }
+
+    /** The live count under the form (htmx), in the person's store scope. */
+    @PostMapping("/audience")
+    String audience(@ModelAttribute("campaignForm") CampaignForm form, @AuthenticationPrincipal SignedInAssociate me,
+                    Model model) {
+        Map<String, String> problems = form.problems(true);
+        if (problems.isEmpty() && allowedStore(form.store(), me)) {
+            model.addAttribute("count", audiences.count(form.audience(), me.storeScope(), zone(form.store(), me)));
+        }
+        return "campaigns/form :: count";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("campaignForm") CampaignForm form, @AuthenticationPrincipal SignedInAssociate me,
+                  Model model) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems(false));
+        if (!allowedStore(form.store(), me)) {
+            problems.put("storeId", "campaigns.form.error.store");
+        }
+        if (!problems.isEmpty()) {
+            return formPage(form, problems, me, model);
+        }
+        long id = campaigns.create(form.draft(zone(form.store(), me)), me);
+        return "redirect:/campaigns/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String page(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, Model model) {
+        Campaign c = campaigns.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("campaign", c);
+        model.addAttribute("zone", campaigns.zone(c.storeId()));
+        model.addAttribute("storeNames", storeNames(me));
+        if (c.status() == CampaignStatus.DRAFT) {
+            model.addAttribute("count", campaigns.count(c));
+        } else {
+            model.addAttribute("results", campaigns.results(c));
+        }
+        return "campaigns/campaign";
+    }
+
+    @PostMapping("/{id}/send")
+    String send(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes redirect) {
+        campaigns.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        int queued = sender.send(id, me);
+        redirect.addFlashAttribute("queued", queued);
+        return "redirect:/campaigns/" + id;
+    }
+
+    private String formPage(CampaignForm form, Map<String, String> problems, SignedInAssociate me, Model model) {
+        model.addAttribute("campaignForm", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("stores", organization.storesVisibleTo(me));
+        if (form.problems(true).isEmpty() && allowedStore(form.store(), me)) {
+            AudienceCount count = audiences.count(form.audience(), me.storeScope(), zone(form.store(), me));
+            model.addAttribute("count", count);
+        }
+        return "campaigns/form";
+    }
+
+    private boolean allowedStore(Long store, SignedInAssociate me) {
+        return store == null ? me.isOwner() : me.canSeeStore(store);
+    }
+
+    private ZoneId zone(Long store, SignedInAssociate me) {
+        return campaigns.zone(store != null ? store : me.storeId());
+    }
+
+    private Map<Long, String> storeNames(SignedInAssociate me) {
+        List<StoreSummary> stores = organization.storesVisibleTo(me);
+        return stores.stream().collect(toMap(StoreSummary::id, StoreSummary::name));
+    }
+}

@@ -1,0 +1,232 @@
+package org.ruleone.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads products and stock from a CSV file whose columns are mapped to {@link CatalogColumn}s, as the purchases import
+ * does for till exports. A good row is saved; a bad one is listed with its line number and reason and nothing of it
+ * is kept. A manager loads stock for their own store only.
+ */
+@Service
+public class CatalogImports {
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Organization organization;
+    private final Clock clock;
+
+    CatalogImports(JdbcClient jdbc, Catalog catalog, Organization organization, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.organization = organization;
+        this.clock = clock;
+    }
+
+    /** The header line of a file, to map its columns. */
+    public List<String> headers(InputStream file) throws IOException {
+        try (CSVParser parser = format().parse(reader(file))) {
+            var it = parser.iterator();
+            return it.hasNext() ? it.next().toList().stream().map(String::strip).toList() : List.of();
+        }
+    }
+
+    /** Guesses the column for each field from the header names (English, French, Polish). */
+    public static Map<CatalogColumn, Integer> guess(List<String> headers) {
+        var guessed = new java.util.EnumMap<CatalogColumn, Integer>(CatalogColumn.class);
+        for (int i = 0; i < headers.size(); i++) {
+            String h = java.text.Normalizer.normalize(headers.get(i).toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "").replace('ł', 'l').replaceAll("[^a-z]", "");
+            CatalogColumn c = switch (h) {
+                case "sku", "ref", "reference", "stockcode", "code", "indeks" -> CatalogColumn.SKU;
+                case "name", "nom", "nazwa", "description", "product", "produit", "produkt" -> CatalogColumn.NAME;
+                case "price", "prix", "cena", "unitprice" -> CatalogColumn.PRICE;
+                case "currency", "devise", "waluta" -> CatalogColumn.CURRENCY;
+                case "store", "magasin", "sklep", "shop" -> CatalogColumn.STORE;
+                case "quantity", "qty", "stock", "quantite", "ilosc" -> CatalogColumn.QUANTITY;
+                case "department", "rayon", "dzial", "departement" -> CatalogColumn.DEPARTMENT;
+                case "aisle", "allee", "alejka", "location", "emplacement" -> CatalogColumn.AISLE;
+                default -> null;
+            };
+            if (c != null) {
+                guessed.putIfAbsent(c, i);
+            }
+        }
+        return guessed;
+    }
+
+    /**
+     * @param mapping         the column index of each mapped field; SKU, NAME and PRICE are required
+     * @param defaultStoreId  the store for rows with no store column (required for a manager)
+     * @param defaultCurrency the currency for rows with no currency column
+     */
+    @Transactional
+    public CatalogImportResult run(String fileName, InputStream file, Map<CatalogColumn, Integer> mapping,
+                                   Long defaultStoreId, String defaultCurrency, SignedInAssociate me)
+            throws IOException {
+        for (CatalogColumn c : CatalogColumn.values()) {
+            if (c.required() && !mapping.containsKey(c)) {
+                throw new IllegalArgumentException("Column " + c + " is not mapped");
+            }
+        }
+        if (defaultStoreId != null && !me.canSeeStore(defaultStoreId)) {
+            throw new IllegalArgumentException("Store outside scope");
+        }
+        int read = 0;
+        int imported = 0;
+        List<CatalogImportResult.Rejected> rejected = new ArrayList<>();
+        try (CSVParser parser = format().parse(reader(file))) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                int line = (int) record.getParser().getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                read++;
+                String raw = String.join(",", record.toList());
+                try {
+                    catalog.save(parse(record, mapping, defaultStoreId, defaultCurrency, me));
+                    imported++;
+                } catch (BadRow bad) {
+                    rejected.add(new CatalogImportResult.Rejected(line, bad.reason, bad.detail, abbreviate(raw)));
+                }
+            }
+        }
+        long id = jdbc.sql("""
+                insert into catalog_import (file_name, rows_read, rows_imported, rows_rejected, started_by, finished_at)
+                values (:f, :r, :i, :x, :by, :at) returning id
+                """)
+                .param("f", fileName == null ? "" : fileName).param("r", read).param("i", imported)
+                .param("x", rejected.size()).param("by", me.id()).param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        for (var r : rejected) {
+            jdbc.sql("""
+                    insert into catalog_import_error (import_id, line_no, reason, detail, raw)
+                    values (:id, :line, :reason, :detail, :raw) on conflict do nothing
+                    """)
+                    .param("id", id).param("line", r.line()).param("reason", r.reason()).param("detail", r.detail())
+                    .param("raw", r.raw()).update();
+        }
+        return new CatalogImportResult(id, read, imported, rejected);
+    }
+
+    private ProductDraft parse(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
+                               String defaultCurrency, SignedInAssociate me) {
+        int needed = mapping.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        if (record.size() < needed) {
+            throw new BadRow("COLUMN_COUNT", record.size() + " < " + needed);
+        }
+        String sku = value(record, mapping, CatalogColumn.SKU);
+        if (sku.isEmpty()) {
+            throw new BadRow("MISSING_SKU", "");
+        }
+        String name = value(record, mapping, CatalogColumn.NAME);
+        if (name.isEmpty()) {
+            throw new BadRow("MISSING_NAME", sku);
+        }
+        String priceText = value(record, mapping, CatalogColumn.PRICE);
+        BigDecimal price;
+        try {
+            price = new BigDecimal(priceText.replace(" ", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new BadRow("BAD_PRICE", priceText);
+        }
+        if (price.signum() < 0) {
+            throw new BadRow("BAD_PRICE", priceText);
+        }
+        String currency = mapping.containsKey(CatalogColumn.CURRENCY)
+                ? value(record, mapping, CatalogColumn.CURRENCY).toUpperCase(Locale.ROOT)
+                : (defaultCurrency == null ? "" : defaultCurrency.strip().toUpperCase(Locale.ROOT));
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new BadRow("BAD_CURRENCY", currency);
+        }
+        Long storeId = defaultStoreId;
+        if (mapping.containsKey(CatalogColumn.STORE) && !value(record, mapping, CatalogColumn.STORE).isEmpty()) {
+            String storeName = value(record, mapping, CatalogColumn.STORE);
+            Optional<StoreSummary> store = organization.storeNamed(storeName);
+            if (store.isEmpty()) {
+                throw new BadRow("UNKNOWN_STORE", storeName);
+            }
+            storeId = store.get().id();
+        }
+        if (storeId != null && !me.canSeeStore(storeId)) {
+            throw new BadRow("STORE_OUT_OF_SCOPE", String.valueOf(storeId));
+        }
+        Integer quantity = null;
+        if (mapping.containsKey(CatalogColumn.QUANTITY)) {
+            String q = value(record, mapping, CatalogColumn.QUANTITY);
+            try {
+                quantity = q.isEmpty() ? 0 : Integer.parseInt(q);
+            } catch (NumberFormatException e) {
+                throw new BadRow("BAD_QUANTITY", q);
+            }
+            if (quantity < 0) {
+                throw new BadRow("BAD_QUANTITY", q);
+            }
+        }
+        if (storeId == null && (quantity != null || mapping.containsKey(CatalogColumn.AISLE))) {
+            throw new BadRow("MISSING_STORE", "");
+        }
+        return new ProductDraft(sku, name, price, currency, storeId, quantity,
+                value(record, mapping, CatalogColumn.DEPARTMENT), value(record, mapping, CatalogColumn.AISLE));
+    }
+
+    private static String value(CSVRecord record, Map<CatalogColumn, Integer> mapping, CatalogColumn column) {
+        Integer i = mapping.get(column);
+        return i == null || i >= record.size() ? "" : record.get(i).strip();
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() > 300 ? raw.substring(0, 300) + "…" : raw;
+    }
+
+    private static CSVFormat format() {
+        return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+    }
+
+    private static Reader reader(InputStream in) throws IOException {
+        var buffered = new java.io.BufferedInputStream(in);
+        buffered.mark(3);
+        byte[] bom = buffered.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            buffered.reset();
+        }
+        return new InputStreamReader(buffered, StandardCharsets.UTF_8);
+    }
+
+    private static final class BadRow extends RuntimeException {
+        final String reason;
+        final String detail;
+
+        BadRow(String reason, String detail) {
+            super(reason, null, false, false);
+            this.reason = reason;
+            this.detail = detail;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.ruleone.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ruleone.catalog.CatalogColumn;
+import org.ruleone.catalog.CatalogImportResult;
+import org.ruleone.catalog.CatalogImports;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Product import in two steps: upload a CSV file, then map its columns (guessed from the header) and load it; the
+ * result lists every rejected line with its reason. Managers load their own store's stock, an owner any store's.
+ */
+@Controller
+@RequestMapping("/products/import")
+class CatalogImportController {
+
+    private static final Path UPLOADS = Path.of(System.getProperty("java.io.tmpdir"), "ruleone-catalog");
+
+    private final CatalogImports imports;
+    private final Organization organization;
+
+    CatalogImportController(CatalogImports imports, Organization organization) {
+        this.imports = imports;
+        this.organization = organization;
+    }
+
+    @GetMapping
+    String form(@AuthenticationPrincipal SignedInAssociate me) {
+        requireManager(me);
+        return "catalog/import";
+    }
+
+    @PostMapping
+    String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedInAssociate me,
+                  Model model) throws IOException {
+        requireManager(me);
+        if (file.isEmpty()) {
+            model.addAttribute("uploadError", "products.import.error.empty");
+            return "catalog/import";
+        }
+        Files.createDirectories(UPLOADS);
+        String token = UUID.randomUUID().toString();
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, UPLOADS.resolve(token + ".csv"));
+        }
+        return mappingPage(token, file.getOriginalFilename(), me, model, null);
+    }
+
+    @PostMapping("/{token}")
+    String run(@PathVariable String token, @RequestParam Map<String, String> form,
+               @AuthenticationPrincipal SignedInAssociate me, Model model) throws IOException {
+        requireManager(me);
+        Path path = upload(token);
+        Map<CatalogColumn, Integer> mapping = new EnumMap<>(CatalogColumn.class);
+        for (CatalogColumn c : CatalogColumn.values()) {
+            String v = form.getOrDefault("col." + c.name(), "");
+            if (!v.isBlank()) {
+                mapping.put(c, Integer.parseInt(v));
+            }
+        }
+        Long store = form.getOrDefault("store", "").isBlank() ? me.storeId() : Long.valueOf(form.get("store"));
+        String currency = form.getOrDefault("currency", "").strip();
+        String fileName = form.getOrDefault("fileName", "");
+        for (CatalogColumn c : CatalogColumn.values()) {
+            if (c.required() && !mapping.containsKey(c)) {
+                return mappingPage(token, fileName, me, model, "products.import.error.required");
+            }
+        }
+        if (!mapping.containsKey(CatalogColumn.CURRENCY) && !currency.matches("[A-Za-z]{3}")) {
+            return mappingPage(token, fileName, me, model, "products.import.error.currency");
+        }
+        if (store != null && !me.canSeeStore(store)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        CatalogImportResult result;
+        try (InputStream in = Files.newInputStream(path)) {
+            result = imports.run(fileName, in, mapping, store, currency, me);
+        }
+        Files.deleteIfExists(path);
+        model.addAttribute("result", result);
+        model.addAttribute("fileName", fileName);
+        return "catalog/import-result";
+    }
+
+    private String mappingPage(String token, String fileName, SignedInAssociate me, Model model, String error)
+            throws IOException {
+        List<String> headers;
+        try (InputStream in = Files.newInputStream(upload(token))) {
+            headers = imports.headers(in);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("fileName", fileName);
+        model.addAttribute("headers", headers);
+        Map<String, Integer> guess = new java.util.HashMap<>();
+        CatalogImports.guess(headers).forEach((column, index) -> guess.put(column.name(), index));
+        model.addAttribute("guess", guess);
+        model.addAttribute("columns", CatalogColumn.values());
+        model.addAttribute("stores", organization.storesVisibleTo(me));
+        model.addAttribute("mappingError", error);
+        return "catalog/import-mapping";
+    }
+
+    private static Path upload(String token) {
+        if (!token.matches("[0-9a-f-]{36}") || !Files.exists(UPLOADS.resolve(token + ".csv"))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return UPLOADS.resolve(token + ".csv");
+    }
+
+    private static void requireManager(SignedInAssociate me) {
+        if (!me.isManagerOrOwner()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.ruleone.catalog;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.customers.ClientDraft;
+import org.ruleone.customers.PostalAddress;
+import org.ruleone.organization.Role;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.shared.Language;
+import org.ruleone.support.IntegrationTest;
+import org.ruleone.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+class CatalogIntegrationTests {
+
+    @Autowired TestPeople people;
+    @Autowired Catalog catalog;
+    @Autowired CatalogImports imports;
+    @Autowired TransferRequests requests;
+    @Autowired ClientBook book;
+    @Autowired MockMvc mvc;
+    @Autowired ApplicationEvents events;
+
+    long paris;
+    long lyon;
+    String parisName;
+    String lyonName;
+    SignedInAssociate parisAssociate;
+    SignedInAssociate lyonAssociate;
+    String sku;
+
+    @BeforeEach
+    void twoStoresAndACatalog() throws Exception {
+        long n = System.nanoTime();
+        parisName = "Paris " + n;
+        lyonName = "Lyon " + n;
+        paris = people.store(parisName);
+        lyon = people.store(lyonName);
+        parisAssociate = people.person(Role.ASSOCIATE, paris);
+        lyonAssociate = people.person(Role.ASSOCIATE, lyon);
+        sku = "MOC-" + n;
+        String csv = """
+                Référence,Nom,Prix,Devise,Magasin,Quantité,Rayon,Allée
+                %1$s,Mocassin daim cognac,189.00,EUR,%2$s,0,Chaussures,4
+                %1$s,Mocassin daim cognac,189.00,EUR,%3$s,3,Chaussures,12B
+                BAG-%4$d,Sac seau,not-a-price,EUR,%2$s,1,Maroquinerie,2
+                BELT-%4$d,Ceinture,45,EUR,Nowhere,1,Accessoires,1
+                SCARF-%4$d,Écharpe,60,EURO,%2$s,1,Accessoires,1
+                """.formatted(sku, parisName, lyonName, n);
+        var mapping = CatalogImports.guess(imports.headers(stream(csv)));
+        CatalogImportResult result = imports.run("stock.csv", stream(csv), mapping, null, null, people.owner());
+        assertThat(result.rowsImported()).isEqualTo(2);
+        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "BAD_PRICE"),
+                        org.assertj.core.groups.Tuple.tuple(5, "UNKNOWN_STORE"),
+                        org.assertj.core.groups.Tuple.tuple(6, "BAD_CURRENCY"));
+    }
+
+    @Test
+    void findsAnItemDespiteATypoAndBySkuWithEachStoresStockAndAisle() {
+        Product byTypo = catalog.find("mocasin dam").stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow();
+        assertThat(byTypo.price()).isEqualByComparingTo(new BigDecimal("189.00"));
+        assertThat(catalog.find(sku.toLowerCase())).first().returns(sku, Product::sku);
+        assertThat(catalog.stock(byTypo.id()))
+                .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
+                        org.assertj.core.groups.Tuple.tuple(parisName, 0, "Chaussures", "4"));
+    }
+
+    @Test
+    void aRequestToAnotherStoreIsPublishedShownToThatStoreAndOnTheClientsPage() throws Exception {
+        long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "amelie@example.fr", "",
+                PostalAddress.NONE, Language.FR, "", List.of(), List.of(), "", parisAssociate.id()));
+        long product = catalog.productBySku(sku).orElseThrow().id();
+
+        mvc.perform(post("/products/{id}/requests", product).with(user(parisAssociate)).with(csrf())
+                        .param("from", String.valueOf(lyon)).param("customer", String.valueOf(client))
+                        .param("quantity", "1").param("note", "size 38"))
+                .andExpect(status().is3xxRedirection());
+
+        ItemRequested event = events.stream(ItemRequested.class).reduce((a, b) -> b).orElseThrow();
+        assertThat(event.fromStoreId()).isEqualTo(lyon);
+        assertThat(event.toStoreId()).isEqualTo(paris);
+        assertThat(event.customerId()).isEqualTo(client);
+        assertThat(event.sku()).isEqualTo(sku);
+        TransferRequest request = requests.forClient(client, 10).getFirst();
+        assertThat(request.status()).isEqualTo(TransferStatus.REQUESTED);
+
+        mvc.perform(get("/products/requests").with(user(lyonAssociate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Mocassin daim cognac"), containsString("size 38"))));
+        mvc.perform(get("/clients/{id}", client).with(user(parisAssociate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Mocassin daim cognac"),
+                        containsString(lyonName), containsString("Requested"))));
+
+        assertThatThrownBy(() -> requests.move(request.id(), TransferStatus.SENT, parisAssociate))
+                .as("only the store asked sends it").isInstanceOf(IllegalStateException.class);
+        requests.move(request.id(), TransferStatus.SENT, lyonAssociate);
+        assertThatThrownBy(() -> requests.move(request.id(), TransferStatus.RECEIVED, lyonAssociate))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(requests.move(request.id(), TransferStatus.RECEIVED, parisAssociate).status())
+                .isEqualTo(TransferStatus.RECEIVED);
+
+        SignedInAssociate stranger = people.person(Role.ASSOCIATE, people.store("Nice " + System.nanoTime()));
+        assertThat(requests.find(request.id(), stranger)).isEmpty();
+        mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "CANCELLED")
+                .with(user(stranger)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAssociateCannotRequestForAnotherStoresClient() {
+        long lyonClient = book.add(new ClientDraft(lyon, null, "Luc", "Lyonnais", "", "", PostalAddress.NONE,
+                Language.FR, "", List.of(), List.of(), "", null));
+        long product = catalog.productBySku(sku).orElseThrow().id();
+        assertThatThrownBy(() -> requests.request(product, lyon, lyonClient, 1, "", parisAssociate))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(requests.forClient(lyonClient, 10)).isEmpty();
+        assertThat(Optional.of(events.stream(ItemRequested.class).count())).contains(0L);
+    }
+
+    private static ByteArrayInputStream stream(String csv) {
+        return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+    }
+}
