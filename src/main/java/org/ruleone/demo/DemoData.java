@@ -2,13 +2,29 @@ package org.ruleone.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
+import org.ruleone.campaigns.AudienceFilter;
+import org.ruleone.campaigns.CampaignDraft;
+import org.ruleone.campaigns.CampaignKind;
+import org.ruleone.campaigns.Campaigns;
+import org.ruleone.catalog.Catalog;
+import org.ruleone.catalog.ProductDraft;
+import org.ruleone.clienteling.Tasks;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.ConsentChannel;
@@ -24,8 +40,19 @@ import org.ruleone.organization.OwnerSetUp;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.StoreDraft;
 import org.ruleone.purchases.ColumnMapping;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
 import org.ruleone.purchases.PurchaseImports;
+import org.ruleone.service.CaseDesk;
+import org.ruleone.service.CaseDraft;
+import org.ruleone.service.Channel;
+import org.ruleone.service.Resolution;
+import org.ruleone.service.ResolutionKind;
 import org.ruleone.shared.Language;
+import org.ruleone.telephony.CallDraft;
+import org.ruleone.telephony.CallOutcome;
+import org.ruleone.telephony.CallSource;
+import org.ruleone.telephony.PhoneCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,10 +60,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Seeds the demo once the owner exists (only with {@code ruleone.demo=true}). */
+/**
+ * Seeds the demo once the owner exists (only with {@code ruleone.demo=true}): a second store, associates, clients,
+ * service cases in every state with their messages and resolutions, phone calls, tasks, products with stock, a
+ * draft event campaign, and the Online Retail purchases. Everything goes through the modules' public APIs; it runs
+ * once, in the listener's transaction, and does nothing if the demo store is already there.
+ */
 @Component
 @ConditionalOnBooleanProperty("ruleone.demo")
 class DemoData {
+
+    static final String SECOND_STORE = "Kraków Rynek";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -44,36 +78,79 @@ class DemoData {
     private final ClientBook clients;
     private final Consents consents;
     private final PurchaseImports imports;
+    private final CaseDesk cases;
+    private final PhoneCalls calls;
+    private final Tasks tasks;
+    private final Catalog catalog;
+    private final Campaigns campaigns;
+    private final Clock clock;
     private final Path onlineRetail;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
+             CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, Clock clock,
              @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") Path onlineRetail) {
         this.organization = organization;
         this.clients = clients;
         this.consents = consents;
         this.imports = imports;
+        this.cases = cases;
+        this.calls = calls;
+        this.tasks = tasks;
+        this.catalog = catalog;
+        this.campaigns = campaigns;
+        this.clock = clock;
         this.onlineRetail = onlineRetail;
+    }
+
+    /** The people and clients the rest of the demo refers to. */
+    private record Cast(long owner, long flagship, long second, long craig, long sally, long marek, long amelie,
+                        long jerome, long mary, long zaneta, long agnieszka) {
     }
 
     @ApplicationModuleListener
     void on(OwnerSetUp event) {
+        seed(event);
+    }
+
+    /**
+     * Seeds the demo unless it is already there (the demo store exists).
+     *
+     * @return false when there was nothing to do
+     */
+    boolean seed(OwnerSetUp event) {
+        if (organization.storeNamed(SECOND_STORE).isPresent()) {
+            log.info("Demo: already seeded, nothing to do");
+            return false;
+        }
+        long startedAt = System.nanoTime();
         long flagship = event.storeId();
-        long second = organization.createStore(new StoreDraft("Kraków Rynek", "Rynek Główny 1, 31-042 Kraków",
+        long second = organization.createStore(new StoreDraft(SECOND_STORE, "Rynek Główny 1, 31-042 Kraków",
                 "Poland", ZoneId.of("Europe/Warsaw"), Language.PL, openingHours()));
         long craig = associate("Craig Tires", "craig", Role.ASSOCIATE, flagship, LocalDate.of(2026, 11, 1), Language.EN);
-        associate("Sally Boots", "sally", Role.MANAGER, flagship, LocalDate.of(2019, 3, 4), Language.EN);
+        long sally = associate("Sally Boots", "sally", Role.MANAGER, flagship, LocalDate.of(2019, 3, 4), Language.EN);
         long marek = associate("Marek Żółkiewski", "marek", Role.ASSOCIATE, second, LocalDate.of(2021, 6, 14), Language.PL);
-        associate("Amélie Dubois", "amelie", Role.MANAGER, second, LocalDate.of(2018, 9, 1), Language.FR);
+        long amelie = associate("Amélie Dubois", "amelie", Role.MANAGER, second, LocalDate.of(2018, 9, 1), Language.FR);
 
-        client(flagship, craig, "Jérôme", "Lefèvre", "jerome.lefevre@example.fr", "+33 6 12 34 56 78",
+        long jerome = client(flagship, craig, "Jérôme", "Lefèvre", "jerome.lefevre@example.fr", "+33 6 12 34 56 78",
                 Language.FR, List.of("shoes", "tuxedo"), "Size 43 shoes, 50 jacket");
-        client(flagship, craig, "Mary", "Smith", "mary.smith@example.com", "+1 206 555 0147", Language.EN,
+        long mary = client(flagship, craig, "Mary", "Smith", "mary.smith@example.com", "+1 206 555 0147", Language.EN,
                 List.of("boots", "handbags"), "Boots 7.5 US");
-        client(second, marek, "Żaneta", "Żółkiewska", "zaneta@example.pl", "+48 601 234 567", Language.PL,
+        long zaneta = client(second, marek, "Żaneta", "Żółkiewska", "zaneta@example.pl", "+48 601 234 567", Language.PL,
                 List.of("shoes", "diamonds"), "Buty 38");
-        client(second, marek, "Agnieszka", "Wiśniewska", "a.wisniewska@example.pl", "+48 502 111 222",
+        long agnieszka = client(second, marek, "Agnieszka", "Wiśniewska", "a.wisniewska@example.pl", "+48 502 111 222",
                 Language.PL, List.of("coats"), "");
+        Cast cast = new Cast(event.ownerId(), flagship, second, craig, sally, marek, amelie, jerome, mary, zaneta,
+                agnieszka);
+
+        consents(cast);
+        Map<String, Long> caseIds = serviceCases(cast);
+        phoneCalls(cast, caseIds);
+        tasks(cast);
+        products(cast);
+        campaign(cast);
+        log.info("Demo: stores, people, clients, cases, calls, tasks, products and a campaign seeded in {} ms",
+                (System.nanoTime() - startedAt) / 1_000_000);
 
         if (Files.isReadable(onlineRetail)) {
             long id = imports.start(new PurchaseImports.Request(flagship, onlineRetail, "online_retail.csv",
@@ -82,6 +159,190 @@ class DemoData {
         } else {
             log.warn("Demo: {} not found; set ruleone.demo.purchases-file to import purchases", onlineRetail);
         }
+        return true;
+    }
+
+    /**
+     * E-mail consent for three clients, asked in the store with the standard wording in their language; post
+     * consent for Jérôme from a signed paper form (its own wording); Agnieszka was never asked, so a campaign
+     * leaves her out.
+     */
+    private void consents(Cast c) {
+        for (long client : List.of(c.jerome(), c.mary(), c.zaneta())) {
+            consents.record(client, ConsentChannel.EMAIL, true, ConsentMethod.IN_STORE, associateOf(c, client));
+        }
+        consents.record(c.jerome(), ConsentChannel.POST, true, ConsentMethod.IN_STORE, c.craig(),
+                "J'accepte de recevoir par courrier les invitations et nouveautés du magasin. "
+                        + "(Formulaire papier signé en magasin.)");
+    }
+
+    private static long associateOf(Cast c, long client) {
+        return client == c.zaneta() || client == c.agnieszka() ? c.marek() : c.craig();
+    }
+
+    /** Cases of every channel and state, with messages and resolutions of several kinds; their ids by name. */
+    private Map<String, Long> serviceCases(Cast c) {
+        Optional<Long> all = Optional.empty();
+        String money = currency(c.flagship());
+        String zloty = currency(c.second());
+        ZoneId flagshipZone = zone(c.flagship());
+
+        // The tires: refunded although the store never sold them.
+        long tires = cases.open(new CaseDraft(c.flagship(), c.mary(), c.craig(), Channel.IN_STORE,
+                "Refund for winter tires", Language.EN,
+                "I'd like to return these four winter tires; they never fit my car."), all);
+        cases.note(tires, all, c.craig(), "We have never sold tires. Refunding anyway: Rule One.");
+        cases.resolve(tires, all, c.craig(), Resolution.refund(new BigDecimal("145.00"), money, true),
+                "She leaves happy and tells her friends; the tires cost us less than an advert.");
+
+        // The boots: a replacement shipped at once, carrier and tracking recorded.
+        long boots = cases.open(new CaseDraft(c.flagship(), c.mary(), c.sally(), Channel.EMAIL,
+                "Heel broke on my new boots", Language.EN,
+                "The heel of my new boots came off after two days. I need them for a trip on Friday."), all);
+        cases.reply(boots, all, c.sally(), "I am so sorry, Mary. A new pair leaves today by express; "
+                + "keep the old ones, no need to send them back.", false);
+        cases.resolve(boots, all, c.sally(),
+                Resolution.replacementShipped(new BigDecimal("89.00"), money, "UPS", "1Z999AA10123456784"),
+                "She has her boots before her trip, whoever was at fault.");
+
+        // The tuxedo: an alteration promised for Saturday morning, still open with the tailor.
+        long tuxedo = cases.open(new CaseDraft(c.flagship(), c.jerome(), c.craig(), Channel.IN_STORE,
+                "Retouche du smoking avant le mariage", null,
+                "Le pantalon du smoking est trop long et le mariage est samedi."), all);
+        cases.reply(tuxedo, all, c.craig(), "Notre retoucheur s'en occupe : votre smoking sera prêt samedi à 10 h.",
+                false);
+        Instant saturday = tasks.today(c.flagship()).plusDays(1)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY))
+                .atTime(LocalTime.of(10, 0)).atZone(flagshipZone).toInstant();
+        cases.resolve(tuxedo, all, c.craig(), Resolution.alteration(new BigDecimal("40.00"), money, saturday),
+                "He is married in a suit that fits; the tailor works on Friday evening.");
+
+        // A goodwill gift after a long wait at the till.
+        long gift = cases.open(new CaseDraft(c.second(), c.zaneta(), c.marek(), Channel.WEB_FORM,
+                "Długie czekanie przy kasie", null,
+                "W sobotę czekałam 25 minut przy kasie z prezentem dla mamy."), all);
+        cases.reply(gift, all, c.marek(), "Bardzo przepraszamy. Przy następnej wizycie czeka na Panią "
+                + "prezent ode mnie.", false);
+        cases.resolve(gift, all, c.marek(), Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("60.00"), zloty),
+                "A small gift is worth more than the Saturday she lost.");
+
+        // A question answered on the phone: nothing given, nothing spent.
+        long hours = cases.open(new CaseDraft(c.second(), c.agnieszka(), c.marek(), Channel.PHONE,
+                "Godziny otwarcia w święta", null, "Czy sklep będzie otwarty 24 grudnia?"), all);
+        cases.reply(hours, all, c.marek(), "Tak, 24 grudnia jesteśmy otwarci od 10 do 14.", false);
+        cases.resolve(hours, all, c.marek(), Resolution.answered(zloty), "She only needed to know when to come.");
+
+        // Waiting on the customer: a size to confirm.
+        long size = cases.open(new CaseDraft(c.second(), c.zaneta(), c.amelie(), Channel.EMAIL,
+                "Czy są te czółenka w rozmiarze 38?", null,
+                "Widziałam czarne czółenka na wystawie. Czy macie rozmiar 38?"), all);
+        cases.reply(size, all, c.amelie(), "Mamy rozmiar 38 i 38,5. Który odłożyć dla Pani?", true);
+
+        // Just arrived, nobody owns it yet and nobody answered.
+        long open = cases.open(new CaseDraft(c.flagship(), c.jerome(), null, Channel.EMAIL,
+                "Chaussures à ressemeler", null,
+                "Bonjour, pouvez-vous ressemeler mes richelieus achetés chez vous il y a trois ans ?"), all);
+
+        return Map.of("tires", tires, "boots", boots, "tuxedo", tuxedo, "gift", gift, "hours", hours, "size", size,
+                "open", open);
+    }
+
+    /** An answered call on the tires case, a voicemail on the opening-hours case, and a missed unknown caller. */
+    private void phoneCalls(Cast c, Map<String, Long> caseIds) {
+        Optional<Long> all = Optional.empty();
+        Instant now = clock.instant();
+        calls.log(new CallDraft(c.flagship(), c.mary(), "+1 206 555 0147", c.craig(),
+                now.minus(Duration.ofHours(3)), 2, 9, CallOutcome.ANSWERED, 240, caseIds.get("tires"),
+                CallSource.MANUAL, c.craig()), all);
+        calls.log(new CallDraft(c.second(), c.agnieszka(), "+48 502 111 222", null,
+                now.minus(Duration.ofHours(26)), 6, null, CallOutcome.VOICEMAIL, 35, caseIds.get("hours"),
+                CallSource.TELEPHONY, null), all);
+        calls.log(new CallDraft(c.second(), null, "+48 12 421 00 00", null, now.minus(Duration.ofMinutes(50)), 5,
+                null, CallOutcome.MISSED, null, null, CallSource.TELEPHONY, null), all);
+    }
+
+    private void tasks(Cast c) {
+        LocalDate flagshipToday = tasks.today(c.flagship());
+        LocalDate secondToday = tasks.today(c.second());
+        tasks.add(c.flagship(), c.craig(), c.jerome(), "Call Jérôme when the tuxedo is back from the tailor",
+                flagshipToday.plusDays(2), c.owner());
+        tasks.add(c.flagship(), c.sally(), c.mary(), "Check Mary's replacement boots arrived before her trip",
+                flagshipToday.plusDays(1), c.owner());
+        tasks.add(c.flagship(), null, null, "Dress the window with the new winter coats", flagshipToday, c.owner());
+        tasks.add(c.second(), c.marek(), c.agnieszka(), "Zadzwonić do Agnieszki: przyszły nowe płaszcze",
+                secondToday.plusDays(1), c.owner());
+        tasks.add(c.second(), c.amelie(), c.zaneta(), "Odłożyć czółenka 38 dla Żanety", secondToday.minusDays(1),
+                c.owner());
+    }
+
+    private record Item(String sku, String name, String price, String department, String aisle, int here,
+                        int there) {
+    }
+
+    /** A dozen products, each with stock and a place in both stores. */
+    private void products(Cast c) {
+        String currency = currency(c.flagship());
+        List<Item> items = List.of(
+                new Item("DEMO-SH-OX43", "Black oxford shoes, size 43", "189.00", "Shoes", "A1", 4, 2),
+                new Item("DEMO-SH-PU38", "Black suede pumps, size 38", "149.00", "Shoes", "A2", 1, 3),
+                new Item("DEMO-BT-CH75", "Brown leather Chelsea boots, US 7.5", "229.00", "Shoes", "A3", 3, 0),
+                new Item("DEMO-BT-WI40", "Waterproof winter boots, size 40", "199.00", "Shoes", "A4", 0, 5),
+                new Item("DEMO-TX-M50", "Midnight tuxedo, jacket 50", "690.00", "Menswear", "B1", 2, 1),
+                new Item("DEMO-SH-W40", "White dress shirt, collar 40", "79.00", "Menswear", "B2", 12, 8),
+                new Item("DEMO-CT-WO38", "Camel wool coat, size 38", "420.00", "Womenswear", "C1", 2, 4),
+                new Item("DEMO-CT-NV42", "Navy cashmere coat, size 42", "560.00", "Womenswear", "C2", 1, 2),
+                new Item("DEMO-HB-TOTE", "Leather tote bag, cognac", "310.00", "Accessories", "D1", 5, 1),
+                new Item("DEMO-SC-SILK", "Silk scarf, Kraków print", "95.00", "Accessories", "D2", 7, 10),
+                new Item("DEMO-DM-STUD", "Diamond stud earrings, 0.5 ct", "1450.00", "Jewellery", "E1 (case)", 1, 1),
+                new Item("DEMO-DM-RING", "Diamond solitaire ring, 1 ct", "3900.00", "Jewellery", "E2 (case)", 0, 1));
+        for (Item item : items) {
+            BigDecimal price = new BigDecimal(item.price());
+            catalog.save(new ProductDraft(item.sku(), item.name(), price, currency, c.flagship(), item.here(),
+                    item.department(), item.aisle()));
+            catalog.save(new ProductDraft(item.sku(), item.name(), price, currency, c.second(), item.there(),
+                    item.department(), "R-" + item.aisle()));
+        }
+    }
+
+    /** A trunk show in the first store, written in three languages and left as a draft (never sent). */
+    private void campaign(Cast c) {
+        StoreSummary store = organization.store(c.flagship()).orElseThrow();
+        SignedInAssociate owner = organization.associate(c.owner())
+                .flatMap(a -> organization.signInDetails(a.email()))
+                .orElseThrow(() -> new IllegalStateException("The owner " + c.owner() + " is gone"));
+        LocalDate day = tasks.today(c.flagship()).plusWeeks(3);
+        Instant starts = day.atTime(18, 30).atZone(store.timeZone()).toInstant();
+        campaigns.create(new CampaignDraft(CampaignKind.EVENT, c.flagship(),
+                Map.of(Language.EN, "Winter trunk show",
+                        Language.FR, "Présentation privée de la collection d'hiver",
+                        Language.PL, "Pokaz kolekcji zimowej"),
+                Map.of(Language.EN, "Join us for an evening with the new winter coats and boots, before anyone "
+                                + "else sees them. A glass of champagne, and the tailor on hand.",
+                        Language.FR, "Venez découvrir les nouveaux manteaux et bottes d'hiver avant tout le monde, "
+                                + "autour d'une coupe de champagne, avec notre retoucheur sur place.",
+                        Language.PL, "Zapraszamy na wieczór z nowymi płaszczami i butami na zimę, zanim zobaczy je "
+                                + "ktokolwiek inny. Lampka szampana i krawiec na miejscu."),
+                store.name(), starts, starts.plus(Duration.ofHours(3)), AudienceFilter.everyone(c.flagship()), 30),
+                owner);
+    }
+
+    /** The currency the service desk books a store's costs in: its country's, or the euro. */
+    private String currency(long storeId) {
+        String country = organization.store(storeId).map(StoreSummary::country).orElse("").strip()
+                .toUpperCase(Locale.ROOT);
+        if (country.equals("POLAND")) {
+            return "PLN";
+        }
+        try {
+            Currency currency = country.length() == 2 ? Currency.getInstance(Locale.of("", country)) : null;
+            return currency == null ? "EUR" : currency.getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            return "EUR";
+        }
+    }
+
+    private ZoneId zone(long storeId) {
+        return organization.store(storeId).map(StoreSummary::timeZone).orElse(ZoneId.of("UTC"));
     }
 
     private long associate(String name, String handle, Role role, long store, LocalDate hired, Language language) {
@@ -92,18 +353,17 @@ class DemoData {
                 language), Base64.getEncoder().encodeToString(secret));
     }
 
-    private void client(long store, long associate, String first, String last, String email, String phone,
+    private long client(long store, long associate, String first, String last, String email, String phone,
                         Language language, List<String> tags, String sizes) {
-        long id = clients.add(new ClientDraft(store, null, first, last, email, phone, PostalAddress.NONE, language,
+        return clients.add(new ClientDraft(store, null, first, last, email, phone, PostalAddress.NONE, language,
                 sizes, tags, List.of(new ImportantDate(DateKind.BIRTHDAY, "", MonthDay.of(4, 12), null)),
                 "", associate));
-        consents.record(id, ConsentChannel.EMAIL, true, ConsentMethod.IN_STORE, associate);
     }
 
     private static List<BusinessHours> openingHours() {
         return java.util.stream.IntStream.rangeClosed(1, 6)
-                .mapToObj(d -> new BusinessHours(java.time.DayOfWeek.of(d), java.time.LocalTime.of(10, 0),
-                        java.time.LocalTime.of(19, 0)))
+                .mapToObj(d -> new BusinessHours(java.time.DayOfWeek.of(d), LocalTime.of(10, 0),
+                        LocalTime.of(19, 0)))
                 .toList();
     }
 }

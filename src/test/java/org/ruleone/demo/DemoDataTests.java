@@ -5,11 +5,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.ruleone.campaigns.Campaign;
+import org.ruleone.campaigns.CampaignKind;
+import org.ruleone.campaigns.CampaignStatus;
+import org.ruleone.campaigns.Campaigns;
+import org.ruleone.catalog.Catalog;
+import org.ruleone.catalog.Product;
+import org.ruleone.catalog.StockLine;
+import org.ruleone.clienteling.Task;
+import org.ruleone.clienteling.TaskKind;
+import org.ruleone.clienteling.Tasks;
+import org.ruleone.customers.ConsentChannel;
+import org.ruleone.customers.ConsentMethod;
+import org.ruleone.customers.ConsentState;
+import org.ruleone.customers.Consents;
+import org.ruleone.organization.OwnerSetUp;
 import org.ruleone.organization.Organization;
-import org.ruleone.organization.StoreDraft;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.ruleone.service.CaseDesk;
+import org.ruleone.service.CaseFilter;
+import org.ruleone.service.CaseStatus;
+import org.ruleone.service.CaseSummary;
+import org.ruleone.service.Channel;
+import org.ruleone.service.RecordedResolution;
+import org.ruleone.service.ResolutionDetails;
+import org.ruleone.service.ResolutionKind;
 import org.ruleone.shared.Language;
+import org.ruleone.telephony.CallOutcome;
+import org.ruleone.telephony.PhoneCall;
+import org.ruleone.telephony.PhoneCalls;
+import org.ruleone.organization.StoreDraft;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** With the demo switched on, finishing the first run fills the shop with stores, people, clients and sales. */
+/**
+ * With the demo switched on, finishing the first run fills the shop with stores, people, clients and sales, cases,
+ * calls, tasks, products and a draft campaign, once.
+ */
 @SpringBootTest(properties = "ruleone.demo=true")
 @ActiveProfiles("test")
 class DemoDataTests {
@@ -42,10 +74,24 @@ class DemoDataTests {
     Organization organization;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CaseDesk cases;
+    @Autowired
+    PhoneCalls calls;
+    @Autowired
+    Tasks tasks;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    Consents consents;
+    @Autowired
+    DemoData demo;
 
     @Test
     void seedsStoresAssociatesClientsAndSalesOnceTheOwnerIsSetUp() {
-        organization.setUp("Demo Owner", "demo-owner@example.com", "a demo password for tests",
+        long owner = organization.setUp("Demo Owner", "demo-owner@example.com", "a demo password for tests",
                 new StoreDraft("Seattle", "", "US", ZoneId.of("America/Los_Angeles"), Language.EN, List.of()),
                 Language.EN);
 
@@ -59,5 +105,117 @@ class DemoDataTests {
                     .containsExactly("COMPLETED");
             assertThat(jdbc.sql("select count(*) from purchase_line").query(Long.class).single()).isEqualTo(2);
         });
+
+        StoreSummary seattle = organization.storeNamed("Seattle").orElseThrow();
+        StoreSummary krakow = organization.storeNamed(DemoData.SECOND_STORE).orElseThrow();
+        assertCasesOfEveryStateChannelAndResolution();
+        assertCallsLogged();
+        assertHandMadeTasks(seattle.id(), krakow.id());
+        assertProductsStockedInBothStores(seattle.id(), krakow.id());
+        assertDraftCampaign(seattle.id());
+        assertConsentWithProof();
+
+        // Run once: the same event again adds nothing.
+        long casesBefore = allCases().size();
+        assertThat(demo.seed(new OwnerSetUp(owner, seattle.id()))).isFalse();
+        assertThat(allCases()).hasSize((int) casesBefore);
+        assertThat(organization.stores()).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from associate where email like '%@demo.example'")
+                .query(Long.class).single()).isEqualTo(4);
+    }
+
+    private List<CaseSummary> allCases() {
+        return cases.list(new CaseFilter(null, null, null, null, 100), Optional.empty());
+    }
+
+    private void assertCasesOfEveryStateChannelAndResolution() {
+        List<CaseSummary> all = allCases();
+        assertThat(all).hasSize(7);
+        assertThat(all).extracting(CaseSummary::status)
+                .contains(CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.RESOLVED);
+        assertThat(all).extracting(CaseSummary::channel)
+                .contains(Channel.IN_STORE, Channel.PHONE, Channel.EMAIL, Channel.WEB_FORM);
+        assertThat(all).extracting(CaseSummary::language).contains(Language.EN, Language.FR, Language.PL);
+
+        List<RecordedResolution> resolutions = all.stream()
+                .flatMap(c -> cases.find(c.id(), Optional.empty()).orElseThrow().resolutions().stream())
+                .toList();
+        assertThat(resolutions).extracting(r -> r.resolution().kind()).containsExactlyInAnyOrder(
+                ResolutionKind.REFUND, ResolutionKind.REPLACEMENT_SHIPPED, ResolutionKind.ALTERATION,
+                ResolutionKind.GOODWILL, ResolutionKind.ANSWERED);
+        assertThat(resolutions).extracting(r -> r.resolution().details())
+                .contains(new ResolutionDetails.Refund(true),
+                        new ResolutionDetails.Replacement("UPS", "1Z999AA10123456784"))
+                .anySatisfy(d -> assertThat(d).isInstanceOf(ResolutionDetails.Alteration.class));
+        assertThat(resolutions).allSatisfy(r -> assertThat(r.judgment()).isNotBlank());
+
+        CaseSummary waiting = all.stream().filter(c -> c.status() == CaseStatus.WAITING_ON_CUSTOMER).findFirst()
+                .orElseThrow();
+        assertThat(cases.find(waiting.id(), Optional.empty()).orElseThrow().messages()).hasSize(2);
+        CaseSummary fresh = all.stream().filter(c -> c.status() == CaseStatus.OPEN).findFirst().orElseThrow();
+        assertThat(fresh.ownerId()).isNull();
+        assertThat(fresh.firstResponseAt()).isNull();
+    }
+
+    private void assertCallsLogged() {
+        List<PhoneCall> recent = calls.recent(Optional.empty(), Optional.empty(), 10);
+        assertThat(recent).extracting(PhoneCall::outcome)
+                .containsExactlyInAnyOrder(CallOutcome.ANSWERED, CallOutcome.VOICEMAIL, CallOutcome.MISSED);
+        assertThat(recent).filteredOn(c -> c.outcome() == CallOutcome.ANSWERED).singleElement()
+                .satisfies(c -> assertThat(c.caseId()).isNotNull());
+    }
+
+    private void assertHandMadeTasks(long seattle, long krakow) {
+        List<Task> here = tasks.open(Tasks.Who.store(seattle), tasks.today(seattle).plusDays(30)).stream()
+                .filter(t -> t.kind() == TaskKind.MANUAL).toList();
+        List<Task> there = tasks.open(Tasks.Who.store(krakow), tasks.today(krakow).plusDays(30)).stream()
+                .filter(t -> t.kind() == TaskKind.MANUAL).toList();
+        assertThat(here).extracting(Task::title)
+                .contains("Call Jérôme when the tuxedo is back from the tailor");
+        assertThat(here).anySatisfy(t -> assertThat(t.associateId()).isNull());
+        assertThat(there).extracting(Task::title).contains("Zadzwonić do Agnieszki: przyszły nowe płaszcze");
+        assertThat(there).anySatisfy(t -> assertThat(t.overdueOn(tasks.today(krakow))).isTrue());
+    }
+
+    private void assertProductsStockedInBothStores(long seattle, long krakow) {
+        List<String> skus = jdbc.sql("select sku from product where sku like 'DEMO-%'").query(String.class).list();
+        assertThat(skus).hasSize(12);
+        for (String sku : skus) {
+            Product p = catalog.productBySku(sku).orElseThrow();
+            assertThat(catalog.stock(p.id())).extracting(StockLine::storeId).containsExactlyInAnyOrder(seattle, krakow);
+            assertThat(catalog.stock(p.id())).allSatisfy(s -> assertThat(s.aisle()).isNotBlank());
+        }
+        Product tuxedo = catalog.productBySku("DEMO-TX-M50").orElseThrow();
+        assertThat(tuxedo.currency()).isEqualTo("USD");
+    }
+
+    private void assertDraftCampaign(long seattle) {
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        List<Campaign> all = campaigns.list(owner);
+        assertThat(all).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(CampaignKind.EVENT);
+            assertThat(c.status()).isEqualTo(CampaignStatus.DRAFT);
+            assertThat(c.storeId()).isEqualTo(seattle);
+            assertThat(c.startsAt()).isNotNull();
+            for (Language l : Language.values()) {
+                assertThat(c.titles().get(l)).isNotBlank();
+                assertThat(c.bodies().get(l)).isNotBlank();
+            }
+            assertThat(c.title(Language.PL)).isEqualTo("Pokaz kolekcji zimowej");
+        });
+        assertThat(jdbc.sql("select count(*) from campaign_recipient").query(Long.class).single()).isZero();
+    }
+
+    private void assertConsentWithProof() {
+        long jerome = jdbc.sql("select id from customer where last_name = 'Lefèvre'").query(Long.class).single();
+        long agnieszka = jdbc.sql("select id from customer where last_name = 'Wiśniewska'").query(Long.class)
+                .single();
+        ConsentState email = consents.current(jerome, ConsentChannel.EMAIL).orElseThrow();
+        assertThat(email.granted()).isTrue();
+        assertThat(email.method()).isEqualTo(ConsentMethod.IN_STORE);
+        assertThat(email.recordedByName()).isEqualTo("Craig Tires");
+        assertThat(email.wording()).isEqualTo(consents.wording(ConsentChannel.EMAIL, true, Language.FR));
+        assertThat(consents.current(jerome, ConsentChannel.POST).orElseThrow().wording()).contains("courrier");
+        assertThat(consents.current(agnieszka, ConsentChannel.EMAIL)).isEmpty();
     }
 }
