@@ -41,12 +41,19 @@ import org.ruleone.telephony.PhoneCalls;
 import org.ruleone.organization.StoreDraft;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -55,6 +62,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = "ruleone.demo=true")
 @ActiveProfiles("test")
+@AutoConfigureMockMvc
 class DemoDataTests {
 
     static Path sales;
@@ -88,9 +96,11 @@ class DemoDataTests {
     Consents consents;
     @Autowired
     DemoData demo;
+    @Autowired
+    MockMvc mvc;
 
     @Test
-    void seedsStoresAssociatesClientsAndSalesOnceTheOwnerIsSetUp() {
+    void seedsStoresAssociatesClientsAndSalesOnceTheOwnerIsSetUp() throws Exception {
         long owner = organization.setUp("Demo Owner", "demo-owner@example.com", "a demo password for tests",
                 new StoreDraft("Seattle", "", "US", ZoneId.of("America/Los_Angeles"), Language.EN, List.of()),
                 Language.EN);
@@ -114,6 +124,7 @@ class DemoDataTests {
         assertProductsStockedInBothStores(seattle.id(), krakow.id());
         assertDraftCampaign(seattle.id());
         assertConsentWithProof();
+        assertScreensShowTheDemo();
 
         // Run once: the same event again adds nothing.
         long casesBefore = allCases().size();
@@ -204,6 +215,29 @@ class DemoDataTests {
             assertThat(c.title(Language.PL)).isEqualTo("Pokaz kolekcji zimowej");
         });
         assertThat(jdbc.sql("select count(*) from campaign_recipient").query(Long.class).single()).isZero();
+    }
+
+    /** The owner's screens open on the seeded records (a smoke check that the data the API took renders). */
+    private void assertScreensShowTheDemo() throws Exception {
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        mvc.perform(get("/cases").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Heel broke on my new boots")));
+        for (CaseSummary c : allCases()) {
+            mvc.perform(get("/cases/{id}", c.id()).with(user(owner))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/calls").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("+48 12 421 00 00")));
+        long tuxedo = catalog.productBySku("DEMO-TX-M50").orElseThrow().id();
+        mvc.perform(get("/products/{id}", tuxedo).with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Midnight tuxedo")));
+        long campaign = campaigns.list(owner).getFirst().id();
+        mvc.perform(get("/campaigns").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Winter trunk show")));
+        mvc.perform(get("/campaigns/{id}", campaign).with(user(owner))).andExpect(status().isOk());
+        SignedInAssociate marek = organization.signInDetails("marek@demo.example").orElseThrow();
+        mvc.perform(get("/tasks").with(user(marek))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("przyszły nowe płaszcze")));
+        mvc.perform(get("/service/reports").with(user(owner))).andExpect(status().isOk());
     }
 
     private void assertConsentWithProof() {
