@@ -232,6 +232,14 @@ class DemoData {
         cases.reply(hours, all, c.marek(), "Tak, 24 grudnia jesteśmy otwarci od 10 do 14.", false);
         cases.resolve(hours, all, c.marek(), Resolution.answered(zloty), "She only needed to know when to come.");
 
+        // The diamond: found on the shop floor and given back. The lost-and-found register itself has no public
+        // API (service.internal.LostAndFound), so the item is recorded on the resolution only.
+        long diamond = cases.open(new CaseDraft(c.second(), c.zaneta(), c.marek(), Channel.PHONE,
+                "Zgubiony kolczyk z diamentem", null,
+                "Chyba zgubiłam kolczyk z diamentem, przymierzając płaszcze."), all);
+        cases.resolve(diamond, all, c.marek(), Resolution.lostAndFound("Diamond stud earring, white gold", zloty),
+                "Found under the fitting-room bench; she has it back the same day.");
+
         // Waiting on the customer: a size to confirm.
         long size = cases.open(new CaseDraft(c.second(), c.zaneta(), c.amelie(), Channel.EMAIL,
                 "Czy są te czółenka w rozmiarze 38?", null,
@@ -244,7 +252,7 @@ class DemoData {
                 "Bonjour, pouvez-vous ressemeler mes richelieus achetés chez vous il y a trois ans ?"), all);
 
         return Map.of("tires", tires, "boots", boots, "tuxedo", tuxedo, "gift", gift, "hours", hours, "size", size,
-                "open", open);
+                "open", open, "diamond", diamond);
     }
 
     /** An answered call on the tires case, a voicemail on the opening-hours case, and a missed unknown caller. */

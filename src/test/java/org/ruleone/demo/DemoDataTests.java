@@ -141,7 +141,7 @@ class DemoDataTests {
 
     private void assertCasesOfEveryStateChannelAndResolution() {
         List<CaseSummary> all = allCases();
-        assertThat(all).hasSize(7);
+        assertThat(all).hasSize(8);
         assertThat(all).extracting(CaseSummary::status)
                 .contains(CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.RESOLVED);
         assertThat(all).extracting(CaseSummary::channel)
@@ -153,7 +153,7 @@ class DemoDataTests {
                 .toList();
         assertThat(resolutions).extracting(r -> r.resolution().kind()).containsExactlyInAnyOrder(
                 ResolutionKind.REFUND, ResolutionKind.REPLACEMENT_SHIPPED, ResolutionKind.ALTERATION,
-                ResolutionKind.GOODWILL, ResolutionKind.ANSWERED);
+                ResolutionKind.GOODWILL, ResolutionKind.ANSWERED, ResolutionKind.LOST_AND_FOUND);
         assertThat(resolutions).extracting(r -> r.resolution().details())
                 .contains(new ResolutionDetails.Refund(true),
                         new ResolutionDetails.Replacement("UPS", "1Z999AA10123456784"))
