@@ -11,6 +11,7 @@ import org.ruleone.customers.internal.ClientRecords;
 import org.ruleone.customers.internal.ClientSearch;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
+import org.ruleone.shared.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,14 @@ public class ClientBook {
 
     public Optional<Client> client(long id, Optional<Long> scope) {
         return records.find(id, scope.orElse(null));
+    }
+
+    /**
+     * The language of a client of a store, in one query: what a case or a mail needs of a client it only knows by
+     * id. Empty when the client is not the store's.
+     */
+    public Optional<Language> languageOf(long id, long storeId) {
+        return records.languageOf(id, storeId);
     }
 
     /** Clients matching a name, e-mail, phone or POS number, best first, at most {@link #SEARCH_LIMIT}. */

@@ -51,15 +51,35 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                update api_token set last_used_at = :now
+        // Every request reads the token; only one a minute writes when it was last used, so concurrent requests
+        // with one token do not queue on its row.
+        Timestamp now = Timestamp.from(clock.instant());
+        Optional<ApiClient> found = jdbc.sql("""
+                select id, name, store_id, last_used_at from api_token
                  where token_hash = :hash and revoked_at is null
-                returning id, name, store_id
                 """)
-                .param("now", Timestamp.from(clock.instant())).param("hash", hash(token))
-                .query((rs, n) -> new ApiClient(rs.getLong("id"), rs.getString("name"),
-                        Optional.ofNullable((Long) rs.getObject("store_id"))))
-                .optional();
+                .param("hash", hash(token))
+                .query((rs, n) -> {
+                    Timestamp used = rs.getTimestamp("last_used_at");
+                    ApiClient client = new ApiClient(rs.getLong("id"), rs.getString("name"),
+                            Optional.ofNullable((Long) rs.getObject("store_id")));
+                    return used == null || used.toInstant().isBefore(now.toInstant().minus(USE_RESOLUTION))
+                            ? new Seen(client, true) : new Seen(client, false);
+                })
+                .optional()
+                .map(seen -> {
+                    if (seen.stale()) {
+                        jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                                .param("now", now).param("id", seen.client().tokenId()).update();
+                    }
+                    return seen.client();
+                });
+        return found;
+    }
+
+    private static final java.time.Duration USE_RESOLUTION = java.time.Duration.ofMinutes(1);
+
+    private record Seen(ApiClient client, boolean stale) {
     }
 
     public void revoke(long id) {

@@ -10,6 +10,7 @@ import org.ruleone.customers.ClientBook;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
+import org.ruleone.shared.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,12 +56,13 @@ public class CaseDesk {
         if (scope.isPresent() && scope.get() != draft.storeId()) {
             throw new IllegalArgumentException("Store outside scope: " + draft.storeId());
         }
-        Client client = clients.client(draft.customerId(), scope)
-                .orElseThrow(() -> new IllegalArgumentException("No client " + draft.customerId() + " in scope"));
+        Language clientLanguage = clients.languageOf(draft.customerId(), draft.storeId())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No client " + draft.customerId() + " in store " + draft.storeId()));
         if (draft.ownerId() != null) {
             checkAssociate(draft.storeId(), draft.ownerId());
         }
-        CaseDraft settled = draft.language() == null ? draft.inLanguage(client.language()) : draft;
+        CaseDraft settled = draft.language() == null ? draft.inLanguage(clientLanguage) : draft;
         ServiceCase opened = ServiceCase.open(cases.nextId(), settled, clock);
         cases.insert(opened);
         publish(opened);

@@ -11,7 +11,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * adds a client, imports the till's CSV watching the progress bar, finds the client by a misspelt name and sees
  * their purchases, in English, French and Polish; the associate of the other store cannot open that client.
  */
-@DirtiesContext
+// A fresh installation: other journeys sharing the cached application context have set up an owner already.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class OwnerSetsUpTheShopJourney extends BrowserJourney {
 
     @Test

@@ -95,6 +95,12 @@ public class ClientRecords {
                 .query((rs, n) -> Language.fromCode(rs.getString(1)).orElse(Language.EN)).optional();
     }
 
+    public Optional<Language> languageOf(long id, long storeId) {
+        return jdbc.sql("select language from customer where id = :id and store_id = :store")
+                .param("id", id).param("store", storeId)
+                .query((rs, n) -> Language.fromCode(rs.getString(1)).orElse(Language.EN)).optional();
+    }
+
     public boolean externalIdTaken(String externalId, Long exceptId) {
         return jdbc.sql("""
                 select exists (select 1 from customer where external_id = :externalId

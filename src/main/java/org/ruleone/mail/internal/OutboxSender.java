@@ -65,8 +65,12 @@ public class OutboxSender implements DisposableBean {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("outbox-sender").factory());
 
+    private final int parallel;
+
     OutboxSender(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> senders,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock,
+                 @org.springframework.beans.factory.annotation.Value("${ruleone.mail.outbox.senders:4}") int parallel) {
+        this.parallel = Math.max(1, parallel);
         this.jdbc = jdbc;
         this.tx = tx;
         this.senders = senders;
@@ -111,6 +115,35 @@ public class OutboxSender implements DisposableBean {
             return 0;
         }
         draining.lock();
+        try {
+            if (parallel <= 1) {
+                return sendUntilDone(smtp);
+            }
+            // Several senders, each with its own SMTP connection, claim different rows (skip locked): each mail is
+            // still sent and marked in its own transaction, and their commits share the database's WAL flushes.
+            List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+            try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("outbox-sender-", 1).factory())) {
+                for (int i = 0; i < parallel; i++) {
+                    running.add(pool.submit(() -> sendUntilDone(smtp)));
+                }
+                int sent = 0;
+                for (java.util.concurrent.Future<Integer> one : running) {
+                    sent += one.get();
+                }
+                return sent;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private int sendUntilDone(JavaMailSenderImpl smtp) {
         try (Connection connection = new Connection(smtp)) {
             int sent = 0;
             while (true) {
@@ -122,8 +155,6 @@ public class OutboxSender implements DisposableBean {
                     sent++;
                 }
             }
-        } finally {
-            draining.unlock();
         }
     }
 
@@ -147,7 +178,7 @@ public class OutboxSender implements DisposableBean {
         Row row = claimed.get();
         try {
             MimeMessage message = message(connection.session(), row, now);
-            connection.transport().sendMessage(message, message.getAllRecipients());
+            connection.send(message);
         } catch (MessagingException | RuntimeException e) {
             connection.reset();
             if (permanent(e)) {
@@ -317,8 +348,25 @@ public class OutboxSender implements DisposableBean {
             return smtp.getSession();
         }
 
+        /**
+         * Sends over the kept connection without asking the server first whether it is still there (a NOOP per
+         * mail); when a kept connection turns out closed before the mail was accepted, sends once more on a new one.
+         */
+        void send(MimeMessage message) throws MessagingException {
+            boolean kept = transport != null;
+            try {
+                transport().sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException | IllegalStateException e) {
+                if (!kept || permanent(e)) {
+                    throw e;
+                }
+                reset();
+                transport().sendMessage(message, message.getAllRecipients());
+            }
+        }
+
         Transport transport() throws MessagingException {
-            if (transport == null || !transport.isConnected()) {
+            if (transport == null) {
                 reset();
                 Transport opened = smtp.getSession().getTransport(
                         smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
