@@ -80,18 +80,18 @@ public class Audiences {
     @Transactional(readOnly = true)
     public LetterAudience letters(AudienceFilter filter, Optional<Long> scope, ZoneId zone) {
         Map<LeftOutReason, Integer> leftOut = new EnumMap<>(LeftOutReason.class);
+        query("select bucket, count(*) as n from classified where bucket <> 'IN' group by bucket", filter, scope,
+                zone, true)
+                .query(rs -> {
+                    leftOut.put(LeftOutReason.valueOf(rs.getString("bucket")), rs.getInt("n"));
+                });
         List<LetterRecipient> list = new ArrayList<>();
         query("""
                 select id, store_id, first_name, last_name, language, associate_id, address_line1, address_line2,
-                       postal_code, city, region, country, bucket
-                  from classified order by id
+                       postal_code, city, region, country
+                  from classified where bucket = 'IN' order by id
                 """, filter, scope, zone, true)
                 .query(rs -> {
-                    String bucket = rs.getString("bucket");
-                    if (!bucket.equals("IN")) {
-                        leftOut.merge(LeftOutReason.valueOf(bucket), 1, Integer::sum);
-                        return;
-                    }
                     list.add(new LetterRecipient(rs.getLong("id"), rs.getLong("store_id"),
                             rs.getString("first_name"), rs.getString("last_name"),
                             new PostalAddress(rs.getString("address_line1"), rs.getString("address_line2"),
