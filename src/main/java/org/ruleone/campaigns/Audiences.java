@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ruleone.book.Segments;
+import org.ruleone.customers.PostalAddress;
 import org.ruleone.shared.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,6 +73,37 @@ public class Audiences {
     }
 
     /**
+     * Who a campaign's letters go to: the clients of the audience whose current postal consent is granted and who
+     * have a street line and a town, and how many are left out and why ({@link LeftOutReason#NO_ADDRESS} meaning no
+     * postal address here).
+     */
+    @Transactional(readOnly = true)
+    public LetterAudience letters(AudienceFilter filter, Optional<Long> scope, ZoneId zone) {
+        Map<LeftOutReason, Integer> leftOut = new EnumMap<>(LeftOutReason.class);
+        query("select bucket, count(*) as n from classified where bucket <> 'IN' group by bucket", filter, scope,
+                zone, true)
+                .query(rs -> {
+                    leftOut.put(LeftOutReason.valueOf(rs.getString("bucket")), rs.getInt("n"));
+                });
+        List<LetterRecipient> list = new ArrayList<>();
+        query("""
+                select id, store_id, first_name, last_name, language, associate_id, address_line1, address_line2,
+                       postal_code, city, region, country
+                  from classified where bucket = 'IN' order by id
+                """, filter, scope, zone, true)
+                .query(rs -> {
+                    list.add(new LetterRecipient(rs.getLong("id"), rs.getLong("store_id"),
+                            rs.getString("first_name"), rs.getString("last_name"),
+                            new PostalAddress(rs.getString("address_line1"), rs.getString("address_line2"),
+                                    rs.getString("postal_code"), rs.getString("city"), rs.getString("region"),
+                                    rs.getString("country")),
+                            Language.fromCode(rs.getString("language")).orElse(Language.EN),
+                            rs.getObject("associate_id", Long.class)));
+                });
+        return new LetterAudience(list, leftOut);
+    }
+
+    /**
      * Clients with e-mail consent in force in the same stores as the campaign who were not sent it: the comparison
      * group for its results.
      */
@@ -90,6 +123,14 @@ public class Audiences {
     }
 
     private JdbcClient.StatementSpec query(String select, AudienceFilter f, Optional<Long> scope, ZoneId zone) {
+        return query(select, f, scope, zone, false);
+    }
+
+    /**
+     * @param post classify by postal consent and postal address (letters) instead of e-mail consent and address
+     */
+    private JdbcClient.StatementSpec query(String select, AudienceFilter f, Optional<Long> scope, ZoneId zone,
+                                           boolean post) {
         // The consent and purchase aggregates are hashed over a million clients: give this transaction's statement
         // the memory to do it without spilling to disk (SET LOCAL ends with the transaction).
         jdbc.sql("set local work_mem = '64MB'").update();
@@ -109,6 +150,11 @@ public class Audiences {
         }
         if (!f.languages().isEmpty()) {
             where.add("c.language = any(cast(:languages as text[]))");
+        }
+        if (!f.segments().isEmpty()) {
+            where.add("""
+                    exists (select 1 from %s s where s.customer_id = c.id
+                             and s.segment = any(cast(:segments as text[])))""".formatted(Segments.SQL_VIEW));
         }
         String purchasesJoin = "";
         if (f.needsPurchases()) {
@@ -130,24 +176,34 @@ public class Audiences {
                 where.add("coalesce(p.spend, 0) <= :spendMax");
             }
         }
-        String sql = """
-                with k as (
-                    select customer_id, (array_agg(granted order by recorded_at desc, id desc))[1] as granted,
-                           bool_or(granted) as ever
-                      from consent where channel = 'EMAIL' group by customer_id),
-                classified as (
-                    select c.id, c.store_id, c.first_name, c.last_name, c.email, c.language, c.associate_id,
+        // A letter needs a street line and a town; consent is the newest POST decision, as e-mail's is for EMAIL.
+        String bucket = post ? """
+                           case when not coalesce(k.granted, false) then
+                                    case when coalesce(k.ever, false) then 'WITHDRAWN' else 'NO_CONSENT' end
+                                when btrim(c.address_line1) = '' or btrim(c.city) = '' then 'NO_ADDRESS'
+                                else 'IN' end as bucket""" : """
                            case when not coalesce(k.granted, false) then
                                     case when coalesce(k.ever, false) then 'WITHDRAWN' else 'NO_CONSENT' end
                                 when c.email is null or position('@' in c.email) = 0 then 'NO_ADDRESS'
                                 when u.email is not null then 'UNDELIVERABLE'
-                                else 'IN' end as bucket
+                                else 'IN' end as bucket""";
+        String sql = """
+                with k as (
+                    select customer_id, (array_agg(granted order by recorded_at desc, id desc))[1] as granted,
+                           bool_or(granted) as ever
+                      from consent where channel = '%s' group by customer_id),
+                classified as (
+                    select c.id, c.store_id, c.first_name, c.last_name, c.email, c.language, c.associate_id,
+                           c.address_line1, c.address_line2, c.postal_code, c.city, c.region, c.country,
+                %s
                       from customer c
                       left join k on k.customer_id = c.id
-                      left join undeliverable_address u on u.email = lower(btrim(c.email))
+                      %s
                       %s
                      where %s)
-                """.formatted(purchasesJoin, String.join("\n and ", where)) + select;
+                """.formatted(post ? "POST" : "EMAIL", bucket,
+                post ? "" : "left join undeliverable_address u on u.email = lower(btrim(c.email))",
+                purchasesJoin, String.join("\n and ", where)) + select;
         var spec = jdbc.sql(sql);
         if (store != null) {
             spec = spec.param("store", store);
@@ -158,6 +214,9 @@ public class Audiences {
         }
         if (!f.languages().isEmpty()) {
             spec = spec.param("languages", f.languages().stream().map(Language::code).toArray(String[]::new));
+        }
+        if (!f.segments().isEmpty()) {
+            spec = spec.param("segments", f.segments().stream().map(Enum::name).toArray(String[]::new));
         }
         if (f.lastPurchaseFrom() != null) {
             spec = spec.param("lastFrom", Timestamp.from(f.lastPurchaseFrom().atStartOfDay(zone).toInstant()));

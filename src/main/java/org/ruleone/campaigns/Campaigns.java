@@ -71,7 +71,8 @@ public class Campaigns {
                 values (:kind, :store, :te, :tf, :tp, :be, :bf, :bp, :place, :starts, :ends,
                     jsonb_build_object('tags', to_jsonb(cast(:tags as text[])), 'lastFrom', cast(:lastFrom as text),
                         'lastTo', cast(:lastTo as text), 'spendMin', cast(:spendMin as numeric),
-                        'spendMax', cast(:spendMax as numeric), 'languages', to_jsonb(cast(:languages as text[]))),
+                        'spendMax', cast(:spendMax as numeric), 'languages', to_jsonb(cast(:languages as text[])),
+                        'segments', to_jsonb(cast(:segments as text[]))),
                     :follow, 'DRAFT', :by, :at)
                 returning id
                 """)
@@ -90,6 +91,7 @@ public class Campaigns {
                 .param("lastTo", a.lastPurchaseTo() == null ? null : a.lastPurchaseTo().toString())
                 .param("spendMin", a.spendMin()).param("spendMax", a.spendMax())
                 .param("languages", a.languages().stream().map(Language::code).sorted().toArray(String[]::new))
+                .param("segments", a.segments().stream().map(Enum::name).sorted().toArray(String[]::new))
                 .param("follow", d.followDays()).param("by", me.id())
                 .param("at", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
@@ -182,11 +184,19 @@ public class Campaigns {
         for (String code : j.strings("languages")) {
             Language.fromCode(code).ifPresent(languages::add);
         }
+        Set<org.ruleone.book.Segment> segments = java.util.EnumSet.noneOf(org.ruleone.book.Segment.class);
+        for (String name : j.strings("segments")) {
+            try {
+                segments.add(org.ruleone.book.Segment.valueOf(name));
+            } catch (IllegalArgumentException unknown) {
+                // A segment the book no longer names: it matches nobody, so it is dropped.
+            }
+        }
         return new AudienceFilter(storeId, tags,
                 j.string("lastFrom").map(java.time.LocalDate::parse).orElse(null),
                 j.string("lastTo").map(java.time.LocalDate::parse).orElse(null),
                 j.string("spendMin").map(java.math.BigDecimal::new).orElse(null),
-                j.string("spendMax").map(java.math.BigDecimal::new).orElse(null), languages);
+                j.string("spendMax").map(java.math.BigDecimal::new).orElse(null), languages, segments);
     }
 
     /** Just enough JSON reading for the flat audience object PostgreSQL wrote. */

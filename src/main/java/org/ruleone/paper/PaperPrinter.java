@@ -213,7 +213,7 @@ public class PaperPrinter {
         return out.toString();
     }
 
-    private static PDType0Font font(PDDocument doc) throws IOException {
+    static PDType0Font font(PDDocument doc) throws IOException {
         try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
             if (in == null) {
                 throw new IllegalStateException("Font missing from the PDFBox jar: " + FONT);
@@ -226,7 +226,7 @@ public class PaperPrinter {
         void draw(PDDocument doc) throws IOException;
     }
 
-    private static byte[] render(String title, Drawing drawing) {
+    static byte[] render(String title, Drawing drawing) {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle(title);

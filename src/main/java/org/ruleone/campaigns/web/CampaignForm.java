@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ruleone.book.Segment;
 import org.ruleone.campaigns.AudienceFilter;
 import org.ruleone.campaigns.CampaignDraft;
 import org.ruleone.campaigns.CampaignKind;
@@ -39,6 +40,7 @@ public class CampaignForm {
     private String spendMin = "";
     private String spendMax = "";
     private List<String> languages = new ArrayList<>();
+    private List<String> segments = new ArrayList<>();
     private String followDays = "30";
 
     /** Field name to message key of what is wrong with it; empty when the form is good. */
@@ -89,11 +91,19 @@ public class CampaignForm {
         for (String l : languages) {
             Language.fromCode(l).ifPresent(langs::add);
         }
+        Set<Segment> segmentSet = new HashSet<>();
+        for (String name : segments) {
+            for (Segment segment : Segment.values()) {
+                if (segment.name().equals(name)) {
+                    segmentSet.add(segment);
+                }
+            }
+        }
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return new AudienceFilter(store(), tagList, blank(lastFrom) ? null : LocalDate.parse(lastFrom.strip()),
                 blank(lastTo) ? null : LocalDate.parse(lastTo.strip()),
                 blank(spendMin) ? null : new BigDecimal(norm(spendMin)),
-                blank(spendMax) ? null : new BigDecimal(norm(spendMax)), langs);
+                blank(spendMax) ? null : new BigDecimal(norm(spendMax)), langs, segmentSet);
     }
 
     public CampaignDraft draft(ZoneId zone) {
@@ -187,6 +197,8 @@ public class CampaignForm {
     public void setSpendMax(String v) { spendMax = v == null ? "" : v; }
     public List<String> getLanguages() { return languages; }
     public void setLanguages(List<String> v) { languages = v == null ? new ArrayList<>() : v; }
+    public List<String> getSegments() { return segments; }
+    public void setSegments(List<String> v) { segments = v == null ? new ArrayList<>() : v; }
     public String getFollowDays() { return followDays; }
     public void setFollowDays(String v) { followDays = v == null ? "" : v; }
 }

@@ -8,13 +8,19 @@ import java.util.Optional;
 import org.ruleone.campaigns.AudienceCount;
 import org.ruleone.campaigns.Audiences;
 import org.ruleone.campaigns.Campaign;
+import org.ruleone.campaigns.CampaignLetters;
 import org.ruleone.campaigns.CampaignSender;
 import org.ruleone.campaigns.CampaignStatus;
 import org.ruleone.campaigns.Campaigns;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.paper.LetterFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,12 +46,15 @@ class CampaignsController {
     private final CampaignSender sender;
     private final Audiences audiences;
     private final Organization organization;
+    private final CampaignLetters letters;
 
-    CampaignsController(Campaigns campaigns, CampaignSender sender, Audiences audiences, Organization organization) {
+    CampaignsController(Campaigns campaigns, CampaignSender sender, Audiences audiences, Organization organization,
+                        CampaignLetters letters) {
         this.campaigns = campaigns;
         this.sender = sender;
         this.audiences = audiences;
         this.organization = organization;
+        this.letters = letters;
     }
 
     /** What every campaign page needs: the person's language, all languages, and the reasons to leave out. */
@@ -54,6 +63,7 @@ class CampaignsController {
         model.addAttribute("lang", org.ruleone.shared.Language.of(locale));
         model.addAttribute("languages", org.ruleone.shared.Language.values());
         model.addAttribute("reasons", org.ruleone.campaigns.LeftOutReason.values());
+        model.addAttribute("segments", org.ruleone.book.Segment.values());
     }
 
     @GetMapping
@@ -108,7 +118,22 @@ class CampaignsController {
         } else {
             model.addAttribute("results", campaigns.results(c));
         }
+        model.addAttribute("letters", letters.audience(c));
+        model.addAttribute("usLetter", c.storeId() != null && organization.store(c.storeId())
+                .map(s -> LetterFormat.forCountry(s.country()) == LetterFormat.US_LETTER_10_WINDOW).orElse(false));
         return "campaigns/campaign";
+    }
+
+    /** The campaign as mail-merged letters for the clients whose postal consent is in force. */
+    @GetMapping("/{id}/letters.pdf")
+    ResponseEntity<byte[]> letters(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me) {
+        Campaign c = campaigns.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("letters-campaign-" + c.id() + ".pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(letters.render(c));
     }
 
     @PostMapping("/{id}/send")
