@@ -62,6 +62,9 @@ OWNER=$(psql_app "$DB_PORT" -At -c "select id from associate where role = 'OWNER
 TOKEN="r1_crash$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 psql_app "$DB_PORT" -c "insert into api_token (name, store_id, token_hash, token_prefix, created_at)
     values ('crash', $STORE, encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), left('$TOKEN', 8), now())"
+# The store's own address (what the owner sets on /mailroom): replies to clients are mailed from it.
+psql_app "$DB_PORT" -c "insert into mailroom_mailbox (store_id, address, display_name, updated_at)
+    values ($STORE, 'store@crash.example', 'Crash Store', now())"
 
 LOAD_SECONDS=3600 # stopped by the stop file once the last restart has run for $BETWEEN seconds
 echo "Load: $THREADS clients opening cases (and replying to half); $KILLS kill -9, $BETWEEN s apart after each restart"
