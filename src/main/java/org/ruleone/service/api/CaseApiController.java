@@ -28,8 +28,9 @@ import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionDetails;
 import org.ruleone.service.ResolutionKind;
 import org.ruleone.service.ServiceCase;
-import org.ruleone.service.api.ApiExchange.Errors;
-import org.ruleone.service.api.ApiExchange.Problem;
+import org.ruleone.platform.JsonApi;
+import org.ruleone.platform.JsonApi.Errors;
+import org.ruleone.platform.JsonApi.Problem;
 import org.ruleone.service.api.CaseApiRequests.AddMessage;
 import org.ruleone.service.api.CaseApiRequests.ClientRef;
 import org.ruleone.service.api.CaseApiRequests.Details;
@@ -65,9 +66,9 @@ class CaseApiController {
     private final CaseDesk desk;
     private final ClientBook clients;
     private final Organization organization;
-    private final ApiExchange api;
+    private final JsonApi api;
 
-    CaseApiController(CaseDesk desk, ClientBook clients, Organization organization, ApiExchange api) {
+    CaseApiController(CaseDesk desk, ClientBook clients, Organization organization, JsonApi api) {
         this.desk = desk;
         this.clients = clients;
         this.organization = organization;
@@ -86,7 +87,7 @@ class CaseApiController {
                     mediaType = "application/json", schema = @Schema(implementation = OpenCase.class)))
                     @RequestBody(required = false) String body,
                                 @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
-        return api.post(client, key, "POST /api/cases", body, OpenCase.class, HttpStatus.CREATED, r -> prepareOpen(r, client));
+        return api.post("cases-api", client, key, "POST /api/cases", body, OpenCase.class, HttpStatus.CREATED, r -> prepareOpen(r, client));
     }
 
     private Supplier<Object> prepareOpen(OpenCase r, ApiClient client) {
@@ -186,7 +187,7 @@ class CaseApiController {
                     mediaType = "application/json", schema = @Schema(implementation = AddMessage.class)))
                     @RequestBody(required = false) String body,
                                    @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
-        return api.post(client, key, "POST /api/cases/" + id + "/messages", body, AddMessage.class,
+        return api.post("cases-api", client, key, "POST /api/cases/" + id + "/messages", body, AddMessage.class,
                 HttpStatus.CREATED, r -> {
                     Errors errors = new Errors();
                     AuthorKind from = parse(AuthorKind.class, r.from(), "from", errors);
@@ -222,7 +223,7 @@ class CaseApiController {
                     mediaType = "application/json", schema = @Schema(implementation = Resolve.class)))
                     @RequestBody(required = false) String body,
                                    @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
-        return api.post(client, key, "POST /api/cases/" + id + "/resolution", body, Resolve.class, HttpStatus.OK,
+        return api.post("cases-api", client, key, "POST /api/cases/" + id + "/resolution", body, Resolve.class, HttpStatus.OK,
                 r -> {
                     Resolution resolution = resolution(r);
                     return () -> {

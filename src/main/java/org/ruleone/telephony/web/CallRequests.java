@@ -34,7 +34,7 @@ final class CallRequests {
                         Integer rings,
                         Integer secondsToAnswer,
                         Integer durationSeconds,
-                        Long associateId) implements TelephonyApiExchange.NaturallyKeyed {
+                        Long associateId) implements org.ruleone.platform.JsonApi.NaturallyKeyed {
 
         @Override
         public String naturalKey() {

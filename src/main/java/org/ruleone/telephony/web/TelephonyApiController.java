@@ -20,8 +20,9 @@ import org.ruleone.telephony.CallSource;
 import org.ruleone.telephony.PhoneCalls;
 import org.ruleone.telephony.web.CallRequests.CaseCall;
 import org.ruleone.telephony.web.CallRequests.ReportedCall;
-import org.ruleone.telephony.web.TelephonyApiExchange.Errors;
-import org.ruleone.telephony.web.TelephonyApiExchange.Problem;
+import org.ruleone.platform.JsonApi;
+import org.ruleone.platform.JsonApi.Errors;
+import org.ruleone.platform.JsonApi.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,9 +45,9 @@ class TelephonyApiController {
 
     private final PhoneCalls calls;
     private final CaseDesk cases;
-    private final TelephonyApiExchange api;
+    private final JsonApi api;
 
-    TelephonyApiController(PhoneCalls calls, CaseDesk cases, TelephonyApiExchange api) {
+    TelephonyApiController(PhoneCalls calls, CaseDesk cases, JsonApi api) {
         this.calls = calls;
         this.cases = cases;
         this.api = api;
@@ -70,7 +71,7 @@ class TelephonyApiController {
                     + "creates one under Settings → API tokens.", java.util.List.of());
         }
         long store = client.storeId().get();
-        return api.post(client, key, "POST /api/telephony/calls", body, ReportedCall.class, HttpStatus.CREATED, r -> {
+        return api.post("telephony-api", client, key, "POST /api/telephony/calls", body, ReportedCall.class, HttpStatus.CREATED, r -> {
             Errors errors = new Errors();
             if (r.callerNumber() == null || r.callerNumber().length() > 50) {
                 errors.add("callerNumber", "the caller's number, at most 50 characters (empty when withheld)");
@@ -94,7 +95,7 @@ class TelephonyApiController {
                     mediaType = "application/json", schema = @Schema(implementation = CaseCall.class)))
             @RequestBody(required = false) String body,
             @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
-        return api.post(client, key, "POST /api/cases/" + id + "/calls", body, CaseCall.class, HttpStatus.CREATED,
+        return api.post("telephony-api", client, key, "POST /api/cases/" + id + "/calls", body, CaseCall.class, HttpStatus.CREATED,
                 r -> {
                     ServiceCase serviceCase = cases.find(id, client.storeId())
                             .orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "No case " + id + "."));

@@ -1,4 +1,4 @@
-package org.ruleone.telephony.web;
+package org.ruleone.platform;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.ruleone.platform.ApiClient;
-import org.ruleone.platform.Idempotency;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,46 +15,47 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One JSON request of the telephony API (a copy of the cases API's, which lives in another module): reads the body, checks it, runs the work once per {@code Idempotency-Key}
+ * One JSON request of a token-authenticated API (cases, telephony): reads the body, checks it, runs the work once per
+ * {@code Idempotency-Key}
  * and answers with the result or an RFC 9457 problem detail. Only successful answers are stored for replay; a
  * refused request changes nothing and may be sent again with the same key once corrected.
  */
 @Component
-class TelephonyApiExchange {
+public class JsonApi {
 
     /** A request refused with a problem detail; thrown before or during the work (which is then rolled back). */
-    static class Problem extends RuntimeException {
-        final HttpStatus status;
-        final List<Map<String, String>> errors;
+    public static class Problem extends RuntimeException {
+        public final HttpStatus status;
+        public final List<Map<String, String>> errors;
 
-        Problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        public Problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
             super(detail);
             this.status = status;
             this.errors = errors;
         }
 
-        Problem(HttpStatus status, String detail) {
+        public Problem(HttpStatus status, String detail) {
             this(status, detail, List.of());
         }
 
-        static Problem invalid(List<Map<String, String>> errors) {
+        public static Problem invalid(List<Map<String, String>> errors) {
             return new Problem(HttpStatus.BAD_REQUEST, errors.getFirst().get("field") + ": "
                     + errors.getFirst().get("message"), errors);
         }
     }
 
     /** Collects what is wrong with a request, field by field. */
-    static final class Errors {
+    public static final class Errors {
         private final List<Map<String, String>> list = new ArrayList<>();
 
-        void add(String field, String message) {
+        public void add(String field, String message) {
             Map<String, String> error = new LinkedHashMap<>();
             error.put("field", field);
             error.put("message", message);
             list.add(error);
         }
 
-        void throwIfAny() {
+        public void throwIfAny() {
             if (!list.isEmpty()) {
                 throw Problem.invalid(list);
             }
@@ -64,29 +63,30 @@ class TelephonyApiExchange {
     }
 
     /** A request that carries its own unique id, used as the key when no Idempotency-Key header is sent. */
-    interface NaturallyKeyed {
+    public interface NaturallyKeyed {
         String naturalKey();
     }
 
     /** Checks a parsed request and returns the work to do for it; throws {@link Problem} when it is refused. */
-    interface Handler<T> {
+    public interface Handler<T> {
         Supplier<Object> prepare(T request);
     }
 
     private final Idempotency idempotency;
     private final JsonMapper json;
 
-    TelephonyApiExchange(Idempotency idempotency, JsonMapper json) {
+    JsonApi(Idempotency idempotency, JsonMapper json) {
         this.idempotency = idempotency;
         this.json = json;
     }
 
     /**
+     * @param api       the API's name, e.g. {@code "cases-api"}: keys are remembered per API and token
      * @param operation e.g. {@code "POST /api/cases/12/messages"}: part of the request's fingerprint, so a key
      *                  reused on another operation is refused
      * @param created   the status of a successful answer
      */
-    <T> ResponseEntity<String> post(ApiClient client, String key, String operation, String body, Class<T> type,
+    public <T> ResponseEntity<String> post(String api, ApiClient client, String key, String operation, String body, Class<T> type,
                                     HttpStatus created, Handler<T> handler) {
         try {
             T request = read(body, type);
@@ -101,7 +101,7 @@ class TelephonyApiExchange {
             }
             Supplier<Object> work = handler.prepare(request);
             String fingerprint = Idempotency.fingerprint(operation + "\n" + json.writeValueAsString(request));
-            Idempotency.Outcome outcome = idempotency.once("telephony-api:token:" + client.tokenId(), key, fingerprint,
+            Idempotency.Outcome outcome = idempotency.once(api + ":token:" + client.tokenId(), key, fingerprint,
                     () -> new Idempotency.Response(created.value(), MediaType.APPLICATION_JSON_VALUE,
                             json.writeValueAsString(work.get())));
             return respond(outcome.response(), outcome.replayed());
@@ -121,7 +121,7 @@ class TelephonyApiExchange {
     }
 
     /** Answers a read with a JSON body, or the problem it threw. */
-    ResponseEntity<String> get(Supplier<Object> read) {
+    public ResponseEntity<String> get(Supplier<Object> read) {
         try {
             return respond(new Idempotency.Response(200, MediaType.APPLICATION_JSON_VALUE,
                     json.writeValueAsString(read.get())), false);
@@ -155,7 +155,7 @@ class TelephonyApiExchange {
         return path.isEmpty() ? "body" : path;
     }
 
-    ResponseEntity<String> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+    public ResponseEntity<String> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
