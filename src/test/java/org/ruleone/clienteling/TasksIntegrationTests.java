@@ -1,5 +1,6 @@
 package org.ruleone.clienteling;
 
+import org.ruleone.support.MutableClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -23,7 +23,7 @@ import org.ruleone.service.CaseDraft;
 import org.ruleone.service.Channel;
 import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionKind;
-import org.ruleone.standards.MutableClock;
+import org.ruleone.support.MutableClock;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.standards.internal.DueTimeKeeper;
 import org.ruleone.support.IntegrationTest;

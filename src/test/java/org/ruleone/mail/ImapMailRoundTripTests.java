@@ -2,13 +2,9 @@ package org.ruleone.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +20,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.ruleone.support.RawSmtp;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
@@ -96,55 +93,7 @@ class ImapMailRoundTripTests {
         return raws;
     }
 
-    /** A bare SMTP client, so the bytes arrive as a mail server would hand them over, not rewritten by a library. */
     private static boolean deliverOverSmtp(byte[] raw) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", greenMail.getSmtp().getPort())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220");
-            command(out, in, "EHLO test", "250");
-            command(out, in, "MAIL FROM:<sender@example.com>", "250");
-            command(out, in, "RCPT TO:<" + MAILBOX + ">", "250");
-            command(out, in, "DATA", "354");
-            out.write(dotStuffed(raw));
-            out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String reply = in.readLine();
-            command(out, in, "QUIT", "221");
-            return reply != null && reply.startsWith("250");
-        }
-    }
-
-    private static byte[] dotStuffed(byte[] raw) {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        int start = 0;
-        while (start < raw.length) {
-            int end = start;
-            while (end < raw.length && raw[end] != '\n') {
-                end++;
-            }
-            int lineEnd = end > start && raw[end - 1] == '\r' ? end - 1 : end;
-            if (lineEnd > start && raw[start] == '.') {
-                data.write('.');
-            }
-            data.write(raw, start, lineEnd - start);
-            data.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-            start = end + 1;
-        }
-        return data.toByteArray();
-    }
-
-    private static void command(OutputStream out, BufferedReader in, String line, String code) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        expect(in, code);
-    }
-
-    private static void expect(BufferedReader in, String code) throws IOException {
-        String reply;
-        do {
-            reply = in.readLine();
-            assertThat(reply).as("SMTP reply").isNotNull().startsWith(code);
-        } while (reply.length() > 3 && reply.charAt(3) == '-');
+        return RawSmtp.deliver(greenMail.getSmtp().getPort(), raw, MAILBOX);
     }
 }

@@ -1,5 +1,6 @@
 package org.ruleone.standards;
 
+import org.ruleone.support.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.ruleone.standards;
 
+import org.ruleone.support.MutableClock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
