@@ -56,6 +56,12 @@ public class ClientBook {
         return records.languageOf(id, storeId);
     }
 
+    /** The clients with these ids within the scope, in one query (a list page's names); unknown ids are left out. */
+    public java.util.Map<Long, ClientSummary> summaries(java.util.Collection<Long> ids, Optional<Long> scope) {
+        return records.summaries(ids, scope.orElse(null)).stream()
+                .collect(java.util.stream.Collectors.toMap(ClientSummary::id, c -> c));
+    }
+
     /** Clients matching a name, e-mail, phone or POS number, best first, at most {@link #SEARCH_LIMIT}. */
     public List<ClientSummary> search(String query, Optional<Long> scope) {
         return search.search(query, scope.orElse(null), SEARCH_LIMIT);

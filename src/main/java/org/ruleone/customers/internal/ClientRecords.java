@@ -110,6 +110,17 @@ public class ClientRecords {
                 .query(Boolean.class).single();
     }
 
+    public List<ClientSummary> summaries(java.util.Collection<Long> ids, Long scope) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                 from customer c where c.id = any(:ids) and (cast(:scope as bigint) is null or c.store_id = :scope)
+                """)
+                .param("ids", ids.toArray(Long[]::new)).param("scope", scope)
+                .query(ClientRecords::summary).list();
+    }
+
     public List<ClientSummary> assignedTo(long associateId, int limit) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + """
                  from customer c where c.associate_id = :associate

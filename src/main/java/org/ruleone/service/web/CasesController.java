@@ -2,7 +2,6 @@ package org.ruleone.service.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,10 +95,11 @@ class CasesController {
                 .collect(toMap(StoreSummary::id, Function.identity()));
         List<AssociateSummary> people = organization.associates(me.storeScope());
         Map<Long, String> names = people.stream().collect(toMap(AssociateSummary::id, AssociateSummary::name));
-        Map<Long, String> clientNames = new HashMap<>();
+        Map<Long, ClientSummary> listed = clients.summaries(
+                found.rows().stream().map(CaseListing.Row::customerId).distinct().toList(), me.storeScope());
         List<CaseRowView> rows = found.rows().stream().map(r -> {
-            String clientName = clientNames.computeIfAbsent(r.customerId(), id -> clients.client(id, me.storeScope())
-                    .map(Client::displayName).orElse("#" + id));
+            ClientSummary listedClient = listed.get(r.customerId());
+            String clientName = listedClient == null ? "#" + r.customerId() : listedClient.displayName();
             StoreSummary s = stores.get(r.storeId());
             ZoneId zone = s == null ? ZoneId.of("UTC") : s.timeZone();
             return new CaseRowView(r.id(), r.subject(), r.status(), r.channel(), clientName,
