@@ -89,7 +89,7 @@ class DemoData {
 
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
              CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, Clock clock,
-             @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") Path onlineRetail) {
+             @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") String onlineRetail) {
         this.organization = organization;
         this.clients = clients;
         this.consents = consents;
@@ -100,7 +100,13 @@ class DemoData {
         this.catalog = catalog;
         this.campaigns = campaigns;
         this.clock = clock;
-        this.onlineRetail = onlineRetail;
+        // A plain file path, relative to the working directory: bound as a Path, Spring would read it as a
+        // resource of the web application and refuse "../" at start-up.
+        this.onlineRetail = Path.of(onlineRetail).toAbsolutePath().normalize();
+    }
+
+    Path purchasesFile() {
+        return onlineRetail;
     }
 
     /** The people and clients the rest of the demo refers to. */
