@@ -93,6 +93,47 @@ class CatalogIntegrationTests {
     }
 
     @Test
+    void aManagersImportChangesOnlyTheirStoresStockAndLeavesNameAndPriceAlone() throws Exception {
+        SignedInAssociate manager = people.person(Role.MANAGER, paris);
+        String csv = """
+                SKU,Name,Price,Currency,Quantity,Aisle
+                %1$s,Cheap fake loafer,1.00,USD,7,9Z
+                NEW-%1$s,Brand new thing,10.00,EUR,1,1
+                """.formatted(sku);
+
+        CatalogImportResult result = imports.run("mine.csv", stream(csv), CatalogImports.guess(imports.headers(stream(csv))),
+                paris, null, manager);
+
+        assertThat(result.rowsImported()).isEqualTo(1);
+        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "NEW_PRODUCT"));
+        Product product = catalog.productBySku(sku).orElseThrow();
+        assertThat(product.name()).isEqualTo("Mocassin daim cognac");
+        assertThat(product.price()).isEqualByComparingTo("189.00");
+        assertThat(product.currency()).isEqualTo("EUR");
+        assertThat(catalog.stock(product.id()))
+                .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
+                        org.assertj.core.groups.Tuple.tuple(parisName, 7, "Chaussures", "9Z"));
+        assertThat(catalog.productBySku("NEW-" + sku)).isEmpty();
+    }
+
+    @Test
+    void anOwnersImportStillSetsNamesAndPrices() throws Exception {
+        String csv = """
+                SKU,Name,Price,Currency
+                %s,Mocassin daim tabac,199.00,EUR
+                """.formatted(sku);
+
+        imports.run("prices.csv", stream(csv), CatalogImports.guess(imports.headers(stream(csv))), null, null,
+                people.owner());
+
+        Product product = catalog.productBySku(sku).orElseThrow();
+        assertThat(product.name()).isEqualTo("Mocassin daim tabac");
+        assertThat(product.price()).isEqualByComparingTo("199.00");
+    }
+
+    @Test
     void aRequestToAnotherStoreIsPublishedShownToThatStoreAndOnTheClientsPage() throws Exception {
         long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "amelie@example.fr", "",
                 PostalAddress.NONE, Language.FR, "", List.of(), List.of(), "", parisAssociate.id()));

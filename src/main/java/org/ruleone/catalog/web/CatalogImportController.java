@@ -82,12 +82,13 @@ class CatalogImportController {
         Long store = form.getOrDefault("store", "").isBlank() ? me.storeId() : Long.valueOf(form.get("store"));
         String currency = form.getOrDefault("currency", "").strip();
         String fileName = form.getOrDefault("fileName", "");
-        for (CatalogColumn c : CatalogColumn.values()) {
-            if (c.required() && !mapping.containsKey(c)) {
-                return mappingPage(token, fileName, me, model, "products.import.error.required");
+        for (CatalogColumn c : CatalogImports.requiredColumns(me)) {
+            if (!mapping.containsKey(c)) {
+                return mappingPage(token, fileName, me, model, me.isOwner() ? "products.import.error.required"
+                        : "products.import.error.skuRequired");
             }
         }
-        if (!mapping.containsKey(CatalogColumn.CURRENCY) && !currency.matches("[A-Za-z]{3}")) {
+        if (me.isOwner() && !mapping.containsKey(CatalogColumn.CURRENCY) && !currency.matches("[A-Za-z]{3}")) {
             return mappingPage(token, fileName, me, model, "products.import.error.currency");
         }
         if (store != null && !me.canSeeStore(store)) {
@@ -116,6 +117,7 @@ class CatalogImportController {
         CatalogImports.guess(headers).forEach((column, index) -> guess.put(column.name(), index));
         model.addAttribute("guess", guess);
         model.addAttribute("columns", CatalogColumn.values());
+        model.addAttribute("required", CatalogImports.requiredColumns(me));
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("mappingError", error);
         return "catalog/import-mapping";
