@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.CsvLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +48,34 @@ public class CatalogImports {
         this.clock = clock;
     }
 
-    /** The header line of a file, to map its columns. */
+    /**
+     * The header line of a file, to map its columns.
+     *
+     * @throws CsvLimits.Refused when the header is beyond the {@link CsvLimits}
+     */
     public List<String> headers(InputStream file) throws IOException {
         try (CSVParser parser = format().parse(reader(file))) {
             var it = parser.iterator();
-            return it.hasNext() ? it.next().toList().stream().map(String::strip).toList() : List.of();
+            return it.hasNext() ? checked(it.next()).toList().stream().map(String::strip).toList() : List.of();
+        } catch (RuntimeException e) {
+            throw unwrap(e);
         }
+    }
+
+    /** The parser's iterator wraps what the reader throws (a refusal among them) in an unchecked exception. */
+    private static IOException unwrap(RuntimeException e) {
+        if (e.getCause() instanceof IOException io) {
+            return io;
+        }
+        throw e;
+    }
+
+    /** Refuses a record with more columns than {@link CsvLimits#MAX_COLUMNS}. */
+    private static CSVRecord checked(CSVRecord record) throws CsvLimits.Refused {
+        if (record.size() > CsvLimits.MAX_COLUMNS) {
+            throw new CsvLimits.Refused(CsvLimits.Problem.TOO_MANY_COLUMNS, record.getParser().getCurrentLineNumber());
+        }
+        return record;
     }
 
     /** Guesses the column for each field from the header names (English, French, Polish). */
@@ -94,11 +117,13 @@ public class CatalogImports {
     }
 
     /**
+     * Imports every row, or nothing when the file is beyond the {@link CsvLimits} (refused with the line).
+     *
      * @param mapping         the column index of each mapped field; see {@link #requiredColumns}
      * @param defaultStoreId  the store for rows with no store column (required for a manager)
      * @param defaultCurrency the currency for rows with no currency column
      */
-    @Transactional
+    @Transactional(rollbackFor = IOException.class)
     public CatalogImportResult run(String fileName, InputStream file, Map<CatalogColumn, Integer> mapping,
                                    Long defaultStoreId, String defaultCurrency, SignedInAssociate me)
             throws IOException {
@@ -116,6 +141,7 @@ public class CatalogImports {
         try (CSVParser parser = format().parse(reader(file))) {
             boolean header = true;
             for (CSVRecord record : parser) {
+                checked(record);
                 if (header) {
                     header = false;
                     continue;
@@ -137,6 +163,8 @@ public class CatalogImports {
                     rejected.add(new CatalogImportResult.Rejected(line, bad.reason, bad.detail, abbreviate(raw)));
                 }
             }
+        } catch (RuntimeException e) {
+            throw unwrap(e);
         }
         long id = jdbc.sql("""
                 insert into catalog_import (file_name, rows_read, rows_imported, rows_rejected, started_by, finished_at)
@@ -271,7 +299,7 @@ public class CatalogImports {
         if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
             buffered.reset();
         }
-        return new InputStreamReader(buffered, StandardCharsets.UTF_8);
+        return CsvLimits.limited(new InputStreamReader(buffered, StandardCharsets.UTF_8));
     }
 
     private static final class BadRow extends RuntimeException {

@@ -158,6 +158,17 @@ class CsvImportTests {
     }
 
     @Test
+    void failsAFileWithAHostileLineFurtherDownAndImportsNothing() throws IOException {
+        ImportSummary summary = importFile(write((HEADER + "K1,S1,MUG,2,2011-01-02 10:00:00,1.50,900060,France\n"
+                + "x,".repeat(600) + "x\n").getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(summary.problem()).contains("Line 3 has more than 500 columns");
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void rollingBackAnImportDeletesItsLines() throws IOException {
         ImportSummary summary = importFile(write((HEADER + "G1,S1,MUG,2,2011-01-02 10:00:00,1.50,900050,France\n")
                 .getBytes(StandardCharsets.UTF_8)), false);
