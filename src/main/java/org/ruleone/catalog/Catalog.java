@@ -118,6 +118,27 @@ public class Catalog {
         return id;
     }
 
+    /**
+     * Sets how many of an existing product a store has and where it keeps them, leaving the product's name and price
+     * alone (they are the owner's). A {@code null} field keeps what the store had (0 and blank for a new line).
+     */
+    @Transactional
+    public void saveStock(long productId, long storeId, Integer quantity, String department, String aisle) {
+        jdbc.sql("""
+                insert into product_stock (product_id, store_id, quantity, department, aisle, updated_at)
+                values (:p, :s, coalesce(cast(:q as integer), 0), coalesce(cast(:d as text), ''),
+                        coalesce(cast(:a as text), ''), :at)
+                on conflict (product_id, store_id) do update
+                    set quantity = coalesce(cast(:q as integer), product_stock.quantity),
+                        department = coalesce(cast(:d as text), product_stock.department),
+                        aisle = coalesce(cast(:a as text), product_stock.aisle), updated_at = excluded.updated_at
+                """)
+                .param("p", productId).param("s", storeId).param("q", quantity)
+                .param("d", department == null ? null : department.strip())
+                .param("a", aisle == null ? null : aisle.strip())
+                .param("at", Timestamp.from(clock.instant())).update();
+    }
+
     private static Product product(ResultSet rs, int row) throws SQLException {
         BigDecimal price = rs.getBigDecimal("price");
         return new Product(rs.getLong("id"), rs.getString("sku"), rs.getString("name"), price,

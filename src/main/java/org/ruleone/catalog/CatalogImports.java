@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.CsvLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Loads products and stock from a CSV file whose columns are mapped to {@link CatalogColumn}s, as the purchases import
  * does for till exports. A good row is saved; a bad one is listed with its line number and reason and nothing of it
- * is kept. A manager loads stock for their own store only.
+ * is kept. Product master data (name, price, currency) is the owner's: a manager's import changes only the stock and
+ * the place of products already in the catalog, in their own store.
  */
 @Service
 public class CatalogImports {
@@ -44,12 +48,34 @@ public class CatalogImports {
         this.clock = clock;
     }
 
-    /** The header line of a file, to map its columns. */
+    /**
+     * The header line of a file, to map its columns.
+     *
+     * @throws CsvLimits.Refused when the header is beyond the {@link CsvLimits}
+     */
     public List<String> headers(InputStream file) throws IOException {
         try (CSVParser parser = format().parse(reader(file))) {
             var it = parser.iterator();
-            return it.hasNext() ? it.next().toList().stream().map(String::strip).toList() : List.of();
+            return it.hasNext() ? checked(it.next()).toList().stream().map(String::strip).toList() : List.of();
+        } catch (RuntimeException e) {
+            throw unwrap(e);
         }
+    }
+
+    /** The parser's iterator wraps what the reader throws (a refusal among them) in an unchecked exception. */
+    private static IOException unwrap(RuntimeException e) {
+        if (e.getCause() instanceof IOException io) {
+            return io;
+        }
+        throw e;
+    }
+
+    /** Refuses a record with more columns than {@link CsvLimits#MAX_COLUMNS}. */
+    private static CSVRecord checked(CSVRecord record) throws CsvLimits.Refused {
+        if (record.size() > CsvLimits.MAX_COLUMNS) {
+            throw new CsvLimits.Refused(CsvLimits.Problem.TOO_MANY_COLUMNS, record.getParser().getCurrentLineNumber());
+        }
+        return record;
     }
 
     /** Guesses the column for each field from the header names (English, French, Polish). */
@@ -76,17 +102,33 @@ public class CatalogImports {
         return guessed;
     }
 
+    /** The columns a person must map: the owner's file makes products (SKU, name, price), a manager's only stock. */
+    public static Set<CatalogColumn> requiredColumns(SignedInAssociate me) {
+        if (!me.isOwner()) {
+            return EnumSet.of(CatalogColumn.SKU);
+        }
+        EnumSet<CatalogColumn> required = EnumSet.noneOf(CatalogColumn.class);
+        for (CatalogColumn c : CatalogColumn.values()) {
+            if (c.required()) {
+                required.add(c);
+            }
+        }
+        return required;
+    }
+
     /**
-     * @param mapping         the column index of each mapped field; SKU, NAME and PRICE are required
+     * Imports every row, or nothing when the file is beyond the {@link CsvLimits} (refused with the line).
+     *
+     * @param mapping         the column index of each mapped field; see {@link #requiredColumns}
      * @param defaultStoreId  the store for rows with no store column (required for a manager)
      * @param defaultCurrency the currency for rows with no currency column
      */
-    @Transactional
+    @Transactional(rollbackFor = IOException.class)
     public CatalogImportResult run(String fileName, InputStream file, Map<CatalogColumn, Integer> mapping,
                                    Long defaultStoreId, String defaultCurrency, SignedInAssociate me)
             throws IOException {
-        for (CatalogColumn c : CatalogColumn.values()) {
-            if (c.required() && !mapping.containsKey(c)) {
+        for (CatalogColumn c : requiredColumns(me)) {
+            if (!mapping.containsKey(c)) {
                 throw new IllegalArgumentException("Column " + c + " is not mapped");
             }
         }
@@ -99,6 +141,7 @@ public class CatalogImports {
         try (CSVParser parser = format().parse(reader(file))) {
             boolean header = true;
             for (CSVRecord record : parser) {
+                checked(record);
                 if (header) {
                     header = false;
                     continue;
@@ -110,12 +153,18 @@ public class CatalogImports {
                 read++;
                 String raw = String.join(",", record.toList());
                 try {
-                    catalog.save(parse(record, mapping, defaultStoreId, defaultCurrency, me));
+                    if (me.isOwner()) {
+                        catalog.save(parse(record, mapping, defaultStoreId, defaultCurrency, me));
+                    } else {
+                        saveStock(record, mapping, defaultStoreId, me);
+                    }
                     imported++;
                 } catch (BadRow bad) {
                     rejected.add(new CatalogImportResult.Rejected(line, bad.reason, bad.detail, abbreviate(raw)));
                 }
             }
+        } catch (RuntimeException e) {
+            throw unwrap(e);
         }
         long id = jdbc.sql("""
                 insert into catalog_import (file_name, rows_read, rows_imported, rows_rejected, started_by, finished_at)
@@ -137,10 +186,7 @@ public class CatalogImports {
 
     private ProductDraft parse(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
                                String defaultCurrency, SignedInAssociate me) {
-        int needed = mapping.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        if (record.size() < needed) {
-            throw new BadRow("COLUMN_COUNT", record.size() + " < " + needed);
-        }
+        checkColumnCount(record, mapping);
         String sku = value(record, mapping, CatalogColumn.SKU);
         if (sku.isEmpty()) {
             throw new BadRow("MISSING_SKU", "");
@@ -165,6 +211,42 @@ public class CatalogImports {
         if (!currency.matches("[A-Z]{3}")) {
             throw new BadRow("BAD_CURRENCY", currency);
         }
+        Long storeId = storeOf(record, mapping, defaultStoreId, me);
+        Integer quantity = quantity(record, mapping);
+        if (storeId == null && (quantity != null || mapping.containsKey(CatalogColumn.AISLE))) {
+            throw new BadRow("MISSING_STORE", "");
+        }
+        return new ProductDraft(sku, name, price, currency, storeId, quantity,
+                value(record, mapping, CatalogColumn.DEPARTMENT), value(record, mapping, CatalogColumn.AISLE));
+    }
+
+    /** A manager's row: the stock and place of an existing product in their store; name and price are ignored. */
+    private void saveStock(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
+                           SignedInAssociate me) {
+        checkColumnCount(record, mapping);
+        String sku = value(record, mapping, CatalogColumn.SKU);
+        if (sku.isEmpty()) {
+            throw new BadRow("MISSING_SKU", "");
+        }
+        Long storeId = storeOf(record, mapping, defaultStoreId, me);
+        if (storeId == null) {
+            throw new BadRow("MISSING_STORE", "");
+        }
+        Product product = catalog.productBySku(sku).orElseThrow(() -> new BadRow("NEW_PRODUCT", sku));
+        catalog.saveStock(product.id(), storeId, quantity(record, mapping),
+                mapping.containsKey(CatalogColumn.DEPARTMENT) ? value(record, mapping, CatalogColumn.DEPARTMENT) : null,
+                mapping.containsKey(CatalogColumn.AISLE) ? value(record, mapping, CatalogColumn.AISLE) : null);
+    }
+
+    private static void checkColumnCount(CSVRecord record, Map<CatalogColumn, Integer> mapping) {
+        int needed = mapping.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        if (record.size() < needed) {
+            throw new BadRow("COLUMN_COUNT", record.size() + " < " + needed);
+        }
+    }
+
+    private Long storeOf(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
+                         SignedInAssociate me) {
         Long storeId = defaultStoreId;
         if (mapping.containsKey(CatalogColumn.STORE) && !value(record, mapping, CatalogColumn.STORE).isEmpty()) {
             String storeName = value(record, mapping, CatalogColumn.STORE);
@@ -177,23 +259,24 @@ public class CatalogImports {
         if (storeId != null && !me.canSeeStore(storeId)) {
             throw new BadRow("STORE_OUT_OF_SCOPE", String.valueOf(storeId));
         }
-        Integer quantity = null;
-        if (mapping.containsKey(CatalogColumn.QUANTITY)) {
-            String q = value(record, mapping, CatalogColumn.QUANTITY);
-            try {
-                quantity = q.isEmpty() ? 0 : Integer.parseInt(q);
-            } catch (NumberFormatException e) {
-                throw new BadRow("BAD_QUANTITY", q);
-            }
-            if (quantity < 0) {
-                throw new BadRow("BAD_QUANTITY", q);
-            }
+        return storeId;
+    }
+
+    private static Integer quantity(CSVRecord record, Map<CatalogColumn, Integer> mapping) {
+        if (!mapping.containsKey(CatalogColumn.QUANTITY)) {
+            return null;
         }
-        if (storeId == null && (quantity != null || mapping.containsKey(CatalogColumn.AISLE))) {
-            throw new BadRow("MISSING_STORE", "");
+        String q = value(record, mapping, CatalogColumn.QUANTITY);
+        int quantity;
+        try {
+            quantity = q.isEmpty() ? 0 : Integer.parseInt(q);
+        } catch (NumberFormatException e) {
+            throw new BadRow("BAD_QUANTITY", q);
         }
-        return new ProductDraft(sku, name, price, currency, storeId, quantity,
-                value(record, mapping, CatalogColumn.DEPARTMENT), value(record, mapping, CatalogColumn.AISLE));
+        if (quantity < 0) {
+            throw new BadRow("BAD_QUANTITY", q);
+        }
+        return quantity;
     }
 
     private static String value(CSVRecord record, Map<CatalogColumn, Integer> mapping, CatalogColumn column) {
@@ -216,7 +299,7 @@ public class CatalogImports {
         if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
             buffered.reset();
         }
-        return new InputStreamReader(buffered, StandardCharsets.UTF_8);
+        return CsvLimits.limited(new InputStreamReader(buffered, StandardCharsets.UTF_8));
     }
 
     private static final class BadRow extends RuntimeException {

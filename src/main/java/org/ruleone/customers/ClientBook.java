@@ -77,13 +77,13 @@ public class ClientBook {
     }
 
     /**
-     * @throws ExternalIdAlreadyUsedException when another client has this POS number
+     * @throws ExternalIdAlreadyUsedException when another client of the same store has this POS number
      * @throws IllegalArgumentException       when the associate does not work in the client's store
      */
     @Transactional
     public long add(ClientDraft draft) {
         checkAssociate(draft.storeId(), draft.associateId());
-        checkExternalId(draft.externalId(), null);
+        checkExternalId(draft.storeId(), draft.externalId(), null);
         long id;
         try {
             id = records.insert(draft, clock.instant());
@@ -97,7 +97,7 @@ public class ClientBook {
 
     /**
      * @return false when there is no such client in scope (nothing changed)
-     * @throws ExternalIdAlreadyUsedException when another client has this POS number
+     * @throws ExternalIdAlreadyUsedException when another client of the draft's store has this POS number
      * @throws IllegalArgumentException       when the associate does not work in the client's store, or the
      *                                        new store is outside the scope
      */
@@ -107,7 +107,7 @@ public class ClientBook {
             throw new IllegalArgumentException("Store outside scope: " + draft.storeId());
         }
         checkAssociate(draft.storeId(), draft.associateId());
-        checkExternalId(draft.externalId(), id);
+        checkExternalId(draft.storeId(), draft.externalId(), id);
         try {
             return records.update(id, scope.orElse(null), draft, clock.instant());
         } catch (DuplicateKeyException e) {
@@ -165,17 +165,19 @@ public class ClientBook {
         }
     }
 
-    private void checkExternalId(String externalId, Long exceptId) {
-        if (externalId != null && !externalId.isBlank() && records.externalIdTaken(externalId.strip(), exceptId)) {
+    private void checkExternalId(long storeId, String externalId, Long exceptId) {
+        if (externalId != null && !externalId.isBlank()
+                && records.externalIdTaken(storeId, externalId.strip(), exceptId)) {
             throw new ExternalIdAlreadyUsedException(externalId);
         }
     }
 
     /**
-     * Finds or creates the customers with these POS numbers, in one statement whatever their number.
-     * New customers belong to {@code storeId}; existing ones keep their store and details.
+     * Finds or creates the clients of {@code storeId} with these POS numbers, in one statement whatever their
+     * number. A POS number names a client within one store only: another store's client with the same number is
+     * never found nor touched; existing clients of the store keep their details.
      *
-     * @return the customer id for each external id
+     * @return the client id, in {@code storeId}, for each external id
      */
     @Transactional
     public Map<String, Long> ensureImported(long storeId, Collection<ImportedCustomer> customers) {
@@ -188,12 +190,12 @@ public class ClientBook {
         jdbc.sql("""
                 insert into customer (store_id, external_id, country)
                 select :store, e, c from unnest(cast(:ids as text[]), cast(:countries as text[])) as t(e, c)
-                on conflict (external_id) where external_id is not null do nothing
+                on conflict (store_id, external_id) where external_id is not null do nothing
                 """)
                 .param("store", storeId).param("ids", externalIds).param("countries", countries)
                 .update();
-        jdbc.sql("select external_id, id from customer where external_id = any(cast(:ids as text[]))")
-                .param("ids", externalIds)
+        jdbc.sql("select external_id, id from customer where store_id = :store and external_id = any(cast(:ids as text[]))")
+                .param("store", storeId).param("ids", externalIds)
                 .query(rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
                 })

@@ -14,10 +14,11 @@ import java.util.concurrent.Executors;
 
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.Uploads;
 import org.ruleone.purchases.internal.CsvImporter;
 import org.ruleone.purchases.internal.CsvReader;
 import org.ruleone.purchases.internal.ImportRuns;
-import org.ruleone.purchases.internal.Uploads;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PurchaseImports implements DisposableBean {
 
     private static final int PREVIEW_ROWS = 5;
+    private static final int PREVIEW_VALUE = 200;
 
     private final CsvImporter importer;
     private final Uploads uploads;
@@ -94,8 +96,20 @@ public class PurchaseImports implements DisposableBean {
         }
     }
 
-    /** Deletes the lines an import added (and the purchases left empty), and marks it ROLLED_BACK. */
+    /**
+     * Deletes the lines an import added (and the purchases left empty), and marks it ROLLED_BACK; the uploaded file
+     * kept for a resume goes too.
+     */
     public boolean rollBack(long importId) {
+        boolean done = rollBackLines(importId);
+        if (done) {
+            planOf(importId).map(ImportRuns.Plan::file).filter(uploads::discard)
+                    .ifPresent(file -> runs.forgetFile(importId));
+        }
+        return done;
+    }
+
+    private boolean rollBackLines(long importId) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             var run = runs.find(importId);
             if (run.isEmpty() || !runs.markRolledBack(importId)) {
@@ -143,25 +157,37 @@ public class PurchaseImports implements DisposableBean {
         return runs.markStaleAsInterrupted();
     }
 
-    /** The header and first rows of a file, with the separator guessed and a preset recognised. */
-    public static FilePreview preview(Path file) {
+    /**
+     * The header and first rows of a file, with the separator guessed and a preset recognised; each value cut to
+     * {@value #PREVIEW_VALUE} characters.
+     *
+     * @throws CsvLimits.Refused when the file is not text, or its first records are beyond the {@link CsvLimits}
+     */
+    public static FilePreview preview(Path file) throws CsvLimits.Refused {
         try (InputStream in = Files.newInputStream(file)) {
+            CsvLimits.requireText(file);
             byte[] start = in.readNBytes(8192);
             String text = new String(start, StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
             char delimiter = ColumnMapping.guessDelimiter(end < 0 ? text : text.substring(0, end));
             try (CsvReader csv = new CsvReader(Files.newInputStream(file), delimiter)) {
-                List<String> header = csv.next() ? List.copyOf(csv.fields()) : List.of();
+                List<String> header = csv.next() ? shown(csv.fields()) : List.of();
                 List<List<String>> rows = new ArrayList<>();
                 while (rows.size() < PREVIEW_ROWS && csv.next()) {
-                    rows.add(List.copyOf(csv.fields()));
+                    rows.add(shown(csv.fields()));
                 }
                 return new FilePreview(delimiter, header, rows, ColumnMapping.detect(header)
                         .filter(m -> m.delimiter() == delimiter));
             }
+        } catch (CsvLimits.Refused e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> shown(List<String> fields) {
+        return fields.stream().map(f -> f.length() > PREVIEW_VALUE ? f.substring(0, PREVIEW_VALUE) + "…" : f).toList();
     }
 
     private StoreSummary store(long storeId) {

@@ -18,6 +18,7 @@ import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -90,6 +92,106 @@ class CatalogIntegrationTests {
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
                         org.assertj.core.groups.Tuple.tuple(parisName, 0, "Chaussures", "4"));
+    }
+
+    @Test
+    void aManagersImportChangesOnlyTheirStoresStockAndLeavesNameAndPriceAlone() throws Exception {
+        SignedInAssociate manager = people.person(Role.MANAGER, paris);
+        String csv = """
+                SKU,Name,Price,Currency,Quantity,Aisle
+                %1$s,Cheap fake loafer,1.00,USD,7,9Z
+                NEW-%1$s,Brand new thing,10.00,EUR,1,1
+                """.formatted(sku);
+
+        CatalogImportResult result = imports.run("mine.csv", stream(csv), CatalogImports.guess(imports.headers(stream(csv))),
+                paris, null, manager);
+
+        assertThat(result.rowsImported()).isEqualTo(1);
+        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "NEW_PRODUCT"));
+        Product product = catalog.productBySku(sku).orElseThrow();
+        assertThat(product.name()).isEqualTo("Mocassin daim cognac");
+        assertThat(product.price()).isEqualByComparingTo("189.00");
+        assertThat(product.currency()).isEqualTo("EUR");
+        assertThat(catalog.stock(product.id()))
+                .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
+                        org.assertj.core.groups.Tuple.tuple(parisName, 7, "Chaussures", "9Z"));
+        assertThat(catalog.productBySku("NEW-" + sku)).isEmpty();
+    }
+
+    @Test
+    void anOwnersImportStillSetsNamesAndPrices() throws Exception {
+        String csv = """
+                SKU,Name,Price,Currency
+                %s,Mocassin daim tabac,199.00,EUR
+                """.formatted(sku);
+
+        imports.run("prices.csv", stream(csv), CatalogImports.guess(imports.headers(stream(csv))), null, null,
+                people.owner());
+
+        Product product = catalog.productBySku(sku).orElseThrow();
+        assertThat(product.name()).isEqualTo("Mocassin daim tabac");
+        assertThat(product.price()).isEqualByComparingTo("199.00");
+    }
+
+    @Test
+    void refusesAHostileOrBinaryProductFileAtTheUploadWithTheLine() throws Exception {
+        SignedInAssociate manager = people.person(Role.MANAGER, paris);
+        byte[] hostile = new byte[20_000_000];
+        for (int i = 0; i < hostile.length; i += 2) {
+            hostile[i] = 'a';
+            hostile[i + 1] = ',';
+        }
+        mvc.perform(multipart("/products/import").file(new MockMultipartFile("file", "stock.csv", "text/csv", hostile))
+                        .with(user(manager)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Line 1 of this file is longer than 100,000 characters: this is not a product list.")));
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        mvc.perform(multipart("/products/import").file(new MockMultipartFile("file", "stock.csv", "text/csv", png))
+                        .with(user(manager)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This file is not a CSV text file")));
+    }
+
+    @Test
+    void importsNothingFromAFileWithAnOverlongRecordFurtherDown() throws Exception {
+        String csv = "SKU,Name,Price,Currency\n" + "WIDE-" + sku + ",Wide,1.00,EUR\n" + "x,".repeat(600) + "x\n";
+
+        assertThatThrownBy(() -> imports.run("wide.csv", stream(csv), CatalogImports.guess(List.of("SKU", "Name",
+                "Price", "Currency")), null, null, people.owner()))
+                .isInstanceOfSatisfying(org.ruleone.platform.CsvLimits.Refused.class,
+                        e -> assertThat(e.line()).isEqualTo(3));
+        assertThat(catalog.productBySku("WIDE-" + sku)).isEmpty();
+    }
+
+    @Test
+    void keepsAProductUploadForTheManagerWhoSentIt() throws Exception {
+        SignedInAssociate manager = people.person(Role.MANAGER, paris);
+        SignedInAssociate colleague = people.person(Role.MANAGER, paris);
+        String csv = "SKU,Quantity\n" + sku + ",5\n";
+        String page = mvc.perform(multipart("/products/import")
+                        .file(new MockMultipartFile("file", "stock.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(user(manager)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String token = page.replaceAll("(?s).*/products/import/([0-9a-f-]{36}).*", "$1");
+
+        mvc.perform(post("/products/import/{token}", token).with(user(colleague)).with(csrf())
+                        .param("col.SKU", "0").param("col.QUANTITY", "1"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/products/import/{token}", token).with(user(manager)).with(csrf())
+                        .param("col.SKU", "0").param("col.QUANTITY", "1"))
+                .andExpect(status().isOk());
+        assertThat(catalog.stock(catalog.productBySku(sku).orElseThrow().id()))
+                .filteredOn(line -> line.storeId() == paris).extracting(StockLine::quantity).containsExactly(5);
+    }
+
+    @Test
+    void saysTheUploadLimitOnTheProductImportPage() throws Exception {
+        mvc.perform(get("/products/import").with(user(people.person(Role.MANAGER, paris))))
+                .andExpect(content().string(containsString("CSV files up to 100 MB.")));
     }
 
     @Test

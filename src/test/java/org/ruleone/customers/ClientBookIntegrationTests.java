@@ -26,7 +26,6 @@ class ClientBookIntegrationTests {
     @Test
     void importsTheSameCustomersOnceAndReturnsTheSameIds() {
         long store = fixtures.store();
-        long otherStore = fixtures.store();
         String a = "IMP-" + store + "-A";
         String b = "IMP-" + store + "-B";
 
@@ -34,14 +33,28 @@ class ClientBookIntegrationTests {
                 new ImportedCustomer(b, "")));
         long named = first.get(a);
         book.update(named, Optional.empty(), book.client(named, Optional.empty()).orElseThrow().draft());
-        Map<String, Long> second = book.ensureImported(otherStore, List.of(new ImportedCustomer(a, "Poland"),
+        Map<String, Long> second = book.ensureImported(store, List.of(new ImportedCustomer(a, "Poland"),
                 new ImportedCustomer(b, "")));
 
         assertThat(second).isEqualTo(first).hasSize(2);
         Client client = book.client(named, Optional.empty()).orElseThrow();
-        assertThat(client.storeId()).as("an existing customer keeps their store").isEqualTo(store);
-        assertThat(client.address().country()).isEqualTo("France");
+        assertThat(client.address().country()).as("an existing client keeps their details").isEqualTo("France");
         assertThat(client.displayName()).isEqualTo("#" + a);
+    }
+
+    @Test
+    void givesAnotherStoresPosNumberToANewClientOfTheImportingStore() {
+        long store = fixtures.store();
+        long otherStore = fixtures.store();
+        String number = "IMP-" + otherStore;
+        long theirs = book.ensureImported(otherStore, List.of(new ImportedCustomer(number, "France"))).get(number);
+
+        long ours = book.ensureImported(store, List.of(new ImportedCustomer(number, "Poland"))).get(number);
+
+        assertThat(ours).isNotEqualTo(theirs);
+        assertThat(book.client(ours, Optional.of(store))).get().returns(number, Client::externalId);
+        assertThat(book.client(theirs, Optional.empty())).get()
+                .returns(otherStore, Client::storeId).returns("France", c -> c.address().country());
     }
 
     @Test

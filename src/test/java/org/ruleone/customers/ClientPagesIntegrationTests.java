@@ -226,6 +226,38 @@ class ClientPagesIntegrationTests {
     }
 
     @Test
+    void acceptsAnotherStoresClientNumberWithoutRevealingIt() throws Exception {
+        String number = "POS-B-" + storeB;
+        long numberedOfB = book.add(new ClientDraft(storeB, number, "Other", "Storeclient", null, null, null,
+                Language.EN, "", List.of(), List.of(), "", null));
+
+        mvc.perform(post("/clients").with(user(associateA)).with(csrf())
+                        .param("storeId", String.valueOf(storeA)).param("lastName", "Numbered")
+                        .param("externalId", number).param("language", "en"))
+                .andExpect(status().is3xxRedirection());
+
+        ClientSummary added = book.search("Numbered", Optional.of(storeA)).getFirst();
+        assertThat(added.externalId()).isEqualTo(number);
+        assertThat(added.storeId()).isEqualTo(storeA);
+        assertThat(book.client(numberedOfB, Optional.empty()).orElseThrow().storeId()).isEqualTo(storeB);
+    }
+
+    @Test
+    void refusesAClientNumberAlreadyUsedInTheSameStore() throws Exception {
+        String number = "POS-A-" + storeA;
+        book.add(new ClientDraft(storeA, number, "First", "Holder", null, null, null, Language.EN, "", List.of(),
+                List.of(), "", null));
+
+        mvc.perform(post("/clients").with(user(associateA)).with(csrf())
+                        .param("storeId", String.valueOf(storeA)).param("lastName", "Secondholder")
+                        .param("externalId", number).param("language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This client number is already used in this store.")));
+
+        assertThat(book.search("Secondholder", Optional.of(storeA))).isEmpty();
+    }
+
+    @Test
     void refusesAnAssociateOfAnotherStoreAsKeeper() throws Exception {
         SignedInAssociate associateB = fixtures.associate(storeB);
 

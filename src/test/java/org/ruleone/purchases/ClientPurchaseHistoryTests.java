@@ -44,7 +44,8 @@ class ClientPurchaseHistoryTests {
                 + "H2,S1,MUG,1,2011-01-11 10:00:00,1000.00,920001,France\n"
                 + "CH3,S1,MUG,-1,2011-01-21 10:00:00,1000.00,920001,France\n", StandardCharsets.UTF_8);
         imports.importNow(new PurchaseImports.Request(store, file, "h.csv", ColumnMapping.onlineRetail(), false, null));
-        long customer = jdbc.sql("select id from customer where external_id = '920001'").query(Long.class).single();
+        long customer = jdbc.sql("select id from customer where store_id = :s and external_id = '920001'")
+                .param("s", store).query(Long.class).single();
 
         List<ClientFigure> figures = figureSources.getFirst().figures(customer, Locale.FRENCH);
         // Other modules put their own entries on the timeline too: read this module's.

@@ -113,7 +113,7 @@ class CsvImportTests {
         assertThat(imports.rejectedRows(summary.importId(), 10)).extracting(RejectedRow::lineNo).containsExactly(3L);
         assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from customer where external_id in ('900030', '900031')")
+        assertThat(jdbc.sql("select count(*) from customer where store_id = :s and external_id in ('900030', '900031')").param("s", store)
                 .query(Long.class).single()).isZero();
     }
 
@@ -135,6 +135,37 @@ class CsvImportTests {
                 select count(*) from purchase p join customer c on c.id = p.customer_id
                  where p.store_id = :s and c.external_id = '900040'""")
                 .param("s", store).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void attachesAnotherStoresPosNumberToAClientOfTheImportsOwnStore() throws IOException {
+        long other = organization.createStore(new StoreDraft("Neighbour " + System.nanoTime(), "", "GB",
+                ZoneId.of("Europe/London"), Language.EN, List.of()));
+        String number = "9" + other;
+        long theirs = jdbc.sql("insert into customer (store_id, external_id, last_name) values (:s, :n, 'Neighbour') returning id")
+                .param("s", other).param("n", number).query(Long.class).single();
+
+        ImportSummary summary = importFile(write((HEADER + "H1,S1,MUG,2,2011-01-02 10:00:00,1.50," + number
+                + ",France\n").getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(summary.rowsImported()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select c.store_id from purchase p join customer c on c.id = p.customer_id
+                 where p.store_id = :s and p.invoice_no = 'H1'""")
+                .param("s", store).query(Long.class).single()).isEqualTo(store);
+        assertThat(jdbc.sql("select count(*) from purchase where customer_id = :c").param("c", theirs)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void failsAFileWithAHostileLineFurtherDownAndImportsNothing() throws IOException {
+        ImportSummary summary = importFile(write((HEADER + "K1,S1,MUG,2,2011-01-02 10:00:00,1.50,900060,France\n"
+                + "x,".repeat(600) + "x\n").getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(summary.problem()).contains("Line 3 has more than 500 columns");
+        assertThat(jdbc.sql("select count(*) from purchase where store_id = :s").param("s", store)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -83,7 +83,7 @@ class ImportKilledHalfWayTests {
         return new SpringApplicationBuilder(RuleOneApplication.class)
                 .run("--server.port=-1", "--spring.main.banner-mode=off",
                         "--ruleone.embedded-db.data-directory=" + data, "--ruleone.embedded-db.port=" + dbPort,
-                        "--ruleone.purchases.upload-directory=" + data.resolveSibling("uploads"));
+                        "--ruleone.uploads.directory=" + data.resolveSibling("uploads"));
     }
 
     private static String status(int dbPort) {

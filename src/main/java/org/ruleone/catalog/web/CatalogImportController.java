@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.ruleone.catalog.CatalogColumn;
 import org.ruleone.catalog.CatalogImportResult;
 import org.ruleone.catalog.CatalogImports;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,20 +36,44 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/products/import")
 class CatalogImportController {
 
-    private static final Path UPLOADS = Path.of(System.getProperty("java.io.tmpdir"), "ruleone-catalog");
+    private static final long MAX_UPLOAD_MB = Uploads.MAX_BYTES / (1024 * 1024);
 
     private final CatalogImports imports;
     private final Organization organization;
+    private final Uploads uploads;
 
-    CatalogImportController(CatalogImports imports, Organization organization) {
+    CatalogImportController(CatalogImports imports, Organization organization, Uploads uploads) {
         this.imports = imports;
         this.organization = organization;
+        this.uploads = uploads;
     }
 
     @GetMapping
-    String form(@AuthenticationPrincipal SignedInAssociate me) {
+    String form(@AuthenticationPrincipal SignedInAssociate me, @RequestParam(required = false) String refused,
+                Model model) {
         requireManager(me);
+        if ("TOO_LARGE".equals(refused)) {
+            return refusedPage(model, "products.import.refused.TOO_LARGE", 1, MAX_UPLOAD_MB);
+        }
+        model.addAttribute("maxUploadMb", MAX_UPLOAD_MB);
         return "catalog/import";
+    }
+
+    private static String refusedPage(Model model, String key, long line, long limit) {
+        model.addAttribute("maxUploadMb", MAX_UPLOAD_MB);
+        model.addAttribute("refusal", key);
+        model.addAttribute("refusalLine", line);
+        model.addAttribute("refusalLimit", limit);
+        return "catalog/import";
+    }
+
+    private static String refusedPage(Model model, CsvLimits.Refused refused) {
+        long limit = switch (refused.problem()) {
+            case RECORD_TOO_LONG -> CsvLimits.MAX_RECORD_LENGTH;
+            case TOO_MANY_COLUMNS -> CsvLimits.MAX_COLUMNS;
+            case NOT_TEXT -> 0;
+        };
+        return refusedPage(model, "products.import.refused." + refused.problem(), refused.line(), limit);
     }
 
     @PostMapping
@@ -57,21 +82,28 @@ class CatalogImportController {
         requireManager(me);
         if (file.isEmpty()) {
             model.addAttribute("uploadError", "products.import.error.empty");
+            model.addAttribute("maxUploadMb", MAX_UPLOAD_MB);
             return "catalog/import";
         }
-        Files.createDirectories(UPLOADS);
-        String token = UUID.randomUUID().toString();
+        String token;
         try (InputStream in = file.getInputStream()) {
-            Files.copy(in, UPLOADS.resolve(token + ".csv"));
+            token = uploads.store(in, me.id());
         }
-        return mappingPage(token, file.getOriginalFilename(), me, model, null);
+        Path stored = upload(token, me);
+        try {
+            CsvLimits.requireText(stored);
+            return mappingPage(token, file.getOriginalFilename(), me, model, null);
+        } catch (CsvLimits.Refused e) {
+            uploads.discard(stored);
+            return refusedPage(model, e);
+        }
     }
 
     @PostMapping("/{token}")
     String run(@PathVariable String token, @RequestParam Map<String, String> form,
                @AuthenticationPrincipal SignedInAssociate me, Model model) throws IOException {
         requireManager(me);
-        Path path = upload(token);
+        Path path = upload(token, me);
         Map<CatalogColumn, Integer> mapping = new EnumMap<>(CatalogColumn.class);
         for (CatalogColumn c : CatalogColumn.values()) {
             String v = form.getOrDefault("col." + c.name(), "");
@@ -82,12 +114,13 @@ class CatalogImportController {
         Long store = form.getOrDefault("store", "").isBlank() ? me.storeId() : Long.valueOf(form.get("store"));
         String currency = form.getOrDefault("currency", "").strip();
         String fileName = form.getOrDefault("fileName", "");
-        for (CatalogColumn c : CatalogColumn.values()) {
-            if (c.required() && !mapping.containsKey(c)) {
-                return mappingPage(token, fileName, me, model, "products.import.error.required");
+        for (CatalogColumn c : CatalogImports.requiredColumns(me)) {
+            if (!mapping.containsKey(c)) {
+                return mappingPage(token, fileName, me, model, me.isOwner() ? "products.import.error.required"
+                        : "products.import.error.skuRequired");
             }
         }
-        if (!mapping.containsKey(CatalogColumn.CURRENCY) && !currency.matches("[A-Za-z]{3}")) {
+        if (me.isOwner() && !mapping.containsKey(CatalogColumn.CURRENCY) && !currency.matches("[A-Za-z]{3}")) {
             return mappingPage(token, fileName, me, model, "products.import.error.currency");
         }
         if (store != null && !me.canSeeStore(store)) {
@@ -96,8 +129,11 @@ class CatalogImportController {
         CatalogImportResult result;
         try (InputStream in = Files.newInputStream(path)) {
             result = imports.run(fileName, in, mapping, store, currency, me);
+        } catch (CsvLimits.Refused e) {
+            uploads.discard(path);
+            return refusedPage(model, e);
         }
-        Files.deleteIfExists(path);
+        uploads.discard(path);
         model.addAttribute("result", result);
         model.addAttribute("fileName", fileName);
         return "catalog/import-result";
@@ -106,7 +142,7 @@ class CatalogImportController {
     private String mappingPage(String token, String fileName, SignedInAssociate me, Model model, String error)
             throws IOException {
         List<String> headers;
-        try (InputStream in = Files.newInputStream(upload(token))) {
+        try (InputStream in = Files.newInputStream(upload(token, me))) {
             headers = imports.headers(in);
         }
         model.addAttribute("token", token);
@@ -116,16 +152,15 @@ class CatalogImportController {
         CatalogImports.guess(headers).forEach((column, index) -> guess.put(column.name(), index));
         model.addAttribute("guess", guess);
         model.addAttribute("columns", CatalogColumn.values());
+        model.addAttribute("required", CatalogImports.requiredColumns(me));
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("mappingError", error);
         return "catalog/import-mapping";
     }
 
-    private static Path upload(String token) {
-        if (!token.matches("[0-9a-f-]{36}") || !Files.exists(UPLOADS.resolve(token + ".csv"))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return UPLOADS.resolve(token + ".csv");
+    /** The upload, if this person sent it: another's token, even in the same store, finds nothing. */
+    private Path upload(String token, SignedInAssociate me) {
+        return uploads.find(token, me.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static void requireManager(SignedInAssociate me) {

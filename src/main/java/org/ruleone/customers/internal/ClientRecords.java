@@ -101,12 +101,13 @@ public class ClientRecords {
                 .query((rs, n) -> Language.fromCode(rs.getString(1)).orElse(Language.EN)).optional();
     }
 
-    public boolean externalIdTaken(String externalId, Long exceptId) {
+    /** Whether another client of this store has this POS number (numbers are per store). */
+    public boolean externalIdTaken(long storeId, String externalId, Long exceptId) {
         return jdbc.sql("""
-                select exists (select 1 from customer where external_id = :externalId
+                select exists (select 1 from customer where store_id = :store and external_id = :externalId
                                 and (cast(:except as bigint) is null or id <> :except))
                 """)
-                .param("externalId", externalId).param("except", exceptId)
+                .param("store", storeId).param("externalId", externalId).param("except", exceptId)
                 .query(Boolean.class).single();
     }
 

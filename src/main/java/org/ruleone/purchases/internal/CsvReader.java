@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ruleone.platform.CsvLimits;
+
 /**
  * A streaming RFC 4180 reader working on bytes, so it can tell exactly which record holds malformed UTF-8 and
  * keep going with the next one (a {@code Reader} would replace or throw for the whole file).
  * Quoted fields may hold delimiters, doubled quotes and line breaks; a UTF-8 byte-order mark is skipped.
+ * A record longer than {@link CsvLimits#MAX_RECORD_LENGTH} bytes or with more than {@link CsvLimits#MAX_COLUMNS}
+ * fields stops the reading with {@link CsvLimits.Refused}, naming its line.
  */
 public final class CsvReader implements Closeable {
 
@@ -161,11 +165,17 @@ public final class CsvReader implements Closeable {
         if (recordLength > 0 && record[recordLength - 1] == '\r') {
             recordLength--;
         }
+        if (recordLength > CsvLimits.MAX_RECORD_LENGTH) {
+            throw new CsvLimits.Refused(CsvLimits.Problem.RECORD_TOO_LONG, line);
+        }
         return true;
     }
 
-    private void append(int from, int to) {
+    private void append(int from, int to) throws CsvLimits.Refused {
         int n = to - from;
+        if (recordLength + n > CsvLimits.MAX_RECORD_LENGTH + 1) { // + 1: the '\r' of a CRLF line end, checked after
+            throw new CsvLimits.Refused(CsvLimits.Problem.RECORD_TOO_LONG, line);
+        }
         if (recordLength + n > record.length) {
             record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + n));
         }
@@ -173,7 +183,7 @@ public final class CsvReader implements Closeable {
         recordLength += n;
     }
 
-    private void split() {
+    private void split() throws CsvLimits.Refused {
         count = 0;
         malformed = false;
         byte[] r = record;
@@ -229,7 +239,10 @@ public final class CsvReader implements Closeable {
         }
     }
 
-    private void add(int start, int length) {
+    private void add(int start, int length) throws CsvLimits.Refused {
+        if (count == CsvLimits.MAX_COLUMNS) {
+            throw new CsvLimits.Refused(CsvLimits.Problem.TOO_MANY_COLUMNS, line);
+        }
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             lengths = Arrays.copyOf(lengths, count * 2);

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.CsvLimits;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
@@ -58,9 +59,15 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             usage("--store must name an existing store (by name or id)");
             return;
         }
-        Optional<ColumnMapping> mapping = option(args, "preset").isPresent()
-                ? option(args, "preset").flatMap(ColumnMapping::preset)
-                : PurchaseImports.preview(file.get()).preset();
+        Optional<ColumnMapping> mapping;
+        try {
+            mapping = option(args, "preset").isPresent()
+                    ? option(args, "preset").flatMap(ColumnMapping::preset)
+                    : PurchaseImports.preview(file.get()).preset();
+        } catch (CsvLimits.Refused e) {
+            usage("--file: " + e.getMessage());
+            return;
+        }
         if (mapping.isEmpty()) {
             usage("no column mapping: use --preset=" + ColumnMapping.ONLINE_RETAIL
                     + " or map the columns once in the browser");

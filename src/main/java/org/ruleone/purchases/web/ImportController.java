@@ -17,11 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.Uploads;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.FilePreview;
 import org.ruleone.purchases.ImportRun;
 import org.ruleone.purchases.PurchaseImports;
-import org.ruleone.purchases.internal.Uploads;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,8 +61,24 @@ class ImportController {
     record RunView(ImportRun run, String storeName, String startedAt, String finishedAt) {
     }
 
+    /** Why an upload was refused, shown on the upload page: a {@link CsvLimits.Problem} or {@code TOO_LARGE}. */
+    static final long MAX_UPLOAD_MB = Uploads.MAX_BYTES / (1024 * 1024);
+    static final java.util.Set<String> REFUSALS = java.util.Set.of("NOT_TEXT", "RECORD_TOO_LONG", "TOO_MANY_COLUMNS",
+            "TOO_LARGE");
+
     @GetMapping
-    String history(@AuthenticationPrincipal SignedInAssociate me, Locale locale, Model model) {
+    String history(@AuthenticationPrincipal SignedInAssociate me, @RequestParam(required = false) String refused,
+                   @RequestParam(defaultValue = "1") long line, Locale locale, Model model) {
+        if (refused != null && REFUSALS.contains(refused)) {
+            model.addAttribute("refusal", "import.refused." + refused);
+            model.addAttribute("refusalLine", line);
+            model.addAttribute("refusalLimit", switch (refused) {
+                case "RECORD_TOO_LONG" -> CsvLimits.MAX_RECORD_LENGTH;
+                case "TOO_MANY_COLUMNS" -> CsvLimits.MAX_COLUMNS;
+                default -> MAX_UPLOAD_MB;
+            });
+        }
+        model.addAttribute("maxUploadMb", MAX_UPLOAD_MB);
         Map<Long, StoreSummary> stores = stores(me);
         model.addAttribute("runs", imports.recent(me.storeScope(), 100).stream()
                 .filter(r -> stores.containsKey(r.storeId())).map(r -> view(r, stores, locale)).toList());
@@ -70,18 +87,27 @@ class ImportController {
 
     @PostMapping("/upload")
     String upload(@RequestParam("file") MultipartFile file, @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  HttpServletResponse response, RedirectAttributes flash) throws IOException {
+                  @AuthenticationPrincipal SignedInAssociate me, HttpServletResponse response,
+                  RedirectAttributes flash) throws IOException {
         if (file.isEmpty()) {
             flash.addFlashAttribute("problem", "import.upload.empty");
             return "redirect:/purchases/imports";
         }
         String token;
         try (InputStream in = file.getInputStream()) {
-            token = uploads.store(in);
+            token = uploads.store(in, me.id());
         }
-        String name = displayName(file.getOriginalFilename());
-        String target = org.springframework.web.util.UriComponentsBuilder.fromPath("/purchases/imports/new")
-                .queryParam("upload", token).queryParam("name", name).build().encode().toUriString();
+        Path stored = uploads.find(token, me.id()).orElseThrow();
+        String target;
+        try {
+            PurchaseImports.preview(stored);
+            target = org.springframework.web.util.UriComponentsBuilder.fromPath("/purchases/imports/new")
+                    .queryParam("upload", token).queryParam("name", displayName(file.getOriginalFilename()))
+                    .build().encode().toUriString();
+        } catch (CsvLimits.Refused e) {
+            uploads.discard(stored);
+            target = refusedPage(e.problem().name(), e.line());
+        }
         if (htmx != null) {
             response.setHeader("HX-Redirect", target);
             return "purchases/imports :: empty";
@@ -89,11 +115,20 @@ class ImportController {
         return "redirect:" + target;
     }
 
+    static String refusedPage(String problem, long line) {
+        return "/purchases/imports?refused=" + problem + "&line=" + line;
+    }
+
     @GetMapping("/new")
     String mapping(@RequestParam String upload, @RequestParam(defaultValue = "upload.csv") String name,
                    @AuthenticationPrincipal SignedInAssociate me, Model model) {
-        Path file = uploads.find(upload).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        FilePreview preview = PurchaseImports.preview(file);
+        Path file = uploads.find(upload, me.id()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        FilePreview preview;
+        try {
+            preview = PurchaseImports.preview(file);
+        } catch (CsvLimits.Refused e) {
+            return "redirect:" + refusedPage(e.problem().name(), e.line());
+        }
         ColumnMapping mapping = preview.preset().orElse(new ColumnMapping(preview.delimiter(), -1, -1,
                 "yyyy-MM-dd HH:mm:ss", -1, -1, -1, -1, -1, -1));
         model.addAttribute("form", ImportMappingForm.of(upload, name, me.storeId(), mapping));
@@ -103,8 +138,13 @@ class ImportController {
     @PostMapping
     String start(@ModelAttribute("form") ImportMappingForm form, BindingResult errors,
                  @AuthenticationPrincipal SignedInAssociate me, Model model) {
-        Path file = uploads.find(form.upload()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        FilePreview preview = PurchaseImports.preview(file);
+        Path file = uploads.find(form.upload(), me.id()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        FilePreview preview;
+        try {
+            preview = PurchaseImports.preview(file);
+        } catch (CsvLimits.Refused e) {
+            return "redirect:" + refusedPage(e.problem().name(), e.line());
+        }
         ColumnMapping mapping = form.mapping(preview.header().size(), errors);
         if (form.storeId() == null || !me.canSeeStore(form.storeId()) || organization.store(form.storeId()).isEmpty()) {
             errors.rejectValue("storeId", "import.validation.store");
@@ -113,8 +153,8 @@ class ImportController {
             return mappingPage(preview, me, model);
         }
         String name = form.fileName() == null || form.fileName().isBlank() ? "upload.csv" : form.fileName().strip();
-        long id = imports.start(new PurchaseImports.Request(form.storeId(), file, name, mapping, form.allOrNothing(),
-                me.id()));
+        long id = imports.start(new PurchaseImports.Request(form.storeId(), uploads.keepForImport(file), name, mapping,
+                form.allOrNothing(), me.id()));
         return "redirect:/purchases/imports/" + id;
     }
 

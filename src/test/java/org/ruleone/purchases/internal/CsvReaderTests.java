@@ -49,4 +49,46 @@ class CsvReaderTests {
 
         assertThat(malformed).containsExactly(false, true, false);
     }
+
+    @Test
+    void refusesARecordLongerThanTheLimitNamingItsLine() throws IOException {
+        byte[] file = ("a,b\n1,2\n" + "x".repeat(org.ruleone.platform.CsvLimits.MAX_RECORD_LENGTH + 1) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (CsvReader csv = new CsvReader(new ByteArrayInputStream(file), ',')) {
+            csv.next();
+            csv.next();
+            org.assertj.core.api.Assertions.assertThatThrownBy(csv::next)
+                    .isInstanceOfSatisfying(org.ruleone.platform.CsvLimits.Refused.class, e -> {
+                        assertThat(e.problem()).isEqualTo(org.ruleone.platform.CsvLimits.Problem.RECORD_TOO_LONG);
+                        assertThat(e.line()).isEqualTo(3);
+                    });
+        }
+    }
+
+    @Test
+    void refusesARecordWithMoreColumnsThanTheLimit() throws IOException {
+        byte[] file = ("a;b\n" + "x;".repeat(org.ruleone.platform.CsvLimits.MAX_COLUMNS) + "x\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (CsvReader csv = new CsvReader(new ByteArrayInputStream(file), ';')) {
+            csv.next();
+            org.assertj.core.api.Assertions.assertThatThrownBy(csv::next)
+                    .isInstanceOfSatisfying(org.ruleone.platform.CsvLimits.Refused.class, e -> {
+                        assertThat(e.problem()).isEqualTo(org.ruleone.platform.CsvLimits.Problem.TOO_MANY_COLUMNS);
+                        assertThat(e.line()).isEqualTo(2);
+                    });
+        }
+    }
+
+    @Test
+    void readsARecordOfExactlyTheLimits() throws IOException {
+        String wide = "x,".repeat(org.ruleone.platform.CsvLimits.MAX_COLUMNS - 1) + "x";
+        String longest = "y".repeat(org.ruleone.platform.CsvLimits.MAX_RECORD_LENGTH);
+        byte[] file = (wide + "\r\n" + longest + "\r\n").getBytes(StandardCharsets.UTF_8);
+        try (CsvReader csv = new CsvReader(new ByteArrayInputStream(file), ',')) {
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.size()).isEqualTo(org.ruleone.platform.CsvLimits.MAX_COLUMNS);
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.string(0)).hasSize(org.ruleone.platform.CsvLimits.MAX_RECORD_LENGTH);
+        }
+    }
 }

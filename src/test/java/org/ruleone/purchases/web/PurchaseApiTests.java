@@ -76,6 +76,27 @@ class PurchaseApiTests {
     }
 
     @Test
+    void attachesAnotherStoresPosNumberToAClientOfTheTokensOwnStore() throws Exception {
+        long other = organization.createStore(new StoreDraft("Neighbour " + System.nanoTime(), "", "FR",
+                ZoneId.of("Europe/Paris"), Language.FR, List.of()));
+        String number = "N-" + other;
+        long theirs = jdbc.sql("insert into customer (store_id, external_id, last_name) values (:s, :n, 'Neighbour') returning id")
+                .param("s", other).param("n", number).query(Long.class).single();
+
+        mvc.perform(send(body("T-10", 1).replace("\"C-77\"", "\"" + number + "\""), null))
+                .andExpect(status().isCreated());
+
+        assertThat(jdbc.sql("""
+                select c.store_id from purchase p join customer c on c.id = p.customer_id
+                 where p.store_id = :s and p.invoice_no = 'T-10'""")
+                .param("s", store).query(Long.class).single()).isEqualTo(store);
+        assertThat(jdbc.sql("select count(*) from purchase where customer_id = :c").param("c", theirs)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select last_name from customer where id = :c").param("c", theirs)
+                .query(String.class).single()).isEqualTo("Neighbour");
+    }
+
+    @Test
     void replaysIdempotentPurchaseWithSameKey() throws Exception {
         MvcResult first = mvc.perform(send(body("T-2", 2), "key-2")).andExpect(status().isCreated()).andReturn();
 
