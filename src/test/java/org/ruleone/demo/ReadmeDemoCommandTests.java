@@ -31,7 +31,7 @@ class ReadmeDemoCommandTests {
         try (ConfigurableApplicationContext context = SpringApplication.run(RuleOneApplication.class,
                 "--ruleone.demo=true", "--server.port=0",
                 "--ruleone.embedded-db.data-directory=" + dataDirectory.resolve("db"),
-                "--ruleone.purchases.upload-directory=" + dataDirectory.resolve("uploads"))) {
+                "--ruleone.uploads.directory=" + dataDirectory.resolve("uploads"))) {
 
             Path sales = context.getBean(DemoData.class).purchasesFile();
             assertThat(sales).isEqualTo(Path.of("../shared/data/online_retail/online_retail.csv").toAbsolutePath().normalize());
