@@ -182,6 +182,7 @@ class ServiceStandardsIntegrationTests {
         assertThat(check()).isZero();
         assertThat(breachesOf(id)).isZero();
         assertThat(fact(id, "First response due").tone()).isEqualTo(CaseFact.Tone.GOOD);
+        resolvedInTime(id);
     }
 
     @Test
@@ -206,6 +207,37 @@ class ServiceStandardsIntegrationTests {
         assertThat(pendingReplies(id)).isEqualTo(1);
         assertThat(resubmission.resubmit()).isTrue();
         assertThat(pendingReplies(id)).isZero();
+        resolvedInTime(id);
+    }
+
+    @Test
+    void aResubmissionThatDiedWithItsNodeIsRetried() throws Exception {
+        long id = openEmailCase("2026-11-24T10:00");
+        clock.set(warsaw("2026-11-24T11:00"));
+        desk.reply(id, Optional.of(store), associate.id(), "We will fix it.", false);
+        theKeeperNeverHandledTheReply(id);
+        jdbc.sql("""
+                        update event_publication set status = 'RESUBMITTED', last_resubmission_date = :at
+                         where completion_date is null and cast(serialized_event as jsonb) ->> 'caseId' = :id
+                        """)
+                .param("at", java.sql.Timestamp.from(warsaw("2026-11-24T11:05"))).param("id", String.valueOf(id))
+                .update();
+
+        clock.set(warsaw("2026-11-24T11:10"));
+        assertThat(resubmission.resubmit()).isTrue();
+        assertThat(pendingReplies(id)).as("another node may still be resubmitting it").isEqualTo(1);
+
+        clock.set(warsaw("2026-11-24T11:30"));
+        assertThat(resubmission.resubmit()).isTrue();
+        assertThat(pendingReplies(id)).isZero();
+        assertThat(fact(id, "First response due").tone()).isEqualTo(CaseFact.Tone.GOOD);
+        resolvedInTime(id);
+    }
+
+    /** Leaves no open case behind for the checks of other tests, which see every case. */
+    void resolvedInTime(long caseId) {
+        desk.resolve(caseId, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.GOODWILL,
+                new BigDecimal("5"), "PLN"), "A coffee for the wait.");
     }
 
     /** The database went away after the reply was stored and before the keeper recorded it. */
