@@ -78,7 +78,8 @@ class ErrorAnswers {
         ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
         page.addObject("status", HttpStatus.BAD_REQUEST.value());
         page.addObject("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
-        page.addObject("badInput", true);
+        page.addObject("badInput", ex instanceof TypeMismatchException || (ex instanceof BindException bound
+                && bound.getAllErrors().stream().anyMatch(e -> "typeMismatch".equals(e.getCode()))));
         return page;
     }
 
