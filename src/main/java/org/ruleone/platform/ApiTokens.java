@@ -36,14 +36,18 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.sql("""
-                insert into api_token (name, store_id, token_hash, token_prefix, created_by, created_at)
-                values (:name, :store, :hash, :prefix, :by, :at)
-                """)
-                .param("name", name).param("store", storeId).param("hash", hash(token))
-                .param("prefix", token.substring(0, 8)).param("by", createdBy)
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
+        try {
+            jdbc.sql("""
+                    insert into api_token (name, store_id, token_hash, token_prefix, created_by, created_at)
+                    values (:name, :store, :hash, :prefix, :by, :at)
+                    """)
+                    .param("name", name).param("store", storeId).param("hash", hash(token))
+                    .param("prefix", token.substring(0, 8)).param("by", createdBy)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new IllegalArgumentException("No store " + storeId + " for a token", e);
+        }
         return token;
     }
 

@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -114,9 +116,11 @@ public class JsonApi {
             return problem(HttpStatus.CONFLICT, "Someone changed this case at the same moment; send the request "
                     + "again.", List.of());
         } catch (IllegalStateException e) {
-            return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+            return problem(HttpStatus.CONFLICT, plain(e.getMessage(), "The case is not in a state that allows "
+                    + "this."), List.of());
         } catch (IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+            return problem(HttpStatus.BAD_REQUEST, plain(e.getMessage(), "The request names something that does "
+                    + "not exist or is not allowed."), List.of());
         }
     }
 
@@ -141,8 +145,15 @@ public class JsonApi {
             }
             return request;
         } catch (JacksonException e) {
+            // Jackson's own message names Java types and classes: the answer says what is wrong in plain words.
             Errors errors = new Errors();
-            errors.add(field(e), "has the wrong type or is not valid JSON: " + e.getOriginalMessage());
+            if (e instanceof UnrecognizedPropertyException) {
+                errors.add(field(e), "is not a field of this request");
+            } else if (e instanceof MismatchedInputException) {
+                errors.add(field(e), "has the wrong type");
+            } else {
+                errors.add(field(e), "is not valid JSON");
+            }
             throw Problem.invalid(errors.list);
         }
     }
@@ -154,6 +165,17 @@ public class JsonApi {
                 .orElse("");
         return path.isEmpty() ? "body" : path;
     }
+
+    /**
+     * A message fit for an API client: the domain's own sentences pass; one that names a Java class or exception (a
+     * library's message) is replaced by the fallback.
+     */
+    public static String plain(String message, String fallback) {
+        return message == null || message.isBlank() || INTERNAL.matcher(message).find() ? fallback : message;
+    }
+
+    private static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
+            "\\b(?:java|javax|jakarta|org|com|tools|sun)\\.[a-z]|Exception|\\$|\\bat [a-z]+\\.|because \"");
 
     public ResponseEntity<String> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();

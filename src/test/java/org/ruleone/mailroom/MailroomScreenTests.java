@@ -123,7 +123,52 @@ class MailroomScreenTests extends MailroomTestSupport {
                 .andExpect(content().string(containsString("Connected. 1 messages in the inbox.")));
         mvc.perform(test(address, "127.0.0.1", String.valueOf(imapPort()), address, "wrong"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Could not connect:"), not(containsString("wrong\"")))));
+                .andExpect(content().string(allOf(containsString("Could not connect:"), not(containsString("wrong\"")),
+                        containsString("the server refused the user name or password."),
+                        not(containsString("GreenMail")), not(containsString("Exception")))));
+    }
+
+    @Test
+    void refusesAPrivateOrLocalServerUnlessTheOwnerConfirmsItIsTheirs() throws Exception {
+        deliver("From: a@example.com\nSubject: one\n\nHello\n", address);
+        for (String host : new String[]{"127.0.0.1", "localhost", "10.1.2.3", "192.168.1.10", "172.16.0.5",
+                "169.254.169.254", "0.0.0.0", "[::1]"}) {
+            for (String path : new String[]{"/mailroom/stores/{id}/test", "/mailroom/stores/{id}"}) {
+                mvc.perform(post(path, store).param("address", address).param("imapHost", host)
+                                .param("imapPort", String.valueOf(imapPort())).param("_imapTls", "on")
+                                .param("imapUser", address).param("imapPassword", PASSWORD).param("_ownNetwork", "on")
+                                .with(user(owner)).with(csrf()))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(allOf(
+                                containsString("This server is on a private or local network address."),
+                                not(containsString("Connected.")))));
+            }
+        }
+        assertThat(mailboxes.of(store)).isEmpty();
+
+        mvc.perform(test(address, "127.0.0.1", String.valueOf(imapPort()), address, PASSWORD))
+                .andExpect(content().string(containsString("Connected. 1 messages in the inbox.")));
+    }
+
+    @Test
+    void anUnknownServerOrAServiceThatIsNoMailServerIsToldInPlainWords() throws Exception {
+        mvc.perform(test(address, "no-such-host.invalid", "993", address, PASSWORD))
+                .andExpect(content().string(containsString("No server of this name was found.")));
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread banner = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket s = other.accept()) {
+                    s.getOutputStream().write("SSH-2.0-OpenSSH_9.6 secret-banner\r\n".getBytes());
+                    s.getOutputStream().flush();
+                    Thread.sleep(500);
+                } catch (Exception ignored) {
+                    // the test only needs the banner sent
+                }
+            });
+            mvc.perform(test(address, "127.0.0.1", String.valueOf(other.getLocalPort()), address, PASSWORD))
+                    .andExpect(content().string(allOf(containsString("Could not connect:"),
+                            not(containsString("secret-banner")), not(containsString("SSH-2.0")))));
+            banner.join(2000);
+        }
     }
 
     @Test
@@ -186,8 +231,10 @@ class MailroomScreenTests extends MailroomTestSupport {
 
     private org.springframework.test.web.servlet.RequestBuilder form(String path, String address, String host,
                                                                      String port, String imapUser, String password) {
+        // GreenMail listens on 127.0.0.1: the owner confirms it is on their own network.
         return post(path, store).param("address", address).param("imapHost", host).param("imapPort", port)
                 .param("_imapTls", "on").param("imapUser", imapUser).param("imapPassword", password)
+                .param("ownNetwork", "true").param("_ownNetwork", "on")
                 .with(user(owner)).with(csrf());
     }
 

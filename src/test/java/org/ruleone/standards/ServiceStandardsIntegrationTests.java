@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.organization.Organization;
+import org.ruleone.platform.internal.EventResubmission;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.service.CaseDesk;
@@ -67,6 +68,7 @@ class ServiceStandardsIntegrationTests {
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired EventResubmission resubmission;
 
     long store;
     SignedInAssociate manager;
@@ -159,6 +161,104 @@ class ServiceStandardsIntegrationTests {
                     assertThat(b.dueAt()).isEqualTo(warsaw("2026-11-25T18:00"));
                 });
         assertThat(fact(id, "Resolution due").tone()).isEqualTo(CaseFact.Tone.ALERT);
+    }
+
+    @Test
+    void replyWhoseEventIsStillPendingIsNoBreachAndARunningNodeCompletesIt() throws Exception {
+        long id = openEmailCase("2026-11-24T10:00");
+        clock.set(warsaw("2026-11-24T11:00"));
+        desk.reply(id, Optional.of(store), associate.id(), "We will fix it.", false);
+        theKeeperNeverHandledTheReply(id);
+
+        clock.set(warsaw("2026-11-24T12:30"));
+        assertThat(check()).as("the reply at 11:00 may still meet the 12:00 due time").isZero();
+        assertThat(breachesOf(id)).isZero();
+
+        assertThat(resubmission.resubmit()).isTrue();
+
+        assertThat(jdbc.sql("select first_response_at from case_clock where case_id = :id").param("id", id)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(warsaw("2026-11-24T11:00"));
+        assertThat(pendingReplies(id)).isZero();
+        assertThat(check()).isZero();
+        assertThat(breachesOf(id)).isZero();
+        assertThat(fact(id, "First response due").tone()).isEqualTo(CaseFact.Tone.GOOD);
+        resolvedInTime(id);
+    }
+
+    @Test
+    void onlyTheNodeHoldingTheLockResubmits() throws Exception {
+        long id = openEmailCase("2026-11-24T10:00");
+        clock.set(warsaw("2026-11-24T11:00"));
+        desk.reply(id, Optional.of(store), associate.id(), "We will fix it.", false);
+        theKeeperNeverHandledTheReply(id);
+        clock.set(warsaw("2026-11-24T11:30"));
+
+        Boolean resubmitted = transaction.execute(s -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", EventResubmission.LOCK)
+                    .query((rs, n) -> 1).single();
+            try {
+                return resubmission.resubmit();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(resubmitted).as("another node is resubmitting").isFalse();
+        assertThat(pendingReplies(id)).isEqualTo(1);
+        assertThat(resubmission.resubmit()).isTrue();
+        assertThat(pendingReplies(id)).isZero();
+        resolvedInTime(id);
+    }
+
+    @Test
+    void aResubmissionThatDiedWithItsNodeIsRetried() throws Exception {
+        long id = openEmailCase("2026-11-24T10:00");
+        clock.set(warsaw("2026-11-24T11:00"));
+        desk.reply(id, Optional.of(store), associate.id(), "We will fix it.", false);
+        theKeeperNeverHandledTheReply(id);
+        jdbc.sql("""
+                        update event_publication set status = 'RESUBMITTED', last_resubmission_date = :at
+                         where completion_date is null and cast(serialized_event as jsonb) ->> 'caseId' = :id
+                        """)
+                .param("at", java.sql.Timestamp.from(warsaw("2026-11-24T11:05"))).param("id", String.valueOf(id))
+                .update();
+
+        clock.set(warsaw("2026-11-24T11:10"));
+        assertThat(resubmission.resubmit()).isTrue();
+        assertThat(pendingReplies(id)).as("another node may still be resubmitting it").isEqualTo(1);
+
+        clock.set(warsaw("2026-11-24T11:30"));
+        assertThat(resubmission.resubmit()).isTrue();
+        assertThat(pendingReplies(id)).isZero();
+        assertThat(fact(id, "First response due").tone()).isEqualTo(CaseFact.Tone.GOOD);
+        resolvedInTime(id);
+    }
+
+    /** Leaves no open case behind for the checks of other tests, which see every case. */
+    void resolvedInTime(long caseId) {
+        desk.resolve(caseId, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.GOODWILL,
+                new BigDecimal("5"), "PLN"), "A coffee for the wait.");
+    }
+
+    /** The database went away after the reply was stored and before the keeper recorded it. */
+    void theKeeperNeverHandledTheReply(long caseId) {
+        jdbc.sql("update case_clock set first_response_at = null, first_responder_id = null where case_id = :id")
+                .param("id", caseId).update();
+        int left = jdbc.sql("""
+                        update event_publication set completion_date = null, status = 'PROCESSING'
+                         where listener_id like 'org.ruleone.standards.internal.DueTimeKeeper.on(org.ruleone.service.CaseReplied%'
+                           and cast(serialized_event as jsonb) ->> 'caseId' = :id
+                        """)
+                .param("id", String.valueOf(caseId)).update();
+        assertThat(left).as("the keeper's publication of the reply").isEqualTo(1);
+    }
+
+    int pendingReplies(long caseId) {
+        return jdbc.sql("""
+                        select count(*) from event_publication
+                         where completion_date is null and cast(serialized_event as jsonb) ->> 'caseId' = :id
+                        """)
+                .param("id", String.valueOf(caseId)).query(Integer.class).single();
     }
 
     @Test

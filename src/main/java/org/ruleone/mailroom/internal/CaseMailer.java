@@ -102,12 +102,12 @@ class CaseMailer {
         }
         Language language = contact.language();
         String storeName = organization.store(contact.storeId()).map(StoreSummary::name).orElse("");
-        String message = desk.find(contact.caseId(), Optional.empty())
-                .flatMap(c -> c.messages().stream().findFirst()).map(m -> m.body()).orElse("");
         String subject = messages.getMessage("mailroom.confirm.subject",
                 new Object[] {String.valueOf(contact.caseId())}, language.locale());
+        // Anyone can give any address on the form: quoting what they typed (message or name) would let them send
+        // their text from the store's address to anyone. The confirmation says only that the message arrived.
         String body = messages.getMessage("mailroom.confirm.body",
-                new Object[] {contact.name(), storeName, message}, language.locale());
+                new Object[] {String.valueOf(contact.caseId()), storeName}, language.locale());
         QueuedMail queued = outbox.enqueue(new OutgoingMail(
                 "contact-confirmation:" + contact.caseId(), contact.storeId(),
                 new MailAddress(storeAddress.get(), storeName),

@@ -11,6 +11,7 @@ public class MailboxForm {
     private boolean imapTls = true;
     private String imapUser = "";
     private String imapPassword = "";
+    private boolean ownNetwork;
 
     static MailboxForm of(Mailbox mailbox) {
         MailboxForm form = new MailboxForm();
@@ -34,6 +35,10 @@ public class MailboxForm {
     public void setImapUser(String imapUser) { this.imapUser = imapUser == null ? "" : imapUser.strip(); }
     public String getImapPassword() { return imapPassword; }
     public void setImapPassword(String imapPassword) { this.imapPassword = imapPassword == null ? "" : imapPassword; }
+
+    /** The owner confirms a server on a private or local address is their own. */
+    public boolean isOwnNetwork() { return ownNetwork; }
+    public void setOwnNetwork(boolean ownNetwork) { this.ownNetwork = ownNetwork; }
 
     /** Never print the password. */
     @Override

@@ -13,6 +13,7 @@ import org.ruleone.mail.QuarantinedMail;
 import org.ruleone.mailroom.Mailbox;
 import org.ruleone.mailroom.internal.ImapClient;
 import org.ruleone.mailroom.internal.InboundRouter;
+import org.ruleone.mailroom.internal.MailServerAddresses;
 import org.ruleone.mailroom.internal.Mailboxes;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
@@ -42,6 +43,7 @@ class MailroomController {
     private final Organization organization;
     private final Mailboxes mailboxes;
     private final ImapClient imap;
+    private final MailServerAddresses serverAddresses = new MailServerAddresses();
     private final Quarantine quarantine;
     private final InboundRouter router;
 
@@ -100,8 +102,9 @@ class MailroomController {
             model.addAttribute("testedStore", storeId);
             model.addAttribute("testOk", check.messages());
         } catch (Exception | StackOverflowError failed) {
+            log.info("Test connection of store {} to {} failed", storeId, form, failed);
             model.addAttribute("testedStore", storeId);
-            model.addAttribute("testFailed", describe(failed));
+            model.addAttribute("testFailed", MailServerAddresses.reason(failed));
         }
         return page(model, storeId, form, Map.of());
     }
@@ -168,6 +171,9 @@ class MailroomController {
         if (!form.getImapHost().isBlank()) {
             if (!form.getImapHost().matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
                 errors.put("imapHost", "mailroom.error.host");
+            } else {
+                serverAddresses.refusal(form.getImapHost(), form.isOwnNetwork())
+                        .ifPresent(refused -> errors.put("imapHost", refused));
             }
             if (!form.getImapPort().matches("\\d{1,5}") || Integer.parseInt(form.getImapPort()) < 1
                     || Integer.parseInt(form.getImapPort()) > 65535) {

@@ -55,8 +55,12 @@ class SettingsController {
             flash.addFlashAttribute("problem", "settings.tokens.nameRequired");
             return "redirect:/settings";
         }
-        Long store = storeId != null && organization.store(storeId).isPresent() ? storeId : null;
-        flash.addFlashAttribute("newToken", tokens.create(trimmed, store, me.id()));
+        // A token for a store that does not exist must not become a chain-wide one.
+        if (storeId != null && organization.store(storeId).isEmpty()) {
+            flash.addFlashAttribute("problem", "settings.tokens.unknownStore");
+            return "redirect:/settings";
+        }
+        flash.addFlashAttribute("newToken", tokens.create(trimmed, storeId, me.id()));
         return "redirect:/settings";
     }
 

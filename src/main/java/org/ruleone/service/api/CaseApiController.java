@@ -99,6 +99,7 @@ class CaseApiController {
             throw new Problem(HttpStatus.NOT_FOUND, "No store " + r.storeId() + ".");
         }
         Channel channel = r.channel() == null ? Channel.WEB_FORM : parse(Channel.class, r.channel(), "channel", errors);
+        checkAssociate(client, r.ownerId(), "ownerId", errors);
         ClientRef ref = r.client();
         if (ref == null || (ref.id() == null && blank(ref.email()) && blank(ref.phone()))) {
             errors.add("client", "give the client's id, e-mail or phone");
@@ -196,6 +197,8 @@ class CaseApiController {
                     }
                     if (from == AuthorKind.ASSOCIATE && r.associateId() == null) {
                         errors.add("associateId", "required for a reply");
+                    } else if (from == AuthorKind.ASSOCIATE) {
+                        checkAssociate(client, r.associateId(), "associateId", errors);
                     }
                     errors.throwIfAny();
                     return () -> {
@@ -225,6 +228,9 @@ class CaseApiController {
                                    @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
         return api.post("cases-api", client, key, "POST /api/cases/" + id + "/resolution", body, Resolve.class, HttpStatus.OK,
                 r -> {
+                    Errors errors = new Errors();
+                    checkAssociate(client, r.associateId(), "associateId", errors);
+                    errors.throwIfAny();
                     Resolution resolution = resolution(r);
                     return () -> {
                         ServiceCase found = find(id, client);
@@ -288,9 +294,24 @@ class CaseApiController {
             };
             return new Resolution(kind, r.cost(), r.currency(), details);
         } catch (IllegalArgumentException | NullPointerException e) {
-            errors.add("details", e.getMessage());
+            errors.add("details", e instanceof NullPointerException ? "incomplete for a " + kind
+                    : JsonApi.plain(e.getMessage(), "incomplete or wrong for a " + kind));
             errors.throwIfAny();
             throw e;
+        }
+    }
+
+    /**
+     * A store token speaks for its own store's associates only, not for another store's nor the owner's; a
+     * chain-wide token may name anyone the desk accepts for the case's store.
+     */
+    private void checkAssociate(ApiClient client, Long associateId, String field, Errors errors) {
+        if (associateId == null || client.storeId().isEmpty()) {
+            return;
+        }
+        long store = client.storeId().get();
+        if (organization.associate(associateId).filter(a -> a.storeId() != null && a.storeId() == store).isEmpty()) {
+            errors.add(field, "must be an associate of this token's store");
         }
     }
 

@@ -3,7 +3,9 @@ package org.ruleone.standards.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
+import org.ruleone.platform.PendingEvents;
 import org.ruleone.service.CaseAssigned;
 import org.ruleone.service.CaseOpened;
 import org.ruleone.service.CaseReopened;
@@ -42,9 +44,11 @@ public class DueTimeKeeper {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final PendingEvents pendingEvents;
 
     DueTimeKeeper(CaseClocks clocks, ServiceStandards standards, BreachRecorder breaches, JdbcClient jdbc,
-                  Clock clock, PlatformTransactionManager transactions) {
+                  Clock clock, PlatformTransactionManager transactions, PendingEvents pendingEvents) {
+        this.pendingEvents = pendingEvents;
         this.transaction = new TransactionTemplate(transactions);
         this.clocks = clocks;
         this.standards = standards;
@@ -180,12 +184,23 @@ public class DueTimeKeeper {
     /** @return how many breaches were recorded; call it inside a transaction so the events reach listeners */
     public int check() {
         Instant now = clock.instant();
+        // A case whose events this keeper has not handled yet (a reply, a resolution) may have met its due time:
+        // it waits for their resubmission (ADR 0076).
+        Set<Long> pending = pendingEvents.idsPendingFor(DueTimeKeeper.class, "caseId");
         int found = 0;
         for (CaseClock c : clocks.overdueFirstResponses(now)) {
-            found += breaches.caseBreached(c, Standard.FIRST_RESPONSE, c.ownerId(), "") ? 1 : 0;
+            if (!pending.contains(c.caseId())) {
+                found += breaches.caseBreached(c, Standard.FIRST_RESPONSE, c.ownerId(), "") ? 1 : 0;
+            }
         }
         for (CaseClock c : clocks.overdueResolutions(now)) {
-            found += breaches.caseBreached(c, Standard.RESOLUTION, c.associateFor(Standard.RESOLUTION), "") ? 1 : 0;
+            if (!pending.contains(c.caseId())) {
+                found += breaches.caseBreached(c, Standard.RESOLUTION, c.associateFor(Standard.RESOLUTION), "")
+                        ? 1 : 0;
+            }
+        }
+        if (!pending.isEmpty()) {
+            log.info("Service standards check skipped {} cases whose events are still pending", pending.size());
         }
         return found;
     }

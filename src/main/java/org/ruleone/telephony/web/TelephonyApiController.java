@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ruleone.organization.Organization;
 import org.ruleone.platform.ApiClient;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.ServiceCase;
@@ -46,8 +47,10 @@ class TelephonyApiController {
     private final PhoneCalls calls;
     private final CaseDesk cases;
     private final JsonApi api;
+    private final Organization organization;
 
-    TelephonyApiController(PhoneCalls calls, CaseDesk cases, JsonApi api) {
+    TelephonyApiController(PhoneCalls calls, CaseDesk cases, JsonApi api, Organization organization) {
+        this.organization = organization;
         this.calls = calls;
         this.cases = cases;
         this.api = api;
@@ -76,6 +79,7 @@ class TelephonyApiController {
             if (r.callerNumber() == null || r.callerNumber().length() > 50) {
                 errors.add("callerNumber", "the caller's number, at most 50 characters (empty when withheld)");
             }
+            checkAssociate(client, r.associateId(), errors);
             CallDraft draft = draft(store, null, r.callerNumber(), r.ringingAt(), r.outcome(), r.rings(),
                     r.secondsToAnswer(), r.durationSeconds(), r.associateId(), null, CallSource.TELEPHONY, errors);
             return () -> answer(calls.report(draft, Optional.of(store)));
@@ -103,11 +107,23 @@ class TelephonyApiController {
                     if (r.callerNumber() != null && r.callerNumber().length() > 50) {
                         errors.add("callerNumber", "at most 50 characters");
                     }
+                    checkAssociate(client, r.associateId(), errors);
                     CallDraft draft = draft(serviceCase.storeId(), serviceCase.customerId(), r.callerNumber(),
                             r.ringingAt(), r.outcome(), r.rings(), r.secondsToAnswer(), r.durationSeconds(),
                             r.associateId(), serviceCase.id(), CallSource.API, errors);
                     return () -> answer(calls.log(draft, client.storeId()));
                 });
+    }
+
+    /** A store token names its own store's associates only; a chain-wide token anyone of the case's store. */
+    private void checkAssociate(ApiClient client, Long associateId, Errors errors) {
+        if (associateId == null || client.storeId().isEmpty()) {
+            return;
+        }
+        long store = client.storeId().get();
+        if (organization.associate(associateId).filter(a -> a.storeId() != null && a.storeId() == store).isEmpty()) {
+            errors.add("associateId", "must be an associate of this token's store");
+        }
     }
 
     private static CallDraft draft(long store, Long customer, String number, java.time.Instant ringingAt,

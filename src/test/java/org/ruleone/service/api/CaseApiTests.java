@@ -201,6 +201,46 @@ class CaseApiTests {
     }
 
     @Test
+    void aStoreTokenCannotSignAsAnotherStoresAssociateOrTheOwner() throws Exception {
+        long storeA = people.store("API signer A");
+        long storeB = people.store("API signer B");
+        String tokenA = tokenFor(storeA);
+        SignedInAssociate ofA = people.person(Role.ASSOCIATE, storeA);
+        SignedInAssociate ofB = people.person(Role.ASSOCIATE, storeB);
+        SignedInAssociate owner = people.owner();
+        long caseId = caseId(send(tokenA, "/api/cases", "s-1",
+                "{\"client\":{\"email\":\"s-" + UUID.randomUUID() + "@example.com\"}}").andExpect(status().isCreated()));
+
+        for (SignedInAssociate stranger : List.of(ofB, owner)) {
+            send(tokenA, "/api/cases/" + caseId + "/messages", "s-m-" + stranger.id(), """
+                    {"from":"ASSOCIATE","associateId":%d,"body":"Signed by someone else."}""".formatted(stranger.id()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("associateId"));
+            send(tokenA, "/api/cases/" + caseId + "/resolution", "s-r-" + stranger.id(), """
+                    {"associateId":%d,"kind":"GOODWILL","cost":5,"currency":"EUR","judgment":"A coffee on us."}
+                    """.formatted(stranger.id())).andExpect(status().isBadRequest());
+            send(tokenA, "/api/cases", "s-o-" + stranger.id(), """
+                    {"ownerId":%d,"client":{"email":"o-%s@example.com"}}""".formatted(stranger.id(), UUID.randomUUID()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+            send(tokenA, "/api/cases/" + caseId + "/calls", "s-c-" + stranger.id(), """
+                    {"ringingAt":"2026-11-22T10:00:00Z","outcome":"ANSWERED","associateId":%d}
+                    """.formatted(stranger.id())).andExpect(status().isBadRequest());
+        }
+
+        ServiceCase untouched = desk.find(caseId, Optional.of(storeA)).orElseThrow();
+        assertThat(untouched.messages()).isEmpty();
+        assertThat(untouched.status()).isEqualTo(CaseStatus.OPEN);
+        send(tokenA, "/api/cases/" + caseId + "/messages", "s-ok", """
+                {"from":"ASSOCIATE","associateId":%d,"body":"Signed by our own."}""".formatted(ofA.id()))
+                .andExpect(status().isCreated());
+        String chainWide = tokens.create("chain " + UUID.randomUUID(), null, owner.id());
+        send(chainWide, "/api/cases/" + caseId + "/messages", "s-chain", """
+                {"from":"ASSOCIATE","associateId":%d,"body":"The owner may, with a chain-wide token."}"""
+                .formatted(owner.id())).andExpect(status().isCreated());
+    }
+
+    @Test
     void aRequestWithoutAValidTokenIsRefused() throws Exception {
         mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{}")
                         .header("Idempotency-Key", "x"))
