@@ -76,8 +76,8 @@ class SignInSecurityTests {
 
         organization.deactivate(me.id());
 
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :p")
-                .param("p", me.email()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (:id, :email)")
+                .param("id", String.valueOf(me.id())).param("email", me.email()).query(Long.class).single()).isZero();
         mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("username", me.email()).param("password", TestPeople.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
