@@ -84,7 +84,14 @@ class LoginThrottle implements SignInLocks {
                 """)
                 .param("name", normalise(username)).param("now", Timestamp.from(clock.instant()))
                 .query(Boolean.class).single();
-        return accountWaits || (remoteAddr != null && !address(remoteAddr).estimateAbilityToConsume(1).canBeConsumed());
+        return accountWaits || (remoteAddr != null && hasFailed(remoteAddr)
+                && !address(remoteAddr).estimateAbilityToConsume(1).canBeConsumed());
+    }
+
+    /** Asking Bucket4j about an address would store a bucket for it: most addresses never fail at all. */
+    private boolean hasFailed(String remoteAddr) {
+        return jdbc.sql("select exists (select 1 from login_address_bucket where id = :addr)")
+                .param("addr", remoteAddr).query(Boolean.class).single();
     }
 
     void failed(String username, String remoteAddr) {

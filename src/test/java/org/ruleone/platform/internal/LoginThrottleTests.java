@@ -98,6 +98,17 @@ class LoginThrottleTests {
         assertThat(throttle.isRefused("someone", addr)).isFalse();
     }
 
+    @Test
+    void keepsNoRowForAnAddressThatNeverFailed() {
+        LoginThrottle throttle = throttle(100);
+        String addr = "198.51.100.7~" + UUID.randomUUID();
+
+        assertThat(throttle.isRefused("someone@example.com", addr)).isFalse();
+
+        assertThat(jdbc.sql("select count(*) from login_address_bucket where id = :id").param("id", addr)
+                .query(Long.class).single()).isZero();
+    }
+
     private void assertWaits(LoginThrottle throttle, String name, Duration wait) {
         assertThat(throttle.isRefused("  " + name.toUpperCase(), null)).isTrue();
         clock.advance(wait.minusSeconds(1));
