@@ -43,7 +43,7 @@ class SignInSecurityTests {
     }
 
     @Test
-    void locksTheAccountAfterFiveFailedAttemptsEvenWithTheRightPassword() throws Exception {
+    void makesTheAccountWaitAfterFiveFailedAttemptsEvenWithTheRightPassword() throws Exception {
         var me = people.person(Role.ASSOCIATE, people.store("Throttle store"));
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.9.9." + r.hashCode() % 200); return r; })
