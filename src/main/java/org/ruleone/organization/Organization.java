@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.ruleone.shared.Language;
@@ -18,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Stores and the people who work in them. */
 @Service
@@ -152,8 +155,13 @@ public class Organization {
         return insertAssociate(draft, rawPassword);
     }
 
+    /**
+     * Saves an associate's details. A change of role, store or e-mail ends their other sessions, so no open
+     * session keeps rights it no longer has.
+     */
     @Transactional
     public void updateAssociate(long id, AssociateDraft draft) {
+        Optional<AssociateSummary> before = associate(id);
         try {
             jdbc.sql("""
                     update associate set name = :name, email = :email, role = :role, store_id = :store,
@@ -164,12 +172,19 @@ public class Organization {
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyUsedException(draft.email());
         }
+        AssociateSummary after = associate(id).orElseThrow();
+        if (before.filter(b -> b.role() == after.role() && Objects.equals(b.storeId(), after.storeId())
+                && b.email().equals(after.email())).isEmpty()) {
+            endOtherSessions(id);
+        }
     }
 
+    /** Sets a new password and ends the associate's other sessions. */
     @Transactional
     public void setPassword(long id, String rawPassword) {
         jdbc.sql("update associate set password_hash = :hash where id = :id")
-                .param("hash", passwords.encode(rawPassword)).param("id", id).update();
+                .param("hash", hash(rawPassword)).param("id", id).update();
+        endOtherSessions(id);
     }
 
     /** Switches an associate off and ends every session they have open, on every node. */
@@ -177,9 +192,41 @@ public class Organization {
     public void deactivate(long id) {
         associate(id).filter(AssociateSummary::active).ifPresent(a -> {
             jdbc.sql("update associate set active = false where id = :id").param("id", id).update();
-            sessions.findByPrincipalName(a.email()).keySet().forEach(sessions::deleteById);
+            endOtherSessions(id);
             events.publishEvent(new AssociateDeactivated(id, a.storeId()));
         });
+    }
+
+    /**
+     * True while the associate behind a session is active and still has the role, store, e-mail and password
+     * they signed in with. Asked on every request, so it is one look-up by primary key.
+     */
+    public boolean stillSignedInAs(SignedInAssociate signedIn) {
+        return jdbc.sql("""
+                select exists (select 1 from associate
+                                where id = :id and active and role = :role and store_id is not distinct from :store
+                                  and email = :email and password_hash = :hash)
+                """)
+                .param("id", signedIn.id()).param("role", signedIn.role().name()).param("store", signedIn.storeId())
+                .param("email", signedIn.email()).param("hash", signedIn.passwordHash())
+                .query(Boolean.class).single();
+    }
+
+    /** The name under which an associate's sessions are indexed: their id, which never changes. */
+    public static String sessionIndex(long associateId) {
+        return Long.toString(associateId);
+    }
+
+    /**
+     * Deletes the associate's sessions on every node, except the one making the change (an owner editing
+     * themselves stays signed in; their own session is refreshed by the screen that made the change).
+     */
+    private void endOtherSessions(long id) {
+        String current = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getSession(false) != null ? request.getRequest().getSession(false).getId() : null;
+        sessions.findByPrincipalName(sessionIndex(id)).keySet().stream()
+                .filter(session -> !session.equals(current))
+                .forEach(sessions::deleteById);
     }
 
     @Transactional
@@ -210,12 +257,19 @@ public class Organization {
                     insert into associate (name, email, password_hash, role, store_id, hire_date, language)
                     values (:name, :email, :hash, :role, :store, :hired, :language)
                     """)
-                    .params(associateParams(draft)).param("hash", passwords.encode(rawPassword))
+                    .params(associateParams(draft)).param("hash", hash(rawPassword))
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyUsedException(draft.email());
         }
         return keys.getKey().longValue();
+    }
+
+    private String hash(String rawPassword) {
+        if (rawPassword == null || !PasswordRules.fitsHash(rawPassword)) {
+            throw new IllegalArgumentException("A password must be at most " + PasswordRules.MAX_BYTES + " bytes");
+        }
+        return passwords.encode(rawPassword);
     }
 
     private static java.util.Map<String, Object> associateParams(AssociateDraft d) {

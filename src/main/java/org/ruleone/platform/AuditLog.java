@@ -34,19 +34,6 @@ public class AuditLog {
                 .update();
     }
 
-    public int countSince(String kind, String principal, String remoteAddr, java.time.Duration window) {
-        return jdbc.sql("""
-                select count(*) from audit_event
-                 where kind = :kind and occurred_at > :since
-                   and (lower(principal) = lower(:principal) or remote_addr = :addr)
-                """)
-                .param("kind", kind)
-                .param("since", java.sql.Timestamp.from(clock.instant().minus(window)))
-                .param("principal", principal == null ? "" : principal)
-                .param("addr", remoteAddr == null ? "" : remoteAddr)
-                .query(Integer.class).single();
-    }
-
     public java.util.List<AuditEntry> recent(int limit) {
         return jdbc.sql("""
                 select occurred_at, kind, principal, remote_addr, details::text as details

@@ -54,6 +54,43 @@ class FirstRunSetupTests {
     }
 
     @Test
+    @Order(2)
+    void explainsThatAPasswordLongerThan72BytesIsTooLongInsteadOfFailing() throws Exception {
+        String tooLong = "a".repeat(73);
+        mvc.perform(post("/setup").with(csrf())
+                        .param("ownerName", "Nora Owner").param("email", "nora@example.com")
+                        .param("password", tooLong).param("passwordAgain", tooLong)
+                        .param("storeName", "Downtown").param("timeZone", "Europe/Paris"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("at most 72 bytes")));
+        assertThat(jdbc.sql("select count(*) from associate").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void refusesACommonPasswordAtSetup() throws Exception {
+        mvc.perform(post("/setup").with(csrf())
+                        .param("ownerName", "Nora Owner").param("email", "nora@example.com")
+                        .param("password", "qwerty123456").param("passwordAgain", "qwerty123456")
+                        .param("storeName", "Downtown").param("timeZone", "Europe/Paris"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("one of the most common")));
+        assertThat(jdbc.sql("select count(*) from associate").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void stillAsksForTwelveCharactersAtSetup() throws Exception {
+        mvc.perform(post("/setup").with(csrf())
+                        .param("ownerName", "Nora Owner").param("email", "nora@example.com")
+                        .param("password", "short pass").param("passwordAgain", "short pass")
+                        .param("storeName", "Downtown").param("timeZone", "Europe/Paris"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("at least 12 characters")));
+        assertThat(jdbc.sql("select count(*) from associate").query(Long.class).single()).isZero();
+    }
+
+    @Test
     @Order(3)
     void refusesSetupWithoutTheCsrfToken() throws Exception {
         mvc.perform(post("/setup").param("ownerName", "Mallory"))

@@ -15,6 +15,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,7 +43,7 @@ class SignInSecurityTests {
     }
 
     @Test
-    void locksTheAccountAfterFiveFailedAttemptsEvenWithTheRightPassword() throws Exception {
+    void makesTheAccountWaitAfterFiveFailedAttemptsEvenWithTheRightPassword() throws Exception {
         var me = people.person(Role.ASSOCIATE, people.store("Throttle store"));
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.9.9." + r.hashCode() % 200); return r; })
@@ -53,6 +54,59 @@ class SignInSecurityTests {
                 .andExpect(redirectedUrl("/login?locked"));
         assertThat(jdbc.sql("select count(*) from audit_event where kind = 'AUTHENTICATION_FAILURE' and principal = :p")
                 .param("p", me.email()).query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void throttlesANameTypedWithLeadingSpacesLikeThePlainOne() throws Exception {
+        var me = people.person(Role.ASSOCIATE, people.store("Spaces store"));
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.8.8." + n); return r; })
+                            .param("username", me.email()).param("password", "wrong guess " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.8.8.99"); return r; })
+                        .param("username", "  " + me.email().toUpperCase()).param("password", TestPeople.PASSWORD))
+                .andExpect(redirectedUrl("/login?locked"));
+    }
+
+    @Test
+    void letsAColleagueSignInFromAnAddressWhereOthersFailedBelowItsLimit() throws Exception {
+        long store = people.store("Shared Wi-Fi store");
+        for (int person = 0; person < 3; person++) {
+            var clumsy = people.person(Role.ASSOCIATE, store);
+            for (int i = 0; i < 5; i++) {
+                mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.7.7.7"); return r; })
+                                .param("username", clumsy.email()).param("password", "wrong guess " + i))
+                        .andExpect(redirectedUrl("/login?error"));
+            }
+        }
+        var colleague = people.person(Role.ASSOCIATE, store);
+        mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.7.7.7"); return r; })
+                        .param("username", colleague.email()).param("password", TestPeople.PASSWORD))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void showsTheOwnerALockedAccountAndLetsThemLiftIt() throws Exception {
+        var me = people.person(Role.ASSOCIATE, people.store("Lifted store"));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(csrf()).with(r -> { r.setRemoteAddr("10.6.6.6"); return r; })
+                    .param("username", me.email()).param("password", "wrong guess " + i));
+        }
+        mvc.perform(post("/login").with(csrf()).param("username", me.email()).param("password", TestPeople.PASSWORD))
+                .andExpect(redirectedUrl("/login?locked"));
+
+        mvc.perform(get("/settings").with(user(people.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(me.email())))
+                .andExpect(content().string(containsString("Sign-in locks")));
+        mvc.perform(post("/settings/sign-in-locks/lift").with(csrf()).with(user(people.owner()))
+                        .param("kind", "ACCOUNT").param("key", me.email()))
+                .andExpect(redirectedUrl("/settings"));
+
+        mvc.perform(post("/login").with(csrf()).param("username", me.email()).param("password", TestPeople.PASSWORD))
+                .andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -76,8 +130,8 @@ class SignInSecurityTests {
 
         organization.deactivate(me.id());
 
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :p")
-                .param("p", me.email()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (:id, :email)")
+                .param("id", String.valueOf(me.id())).param("email", me.email()).query(Long.class).single()).isZero();
         mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("username", me.email()).param("password", TestPeople.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));

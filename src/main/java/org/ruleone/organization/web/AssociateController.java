@@ -5,16 +5,24 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.EmailAlreadyUsedException;
 import org.ruleone.organization.Organization;
+import org.ruleone.organization.PasswordRules;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.shared.Language;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,9 +41,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @RequestMapping("/associates")
 class AssociateController {
 
-    static final int MIN_PASSWORD = 12;
-
     private final Organization organization;
+    private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
     AssociateController(Organization organization) {
         this.organization = organization;
@@ -70,9 +77,7 @@ class AssociateController {
     @PreAuthorize("hasRole('OWNER')")
     String create(@Valid @ModelAttribute("form") AssociateForm form, BindingResult errors, RedirectAttributes flash) {
         checkStore(form, errors);
-        if (form.password() == null || form.password().length() < MIN_PASSWORD) {
-            errors.rejectValue("password", "validation.password.length");
-        }
+        PasswordRules.problem(form.password()).ifPresent(problem -> errors.rejectValue("password", problem));
         if (errors.hasErrors()) {
             return "organization/associate-form";
         }
@@ -98,13 +103,14 @@ class AssociateController {
     @PostMapping("/{id}")
     @PreAuthorize("hasRole('OWNER')")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") AssociateForm form, BindingResult errors,
-                  Model model, RedirectAttributes flash) {
+                  Model model, RedirectAttributes flash, @AuthenticationPrincipal SignedInAssociate me,
+                  HttpServletRequest request, HttpServletResponse response) {
         AssociateSummary associate = find(id);
         model.addAttribute("associate", associate);
         checkStore(form, errors);
         boolean newPassword = form.password() != null && !form.password().isEmpty();
-        if (newPassword && form.password().length() < MIN_PASSWORD) {
-            errors.rejectValue("password", "validation.password.length");
+        if (newPassword) {
+            PasswordRules.problem(form.password()).ifPresent(problem -> errors.rejectValue("password", problem));
         }
         if (errors.hasErrors()) {
             return "organization/associate-form";
@@ -117,6 +123,9 @@ class AssociateController {
         }
         if (newPassword) {
             organization.setPassword(id, form.password());
+        }
+        if (id == me.id()) {
+            staySignedInAsChanged(me, request, response);
         }
         flash.addFlashAttribute("saved", form.name());
         return "redirect:/associates";
@@ -141,6 +150,19 @@ class AssociateController {
         find(id);
         organization.reactivate(id);
         return "redirect:/associates";
+    }
+
+    /**
+     * The owner edited themselves: their other sessions were ended, and this one carries what they are now
+     * (else the next request would find it out of date and sign them out).
+     */
+    private void staySignedInAsChanged(SignedInAssociate me, HttpServletRequest request, HttpServletResponse response) {
+        organization.associate(me.id()).flatMap(a -> organization.signInDetails(a.email())).ifPresent(now -> {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            sessionContexts.saveContext(context, request, response);
+        });
     }
 
     private AssociateSummary find(long id) {

@@ -21,7 +21,7 @@ record AssociateForm(
         Long storeId,
         @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate hireDate,
         @NotBlank @Pattern(regexp = "en|fr|pl") String language,
-        @Size(max = 200) String password) {
+        String password) {
 
     static AssociateForm empty(Long storeId, String language) {
         return new AssociateForm("", "", Role.ASSOCIATE.name(), storeId, null, language, "");

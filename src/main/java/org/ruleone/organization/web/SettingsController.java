@@ -9,6 +9,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.ApiTokens;
 import org.ruleone.platform.AuditLog;
+import org.ruleone.platform.SignInLocks;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's settings: integration tokens and the sign-in audit log. */
+/** The owner's settings: integration tokens, sign-in locks and the sign-in audit log. */
 @Controller
 @RequestMapping("/settings")
 @PreAuthorize("hasRole('OWNER')")
@@ -29,11 +30,13 @@ class SettingsController {
     private final ApiTokens tokens;
     private final AuditLog audit;
     private final Organization organization;
+    private final SignInLocks signInLocks;
 
-    SettingsController(ApiTokens tokens, AuditLog audit, Organization organization) {
+    SettingsController(ApiTokens tokens, AuditLog audit, Organization organization, SignInLocks signInLocks) {
         this.tokens = tokens;
         this.audit = audit;
         this.organization = organization;
+        this.signInLocks = signInLocks;
     }
 
     @GetMapping
@@ -44,6 +47,7 @@ class SettingsController {
         model.addAttribute("storeNames", storeNames);
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("audit", audit.recent(50));
+        model.addAttribute("signInLocks", signInLocks.current());
         return "organization/settings";
     }
 
@@ -61,6 +65,14 @@ class SettingsController {
             return "redirect:/settings";
         }
         flash.addFlashAttribute("newToken", tokens.create(trimmed, storeId, me.id()));
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/sign-in-locks/lift")
+    String liftSignInLock(@RequestParam SignInLocks.SignInLock.Kind kind, @RequestParam String key,
+                          RedirectAttributes flash) {
+        signInLocks.lift(kind, key);
+        flash.addFlashAttribute("lifted", key);
         return "redirect:/settings";
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import org.ruleone.organization.Organization;
+import org.ruleone.organization.PasswordRules;
 import org.ruleone.organization.StoreDraft;
 import org.ruleone.shared.Language;
 import org.springframework.stereotype.Controller;
@@ -39,6 +40,7 @@ class SetupController {
 
     @PostMapping("/setup")
     String setUp(@Valid @ModelAttribute("form") SetupForm form, BindingResult errors, Locale locale) {
+        PasswordRules.problem(form.password()).ifPresent(problem -> errors.rejectValue("password", problem));
         if (!form.passwordsMatch()) {
             errors.rejectValue("passwordAgain", "validation.password.mismatch");
         }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 record SetupForm(
         @NotBlank @Size(max = 120) String ownerName,
         @NotBlank @Email @Size(max = 200) String email,
-        @NotBlank @Size(min = 12, max = 200, message = "{validation.password.length}") String password,
+        String password,
         @NotBlank String passwordAgain,
         @NotBlank @Size(max = 120) String storeName,
         @Size(max = 500) String storeAddress,

@@ -11,27 +11,31 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Writes every sign-in, failed sign-in and sign-out to the audit log. */
+/** Writes every sign-in, failed sign-in and sign-out to the audit log, and tells the sign-in throttle. */
 @Component
 class AuthenticationAudit {
 
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    AuthenticationAudit(AuditLog audit) {
+    AuthenticationAudit(AuditLog audit, LoginThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails) {
             record("AUTHENTICATION_SUCCESS", event.getAuthentication(), Map.of());
+            throttle.succeeded(event.getAuthentication().getName());
         }
     }
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        record(LoginThrottle.FAILURE, event.getAuthentication(),
+        record("AUTHENTICATION_FAILURE", event.getAuthentication(),
                 Map.of("reason", event.getException().getClass().getSimpleName()));
+        throttle.failed(event.getAuthentication().getName(), remoteAddr(event.getAuthentication()));
     }
 
     @EventListener
@@ -40,7 +44,10 @@ class AuthenticationAudit {
     }
 
     private void record(String kind, Authentication authentication, Map<String, ?> details) {
-        String addr = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        audit.record(kind, authentication.getName(), addr, details);
+        audit.record(kind, authentication.getName(), remoteAddr(authentication), details);
+    }
+
+    private static String remoteAddr(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 }

@@ -1,8 +1,12 @@
 package org.ruleone.platform.internal;
 
+import java.nio.charset.StandardCharsets;
+
 import org.ruleone.platform.ApiTokens;
 
 import org.ruleone.platform.AuditLog;
+import org.ruleone.platform.SessionCheck;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +39,32 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, and every stored hash names its algorithm so it can be upgraded later.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new At72Bytes(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    /**
+     * bcrypt reads only the first 72 bytes of a password: a longer one could never have been set, so it is
+     * wrong at sign-in rather than cut (which would let a stored password sign in with any ending).
+     */
+    record At72Bytes(PasswordEncoder bcrypt) implements PasswordEncoder {
+
+        static final int MAX_BYTES = 72;
+
+        @Override
+        public String encode(CharSequence raw) {
+            return bcrypt.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return raw != null && raw.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES
+                    && bcrypt.matches(raw, encoded);
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encoded) {
+            return bcrypt.upgradeEncoding(encoded);
+        }
     }
 
     @Bean
@@ -51,7 +81,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuditLog audit, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuditLog audit, LoginThrottle throttle,
+                            ObjectProvider<SessionCheck> sessionChecks) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
@@ -64,6 +95,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionCheckFilter(sessionChecks.orderedStream().toList()), SecurityContextHolderFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

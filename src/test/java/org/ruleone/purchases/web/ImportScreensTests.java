@@ -51,7 +51,7 @@ class ImportScreensTests {
     @Test
     void managerUploadsMapsAndFollowsAnImportToItsSummary() throws Exception {
         long store = store("Screens");
-        var me = user(new SignedInAssociate(1, "Mia", "mia@example.com", Role.MANAGER, store, Language.EN, "x", true));
+        var me = user(person("Mia", Role.MANAGER, store));
         byte[] csv = ("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
                 + "W1,S1,<script>alert(1)</script>,2,2011-01-02 10:00:00,1.50,910001,France\n"
                 + "W2,S1,MUG,x,2011-01-02 10:00:00,1.50,910001,France\n").getBytes(StandardCharsets.UTF_8);
@@ -95,7 +95,7 @@ class ImportScreensTests {
     void refusesAnImportIntoAnotherStore() throws Exception {
         long mine = store("Mine");
         long theirs = store("Theirs");
-        var me = user(new SignedInAssociate(2, "Al", "al@example.com", Role.ASSOCIATE, mine, Language.EN, "x", true));
+        var me = user(person("Al", Role.ASSOCIATE, mine));
         MvcResult uploaded = mvc.perform(multipart("/purchases/imports/upload")
                         .file(new MockMultipartFile("file", "t.csv", "text/csv",
                                 "InvoiceNo,InvoiceDate,Quantity,UnitPrice\nZ1,2011-01-02,1,1.00\n"
@@ -117,5 +117,13 @@ class ImportScreensTests {
     private long store(String name) {
         return organization.createStore(new StoreDraft(name + " " + System.nanoTime(), "", "GB",
                 ZoneId.of("Europe/London"), Language.EN, List.of()));
+    }
+
+    /** A real associate: sessions are checked against the stored one on every request. */
+    private SignedInAssociate person(String name, Role role, long store) {
+        String email = name.toLowerCase() + "-" + java.util.UUID.randomUUID() + "@example.com";
+        organization.createAssociate(new org.ruleone.organization.AssociateDraft(name, email, role, store, null,
+                Language.EN), "a long enough password");
+        return organization.signInDetails(email).orElseThrow();
     }
 }
