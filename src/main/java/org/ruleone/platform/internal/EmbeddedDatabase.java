@@ -97,7 +97,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 Files.deleteIfExists(initialPassword);
             }
         }
-        if (!Files.exists(passwordFile)) {
+        if (fresh || !Files.exists(passwordFile)) {
             writeOwnerOnly(passwordFile, passwords.asPgpass());
         }
         try {
