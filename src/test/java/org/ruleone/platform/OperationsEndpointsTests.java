@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -57,13 +56,6 @@ class OperationsEndpointsTests {
         long store = people.store("Flagship");
         mvc.perform(get("/actuator/prometheus").with(user(people.person(Role.ASSOCIATE, store))))
                 .andExpect(status().isForbidden());
-    }
-
-    @Test
-    void redirectsWithoutRepeatingTheHostHeader() throws Exception {
-        mvc.perform(get("/clients").header("Host", "evil.example"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(header().string("Location", "/login"));
     }
 
     @Test
