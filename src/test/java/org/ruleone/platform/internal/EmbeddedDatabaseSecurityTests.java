@@ -67,7 +67,9 @@ class EmbeddedDatabaseSecurityTests {
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60)).start();
              Connection c = old.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create extension pg_trgm");
             c.createStatement().execute("create table client_note (id bigserial primary key, note text)");
+            c.createStatement().execute("create index on client_note using gin (note gin_trgm_ops)");
             c.createStatement().execute("create sequence note_number");
             c.createStatement().execute("create view client_notes as select note from client_note");
             c.createStatement().execute("create function shout(value text) returns text language sql as 'select upper(value)'");
@@ -80,6 +82,7 @@ class EmbeddedDatabaseSecurityTests {
             c.createStatement().execute("alter table client_note add column at timestamptz");
             assertThat(single(c, "select string_agg(shout(note), ',' order by note) from client_notes")).isEqualTo("ADDED,KEPT");
             assertThat(single(c, "select nextval('note_number')::text")).isEqualTo("1");
+            assertThat(single(c, "select count(*)::text from client_note where note % 'kept'")).isEqualTo("1");
             assertThat(single(c, "select rolsuper::text from pg_roles where rolname = current_user")).isEqualTo("false");
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl() + "?user=postgres").close())
                     .isInstanceOf(SQLException.class);
