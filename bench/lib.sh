@@ -19,6 +19,7 @@ build_jar() {
 start_app() {
     local data=$1 port=$2 dbport=$3 log=$4 java
     java=$(find_java)
+    export PGPASSFILE="$data/pgpass" # the embedded database's passwords, for psql_app
     RULEONE_DATA_DIR="$data" PORT="$port" RULEONE_DB_PORT="$dbport" \
         "$java" ${APP_JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
     APP_PID=$!
@@ -39,5 +40,5 @@ stop_app() {
 
 psql_app() {
     local dbport=$1; shift
-    PGCONNECT_TIMEOUT=10 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$dbport" -U postgres -d postgres "$@"
+    PGCONNECT_TIMEOUT=10 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$dbport" -U ruleone -d postgres "$@"
 }

@@ -33,6 +33,7 @@ build_jar
 trap stop_app EXIT
 # The copy was made by an older build: migrations added since (lower numbers included) are applied on top, and
 # on a million clients they take longer than start_app waits, so wait here (up to 30 minutes).
+export PGPASSFILE="$DATA/pgpass" # the embedded database's passwords, for psql_app
 SPRING_FLYWAY_OUT_OF_ORDER=true RULEONE_DATA_DIR="$DATA" PORT="$HTTP_PORT" RULEONE_DB_PORT="$DB_PORT" \
     "$(find_java)" ${APP_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!

@@ -51,7 +51,7 @@ class ImportKilledHalfWayTests {
         Process importing = shell.start();
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> "RUNNING".equals(status(dbPort)));
+                    .until(() -> "RUNNING".equals(status(data, dbPort)));
             Thread.sleep(700); // well into the load
             assertThat(importing.isAlive()).as("the import was still running when killed").isTrue();
         } finally {
@@ -86,13 +86,21 @@ class ImportKilledHalfWayTests {
                         "--ruleone.uploads.directory=" + data.resolveSibling("uploads"));
     }
 
-    private static String status(int dbPort) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres?user=postgres");
+    private static String status(Path data, int dbPort) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres",
+                "ruleone", applicationPassword(data));
              ResultSet rs = c.createStatement().executeQuery("select status from purchase_import")) {
             return rs.next() ? rs.getString(1) : null;
         } catch (Exception notYet) {
             return null;
         }
+    }
+
+    /** The embedded database keeps its passwords in a {@code .pgpass} file in its data directory. */
+    private static String applicationPassword(Path data) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(data.resolve("pgpass")).stream()
+                .filter(line -> line.startsWith("*:*:*:ruleone:")).map(line -> line.substring(14))
+                .findFirst().orElseThrow();
     }
 
     private static long count(JdbcClient jdbc, String table) {

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts mailbox passwords with AES-256-GCM before they reach the database. The key is never in the database:
- * it comes from {@code RULEONE_MAILROOM_KEY} (base64, 32 bytes), else from a key file created on first use with
- * owner-only permissions. Each password has its own random nonce and is bound to its store id, so a ciphertext
- * copied to another store's row does not decrypt.
+ * it comes from {@code RULEONE_MAILROOM_KEY} (base64, 32 bytes), else, with the embedded database only, from a key
+ * file created on first use with owner-only permissions. With a database server several nodes share the passwords,
+ * so they must share the key: without {@code RULEONE_MAILROOM_KEY} the application refuses to start (ADR 0075).
+ * Each password has its own random nonce and is bound to its store id, so a ciphertext copied to another store's
+ * row does not decrypt.
  */
 @Component
 public class PasswordVault {
@@ -38,9 +40,16 @@ public class PasswordVault {
     private volatile SecretKey key;
 
     PasswordVault(@Value("${ruleone.mailroom.key:}") String configuredKey,
-                  @Value("${ruleone.mailroom.key-file:./data/mailroom.key}") Path keyFile) {
+                  @Value("${ruleone.mailroom.key-file:./data/mailroom.key}") Path keyFile,
+                  @Value("${spring.datasource.url:}") String databaseServerUrl) {
         this.configuredKey = configuredKey;
         this.keyFile = keyFile;
+        if (!configuredKey.isBlank()) {
+            key = new SecretKeySpec(decoded(configuredKey), "AES"); // a wrong key stops the start, not the first save
+        } else if (!databaseServerUrl.isBlank()) {
+            throw new IllegalStateException("""
+                    RULEONE_MAILROOM_KEY is not set. With a database server (SPRING_DATASOURCE_URL), every node                     must encrypt the stores' mailbox passwords with the same key: set RULEONE_MAILROOM_KEY on all                     nodes to the same base64 of 32 random bytes, made once with `openssl rand -base64 32`. If mailbox                     passwords were saved before, use the content of the mailroom.key file of the node that saved them.""");
+        }
     }
 
     public byte[] encrypt(long storeId, String password) {
@@ -87,12 +96,9 @@ public class PasswordVault {
     }
 
     private byte[] loadOrCreate() {
-        if (!configuredKey.isBlank()) {
-            return checked(Base64.getDecoder().decode(configuredKey.strip()));
-        }
         try {
             if (Files.exists(keyFile)) {
-                return checked(Base64.getDecoder().decode(Files.readString(keyFile).strip()));
+                return decoded(Files.readString(keyFile));
             }
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
@@ -100,21 +106,30 @@ public class PasswordVault {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
             try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+                // owner-only from its creation: never readable by others, not even for a moment
+                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // the file system has no POSIX permissions; the directory's protection applies
+                Files.createFile(keyFile); // no POSIX permissions here; the directory's protection applies
             }
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the mailroom key file " + keyFile, e);
         }
     }
 
-    private static byte[] checked(byte[] key) {
+    private static byte[] decoded(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The mailroom key (RULEONE_MAILROOM_KEY) is not base64; make one with "
+                    + "`openssl rand -base64 32`");
+        }
         if (key.length != 32) {
-            throw new IllegalStateException("The mailroom key must be 32 bytes (base64), not " + key.length);
+            throw new IllegalStateException("The mailroom key (RULEONE_MAILROOM_KEY) must be 32 bytes in base64, not "
+                    + key.length + "; make one with `openssl rand -base64 32`");
         }
         return key;
     }

@@ -28,7 +28,8 @@ class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername("postgres");
+        dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("rule-one");
         return dataSource;
     }

@@ -224,16 +224,24 @@ public class CsvImporter implements DisposableBean {
     /**
      * Foreign-key triggers check each line's purchase one row at a time, which would cost more than the load
      * itself. This transaction writes every purchase its lines point to before it commits (and holds the store's
-     * lock), so when the database lets us (a superuser, as with the embedded database) the row-by-row triggers are
-     * switched off for this transaction only. Otherwise the check is deferred to the commit.
+     * lock), so when the database lets us (a superuser, or a role granted {@code SET} on
+     * {@code session_replication_role} as the embedded database's application role is, PostgreSQL 15 and later) the
+     * row-by-row triggers are switched off for this transaction only. Otherwise the check is deferred to the commit.
      */
     private boolean switchOffRowTriggers() {
-        if (jdbc.sql("select current_setting('is_superuser') = 'on'").query(Boolean.class).single()) {
+        if (jdbc.sql("select current_setting('is_superuser') = 'on'").query(Boolean.class).single()
+                || mayBeGrantedSettings() && jdbc.sql("select has_parameter_privilege('session_replication_role', 'SET')")
+                        .query(Boolean.class).single()) {
             jdbc.sql("set local session_replication_role = replica").update();
             return true;
         }
         jdbc.sql("set constraints all deferred").update();
         return false;
+    }
+
+    /** {@code GRANT SET ON PARAMETER} (and the function asking for it) came with PostgreSQL 15. */
+    private boolean mayBeGrantedSettings() {
+        return jdbc.sql("select current_setting('server_version_num')::int >= 150000").query(Boolean.class).single();
     }
 
     // ---- the lines, streamed while parsing

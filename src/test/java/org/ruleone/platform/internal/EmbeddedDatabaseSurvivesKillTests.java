@@ -32,7 +32,7 @@ class EmbeddedDatabaseSurvivesKillTests {
 
         var properties = new EmbeddedDatabaseProperties(data, 0, false, true, 20, "32MB");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(properties);
-             Connection c = DriverManager.getConnection(db.jdbcUrl());
+             Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              ResultSet rs = c.createStatement().executeQuery("select note from survivor")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("acknowledged before kill -9");
@@ -54,7 +54,7 @@ class EmbeddedDatabaseSurvivesKillTests {
         public static void main(String[] args) throws Exception {
             var properties = new EmbeddedDatabaseProperties(Path.of(args[0]), 0, false, true, 20, "32MB");
             EmbeddedDatabase db = EmbeddedDatabase.start(properties);
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
                 c.createStatement().execute("create table survivor (note text)");
                 c.createStatement().execute("insert into survivor values ('acknowledged before kill -9')");
             }
