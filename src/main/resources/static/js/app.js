@@ -1,3 +1,47 @@
+// Loaded without defer, in <head>: marks the page as scripted before the first paint, so the phone menu starts
+// folded behind its button (without JavaScript the menu simply stays open). Everything below listens on document.
+document.documentElement.classList.add("js");
+
+// The phone menu: a real button (aria-expanded, aria-controls) that shows and hides the navigation.
+function setMenuOpen(button, open) {
+    const nav = document.getElementById(button.getAttribute("aria-controls"));
+    button.setAttribute("aria-expanded", String(open));
+    if (nav) {
+        nav.classList.toggle("open", open);
+    }
+}
+
+document.addEventListener("click", (event) => {
+    const toggle = event.target.closest && event.target.closest("button.nav-toggle");
+    if (toggle) {
+        setMenuOpen(toggle, toggle.getAttribute("aria-expanded") !== "true");
+        return;
+    }
+    // A click outside the "More" menu folds it, as any drop-down does.
+    document.querySelectorAll("details.nav-more[open]").forEach((more) => {
+        if (!more.contains(event.target)) {
+            more.open = false;
+        }
+    });
+});
+
+document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") {
+        return;
+    }
+    const more = document.querySelector("details.nav-more[open]");
+    if (more) {
+        more.open = false;
+        more.querySelector("summary").focus();
+        return;
+    }
+    const toggle = document.querySelector('button.nav-toggle[aria-expanded="true"]');
+    if (toggle && toggle.offsetParent !== null) {
+        setMenuOpen(toggle, false);
+        toggle.focus();
+    }
+});
+
 // Sends the CSRF token with every htmx request; forms without htmx carry it as a hidden field.
 document.addEventListener("htmx:configRequest", (event) => {
     const header = document.querySelector('meta[name="csrf-header"]');
@@ -22,5 +66,18 @@ document.addEventListener("htmx:xhr:progress", (event) => {
     if (bar && event.detail.lengthComputable) {
         bar.hidden = false;
         bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+    }
+});
+
+// A page that comes back with an error summary (a refused form) brings it into view and gives it the focus, so the
+// person on a phone sees what went wrong and a screen reader reads it, instead of the top of an unchanged page.
+document.addEventListener("DOMContentLoaded", () => {
+    const summary = document.querySelector(".error-summary");
+    if (summary) {
+        if (!summary.hasAttribute("tabindex")) {
+            summary.setAttribute("tabindex", "-1");
+        }
+        summary.focus({ preventScroll: true });
+        summary.scrollIntoView({ block: "center" });
     }
 });

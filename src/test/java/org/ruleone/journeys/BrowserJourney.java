@@ -1,5 +1,9 @@
 package org.ruleone.journeys;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A person using Rule One in Debian's Chromium, driven by Playwright, against the whole application on a
  * random port with its own embedded PostgreSQL.
@@ -30,6 +36,19 @@ public abstract class BrowserJourney {
     public static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
     public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    /** axe-core from its webjar (a test dependency); served to the page by Playwright from our own origin. */
+    static final String AXE_PATH = "/__journeys/axe.min.js";
+    static final String AXE_RESOURCE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    static final String AXE_CHECK = """
+            async () => {
+                const result = await axe.run(document, {
+                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                return result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                        + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary.replace(/\\s+/g, ' '))
+                            .join(' | '));
+            }""";
+    private static String axeSource;
 
     static Playwright playwright;
     static Browser browser;
@@ -80,7 +99,38 @@ public abstract class BrowserJourney {
         BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, height).setLocale("en-GB"));
         ctx.setDefaultTimeout(20_000);
+        // The page's Content-Security-Policy allows scripts from 'self' only: axe-core is answered by Playwright
+        // under our own origin, so journeys keep running with the real policy.
+        ctx.route("**" + AXE_PATH, route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(200).setContentType("text/javascript").setBody(axe())));
         return ctx;
+    }
+
+    /**
+     * Fails when axe-core finds a WCAG 2.0/2.1 A or AA violation on the page as it stands (call it on every main
+     * page a journey visits, so an accessibility regression fails the suite).
+     */
+    @SuppressWarnings("unchecked")
+    void assertAccessible(Page page) {
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setUrl(url(AXE_PATH)));
+        }
+        List<String> violations = (List<String>) page.evaluate(AXE_CHECK);
+        assertThat(violations).as("axe-core WCAG 2 A/AA violations on %s", page.url()).isEmpty();
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try (InputStream in = BrowserJourney.class.getClassLoader().getResourceAsStream(AXE_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("axe-core is missing from the test classpath: " + AXE_RESOURCE);
+                }
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
     }
 
     String url(String path) {
