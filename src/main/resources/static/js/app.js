@@ -69,6 +69,43 @@ document.addEventListener("htmx:xhr:progress", (event) => {
     }
 });
 
+// Field errors, for every form that follows the house pattern <label>text <input> <span class="field-error">:
+// the error leaves the label (it is no longer read as part of the field's name), gets an id, and the field points
+// to it with aria-describedby and says aria-invalid="true". Label and error share a wrapper that takes the label's
+// place in grid layouts. Without JavaScript the error simply stays visible inside the label.
+function describeFieldErrors(root) {
+    root.querySelectorAll("label .field-error").forEach((error) => {
+        if (!error.textContent.trim()) {
+            return;
+        }
+        const label = error.closest("label");
+        const control = label.control || label.querySelector("input, select, textarea");
+        if (!control) {
+            return;
+        }
+        if (!error.id) {
+            let id = (control.id || control.name || "field").replace(/[^A-Za-z0-9_-]/g, "-") + "-error";
+            while (document.getElementById(id)) {
+                id += "-";
+            }
+            error.id = id;
+        }
+        const field = document.createElement("div");
+        field.className = "field " + label.className;
+        label.before(field);
+        field.append(label, error);
+        control.setAttribute("aria-invalid", "true");
+        const described = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+        if (!described.includes(error.id)) {
+            described.push(error.id);
+        }
+        control.setAttribute("aria-describedby", described.join(" "));
+    });
+}
+
+document.addEventListener("DOMContentLoaded", () => describeFieldErrors(document));
+document.addEventListener("htmx:afterSwap", (event) => describeFieldErrors(event.detail.target));
+
 // A page that comes back with an error summary (a refused form) brings it into view and gives it the focus, so the
 // person on a phone sees what went wrong and a screen reader reads it, instead of the top of an unchanged page.
 document.addEventListener("DOMContentLoaded", () => {

@@ -276,6 +276,35 @@ class EveryPageAccessibleJourney extends BrowserJourney {
     }
 
     @Test
+    void refusedFormsAnnounceTheirErrorsAndTieEachToItsField() {
+        signIn(page, owner.email(), ServiceFixtures.PASSWORD);
+        page.waitForURL(url("/"));
+        Map<String, String> forms = Map.of("/associates/new", "name", "/stores/new", "name", "/cases/new", "subject");
+        for (var form : forms.entrySet()) {
+            page.navigate(url(form.getKey()));
+            page.locator("main form[method=post] button[type=submit]").last().click();
+            assertFieldErrorAnnounced(page, form.getKey(), form.getValue());
+        }
+    }
+
+    /** After a refused submit: the summary is an alert with the focus, the field is invalid and described by its error. */
+    static void assertFieldErrorAnnounced(Page page, String where, String fieldName) {
+        var summary = page.locator(".error-summary");
+        assertThat(summary).isVisible();
+        assertThat(summary).hasAttribute("role", "alert");
+        assertThat(summary).isFocused();
+        var field = page.locator("main [name=" + fieldName + "]").first();
+        assertThat(field).hasAttribute("aria-invalid", "true");
+        String describedBy = field.getAttribute("aria-describedby");
+        assertThat(describedBy).as("aria-describedby of %s on %s", fieldName, where).isNotBlank();
+        var error = page.locator("#" + describedBy.split(" ")[describedBy.split(" ").length - 1]);
+        assertThat(error).hasClass(java.util.regex.Pattern.compile("field-error"));
+        assertThat(error).not().hasText("");
+        assertThat((Boolean) error.evaluate("e => e.closest('label') === null"))
+                .as("the error of %s on %s sits outside its label", fieldName, where).isTrue();
+    }
+
+    @Test
     void axeCheckFailsOnAPageWithAViolation() {
         page.navigate(url("/login"));
         assertAccessible(page);

@@ -19,6 +19,10 @@ class OwnerSetsUpTheShopJourney extends BrowserJourney {
     void ownerCreatesAccountStoreAndAssociateThenWorksInFrenchAndPolish() {
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/setup"));
+        assertAccessible(page);
+        page.getByText("Create my account").click();
+        EveryPageAccessibleJourney.assertFieldErrorAnnounced(page, "/setup", "ownerName");
+        assertAccessible(page);
         page.getByLabel("Name").first().fill("Elizabeth Nordstrom");
         page.getByLabel("E-mail").fill("owner@shop.example");
         page.locator("input[name=password]").fill("shoes for every customer");
@@ -60,6 +64,7 @@ class OwnerSetsUpTheShopJourney extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("Magasins");
         page.locator(".language-picker button[value=pl]").click();
         assertThat(page.locator("h1")).hasText("Sklepy");
+        assertAccessible(page);
         screenshot(page, "stores-pl");
 
         // The choice follows the person to their next session.
@@ -77,6 +82,7 @@ class OwnerSetsUpTheShopJourney extends BrowserJourney {
         signIn(craig, "craig@shop.example", "two weeks on the job");
         craig.navigate(url(clientPath));
         assertThat(craig.locator("h1")).hasText("This page does not exist");
+        assertAccessible(craig);
         assertThat(craig.locator("main")).not().containsText("Żółkiewska");
         craig.navigate(url("/clients?q=Zolkiewska"));
         assertThat(craig.locator("main")).not().containsText("Żółkiewska");

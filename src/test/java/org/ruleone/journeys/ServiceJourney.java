@@ -31,7 +31,7 @@ abstract class ServiceJourney extends BrowserJourney {
 
     /** Goes to the case list the way a person does: through the menu, folded away behind "Menu" on a phone. */
     void openCasesFromMenu(Page on) {
-        Locator toggle = on.locator(".nav-toggle-label");
+        Locator toggle = on.locator("button.nav-toggle");
         if (toggle.isVisible()) {
             toggle.click();
         }
