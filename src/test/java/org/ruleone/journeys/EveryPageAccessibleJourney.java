@@ -140,6 +140,7 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         p.locator("details.nav-more > summary").click();
         assertThat(p.locator(".main-nav a[href='/lost-and-found']")).isVisible();
         assertThat(p.locator(".main-nav a[href='/paper']")).isVisible();
+        screenshot(p, "menu-phone-open");
         assertAccessible(p);
 
         p.keyboard().press("Escape"); // folds "More"
