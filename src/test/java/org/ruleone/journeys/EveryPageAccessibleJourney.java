@@ -115,6 +115,8 @@ class EveryPageAccessibleJourney extends BrowserJourney {
             assertAccessible(p);
         }
         assertThat(tooWide).as("pages wider than a 390 px phone").isEmpty();
+        p.navigate(url("/stores/" + store));
+        assertThat(p.getByLabel("Tuesday, Opens at")).hasValue("09:30");
         phone.close();
     }
 
@@ -154,6 +156,21 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         casesLink.focus();
         p.keyboard().press("Enter");
         assertThat(p).hasURL(url("/cases"));
+        p.context().close();
+    }
+
+    @Test
+    void laptopAt200PercentZoomGetsThePhoneMenuButton() {
+        // 1366 x 768 at 200 %: the page sees 683 x 384 CSS pixels.
+        Page p = newContext(683, 384).newPage();
+        signIn(p, owner.email(), ServiceFixtures.PASSWORD);
+        p.waitForURL(url("/"));
+        var toggle = p.locator("button.nav-toggle");
+        assertThat(toggle).isVisible();
+        assertThat(p.locator(".main-nav a[href='/clients']")).isHidden();
+        toggle.click();
+        assertThat(p.locator(".main-nav a[href='/clients']")).isVisible();
+        assertThat((Integer) p.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(683);
         p.context().close();
     }
 

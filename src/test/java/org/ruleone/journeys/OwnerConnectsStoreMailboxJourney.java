@@ -85,6 +85,7 @@ class OwnerConnectsStoreMailboxJourney extends BrowserJourney {
         customer.getByLabel("Votre adresse e-mail").fill("camille@example.fr");
         customer.getByLabel("Votre message").fill("Bonjour, la retouche de mon manteau est-elle prête ?");
         screenshot(customer, "contact-form-phone-fr");
+        assertAccessible(customer);
         customer.getByText("Envoyer").click();
         assertThat(customer.locator(".notice")).containsText("Merci");
         Object width = customer.evaluate("document.documentElement.scrollWidth");

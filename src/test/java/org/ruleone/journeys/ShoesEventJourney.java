@@ -111,6 +111,7 @@ class ShoesEventJourney extends BrowserJourney {
         claires.navigate(url(path(text(toClaire), "/public/unsubscribe/")));
         assertThat(claires.locator("main")).containsText("Soirée chaussures");
         screenshot(claires, "unsubscribe-fr-phone");
+        assertAccessible(claires);
         claires.getByText("Oui, me désinscrire").click();
         assertThat(claires.locator(".notice")).containsText("vous ne recevrez plus ces e-mails");
         org.assertj.core.api.Assertions.assertThat(consents.granted(claire, ConsentChannel.EMAIL)).isFalse();
