@@ -78,6 +78,10 @@ public class MailParser {
         this.maxAttachmentBytes = maxAttachmentSize.toBytes();
     }
 
+    public ParseResult parse(byte[] raw, java.util.Collection<org.ruleone.shared.Language> languages) {
+        return parse(raw);
+    }
+
     public ParseResult parse(byte[] raw) {
         if (raw == null || raw.length == 0) {
             return new ParseResult.Quarantined(QuarantineReason.EMPTY, "the message has no bytes");
