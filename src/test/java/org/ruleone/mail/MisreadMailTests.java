@@ -76,16 +76,25 @@ class MisreadMailTests {
     @Test
     void detectsAShortPolishPhraseInEitherPolishCharsetForAPolishStore() {
         for (String charset : List.of("ISO-8859-2", "windows-1250")) {
-            byte[] raw = ("From: a@example.pl\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\n")
-                    .getBytes(Charset.forName("US-ASCII"));
-            byte[] text = "Zażółć gęślą jaźń".getBytes(Charset.forName(charset));
-            byte[] mail = new byte[raw.length + text.length];
-            System.arraycopy(raw, 0, mail, 0, raw.length);
-            System.arraycopy(text, 0, mail, raw.length, text.length);
-
-            assertThat(((ParseResult.Parsed) parser.parse(mail, List.of(Language.PL))).mail().textBody())
-                    .as(charset).isEqualTo("Zażółć gęślą jaźń");
+            assertThat(unlabelled("Zażółć gęślą jaźń", charset, Language.PL)).as(charset).isEqualTo("Zażółć gęślą jaźń");
         }
+    }
+
+    @Test
+    void detectsOtherLanguagesWithoutLabelWhateverTheStoreWorksIn() {
+        assertThat(unlabelled("Здравствуйте, куртка слишком мала. Верните, пожалуйста, деньги.", "windows-1251", Language.FR))
+                .isEqualTo("Здравствуйте, куртка слишком мала. Верните, пожалуйста, деньги.");
+        assertThat(unlabelled("Bonjour, la veste est trop petite. Merci, Hélène à Noël", "windows-1252", Language.PL))
+                .isEqualTo("Bonjour, la veste est trop petite. Merci, Hélène à Noël");
+    }
+
+    private String unlabelled(String text, String charset, Language store) {
+        byte[] head = "From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\n".getBytes(Charset.forName("US-ASCII"));
+        byte[] body = text.getBytes(Charset.forName(charset));
+        byte[] mail = new byte[head.length + body.length];
+        System.arraycopy(head, 0, mail, 0, head.length);
+        System.arraycopy(body, 0, mail, head.length, body.length);
+        return ((ParseResult.Parsed) parser.parse(mail, List.of(store))).mail().textBody();
     }
 
     @Test

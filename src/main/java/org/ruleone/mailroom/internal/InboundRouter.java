@@ -86,7 +86,7 @@ public class InboundRouter {
     /** Files a mail read from the store's mailbox at this UID (both null when it came another way). */
     @Transactional
     public Routed route(long storeId, byte[] raw, Long uidValidity, Long uid) {
-        ParseResult result = parser.parse(raw);
+        ParseResult result = parser.parse(raw, languages(storeId));
         if (result instanceof ParseResult.Quarantined why) {
             Optional<Long> inbound = logInbound(storeId, "sha256:" + sha256(raw), uidValidity, uid, "", "");
             if (inbound.isEmpty()) {
@@ -109,7 +109,7 @@ public class InboundRouter {
     public Optional<Routed> retry(long quarantineId, long storeId) {
         byte[] raw = quarantine.raw(quarantineId).orElseThrow(() -> new IllegalArgumentException("No such entry"));
         quarantine.countRetry(quarantineId);
-        ParseResult result = parser.parse(raw);
+        ParseResult result = parser.parse(raw, languages(storeId));
         if (result instanceof ParseResult.Quarantined why) {
             quarantine.stillUnreadable(quarantineId, why);
             return Optional.empty();
@@ -117,6 +117,11 @@ public class InboundRouter {
         Routed routed = file(storeId, raw, ((ParseResult.Parsed) result).mail(), null, null);
         quarantine.markProcessed(quarantineId);
         return Optional.of(routed);
+    }
+
+    /** The store's language decides the charset of text that is neither UTF-8 nor labelled right (ADR 78). */
+    private List<Language> languages(long storeId) {
+        return organization.store(storeId).map(StoreSummary::language).map(List::of).orElse(List.of());
     }
 
     private Routed file(long storeId, byte[] raw, InboundMail mail, Long uidValidity, Long uid) {
