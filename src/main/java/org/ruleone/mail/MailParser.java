@@ -54,7 +54,7 @@ public class MailParser {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
     /** The local parts mail servers send delivery reports from. */
     private static final Set<String> DAEMONS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
-            "mdaemon", "mail.delivery.system");
+            "mdaemon");
     /** Subjects of bounces without a delivery-status part, in the languages servers write them in. */
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)returned mail|undeliver|undelivered mail"
             + "|delivery status notification|delivery (status )?failure|delivery (has )?failed|mail delivery failed"

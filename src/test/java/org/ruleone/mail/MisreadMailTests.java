@@ -65,6 +65,19 @@ class MisreadMailTests {
     }
 
     @Test
+    void detectsPolishWindows1250InABodyLabelledUtf8ThatIsNotUtf8() {
+        byte[] head = ("From: a@example.pl\r\nSubject: x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n")
+                .getBytes(Charset.forName("US-ASCII"));
+        byte[] body = "Zażółć gęślą jaźń".getBytes(Charset.forName("windows-1250"));
+        byte[] mail = new byte[head.length + body.length];
+        System.arraycopy(head, 0, mail, 0, head.length);
+        System.arraycopy(body, 0, mail, head.length, body.length);
+
+        assertThat(((ParseResult.Parsed) parser.parse(mail, List.of(Language.PL))).mail().textBody())
+                .isEqualTo("Zażółć gęślą jaźń");
+    }
+
+    @Test
     void stillTrustsACorrectLabelThatDecodesCleanly() {
         assertThat(body(parsed("polish-windows-1250-labelled.eml", Language.EN))).isEqualTo(POLISH);
         // Japanese labelled gb2312 by Exchange (a real report): GB2312 has kana, and the label is right

@@ -109,7 +109,7 @@ public final class Charsets {
      * guess, else windows-1252.
      */
     public static Charset detect(byte[] bytes, Collection<Language> languages) {
-        if (utf8(bytes).isPresent()) {
+        if (utf8Sequences(bytes) >= 0) {
             return StandardCharsets.UTF_8;
         }
         byte[] sample = bytes.length > SAMPLE_BYTES ? Arrays.copyOf(bytes, SAMPLE_BYTES) : bytes;
@@ -193,18 +193,54 @@ public final class Charsets {
     }
 
     private static boolean utf8Rather(byte[] bytes, Charset declared) {
-        if (utf8(bytes).isEmpty()) {
-            return false;
-        }
-        int sequences = 0;
-        for (byte b : bytes) {
-            if ((b & 0xC0) == 0xC0) {
-                sequences++;
-            }
-        }
+        int sequences = utf8Sequences(bytes);
         // one or two CJK characters can happen to be valid UTF-8; whole sentences in a legacy charset never are
         boolean singleByte = declared.canEncode() && declared.newEncoder().maxBytesPerChar() <= 1.0f;
         return sequences > 0 && (singleByte || sequences >= 3);
+    }
+
+    /** How many multi-byte UTF-8 sequences the bytes hold, or -1 when they are not valid UTF-8; no copy is made. */
+    static int utf8Sequences(byte[] bytes) {
+        int sequences = 0;
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int min = 0x80;
+            int max = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                length = 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                length = 3;
+                min = b == 0xE0 ? 0xA0 : 0x80;
+                max = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                length = 4;
+                min = b == 0xF0 ? 0x90 : 0x80;
+                max = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return -1;
+            }
+            if (i + length > bytes.length) {
+                return -1;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < min || second > max) {
+                return -1;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return -1;
+                }
+            }
+            sequences++;
+            i += length;
+        }
+        return sequences;
     }
 
     private static Optional<String> strict(byte[] bytes, Charset charset) {
@@ -219,14 +255,7 @@ public final class Charsets {
     }
 
     private static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException notUtf8) {
-            return Optional.empty();
-        }
+        return utf8Sequences(bytes) < 0 ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static String alias(String name) {
