@@ -62,10 +62,7 @@ public final class Charsets {
         return Optional.empty();
     }
 
-    /**
-     * Decodes with the declared charset; text labelled US-ASCII, unlabelled or labelled with an unknown
-     * charset is read as UTF-8 when it is valid UTF-8, else as windows-1252 (which maps every byte).
-     */
+    /** Decodes text for no store in particular: as {@link #decode(byte[], String, Collection)} without a language. */
     public static String decode(byte[] bytes, String label) {
         return decode(bytes, label, List.of());
     }
