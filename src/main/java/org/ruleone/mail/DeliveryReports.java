@@ -42,7 +42,7 @@ public final class DeliveryReports {
             "(?i)original message follows|-\\s*original message|copy of the message|undelivered message|returned message|message headers follow"
                     + "|^(received|return-path|from|to|subject|message-id):");
     private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*(<[^<>\\s]+>)");
-    private static final Pattern TEMPORARY = Pattern.compile("(?i)delayed|will be retried|will retry|still trying"
+    private static final Pattern TEMPORARY = Pattern.compile("(?i)delay|will be retried|will retry|still trying"
             + "|warning: could not send|not yet been delivered");
     private static final int MAX_TEXT = 64 * 1024;
 
@@ -58,7 +58,7 @@ public final class DeliveryReports {
                 found.recipient = firstAddress(failed);
             }
             walk(message, found, 0);
-            if (!found.statusSeen) {
+            if (!found.reportSeen) {
                 readNotice(found, message.getSubject() == null ? "" : message.getSubject());
             }
         } catch (MessagingException | IOException | RuntimeException | StackOverflowError unreadable) {
@@ -73,6 +73,7 @@ public final class DeliveryReports {
         String recipient = "";
         boolean permanent = true;
         boolean statusSeen;
+        boolean reportSeen;
         final StringBuilder notice = new StringBuilder();
     }
 
@@ -120,6 +121,7 @@ public final class DeliveryReports {
         } else if (type.startsWith("text/plain") && found.notice.length() < MAX_TEXT) {
             found.notice.append(new String(bytes(part), StandardCharsets.ISO_8859_1)).append('\n');
         } else if (type.startsWith("message/delivery-status") || type.startsWith("message/global-delivery-status")) {
+            found.reportSeen = true;
             deliveryStatus(bytes(part), found);
         } else if (type.startsWith("message/rfc822") || type.startsWith("text/rfc822-headers")
                 || type.startsWith("message/global") || type.startsWith("message/global-headers")) {
