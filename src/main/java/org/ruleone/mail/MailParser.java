@@ -58,7 +58,8 @@ public class MailParser {
     /** Subjects of bounces without a delivery-status part, in the languages servers write them in. */
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)returned mail|undeliver|undelivered mail"
             + "|delivery status notification|delivery (status )?failure|delivery (has )?failed|mail delivery failed"
-            + "|failure notice|non[- ]?delivery|could not be delivered|not delivered|nicht zustellbar"
+            + "|failure notice|non[- ]?delivery|could not be delivered|not delivered|could not send message"
+            + "|delivery delayed|delayed mail|nicht zustellbar"
             + "|unzustellbar|non remis|non distribu|échec de (la )?(remise|distribution)|niedostarczon"
             + "|nie (został|mogła być) dostarczon|no se pudo entregar|non consegnat");
 

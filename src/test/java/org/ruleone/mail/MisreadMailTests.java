@@ -141,6 +141,31 @@ class MisreadMailTests {
         assertThat(postfix.originalMessageId()).isEqualTo("<thanks-7.3@shop.example.com>");
     }
 
+    @Test
+    void readsAnOldStyleDelayWarningAsATemporaryBounce() {
+        byte[] raw = """
+                From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>
+                Subject: Warning: could not send message for past 4 hours
+                Content-Type: text/plain
+
+                    **********************************************
+                    **      THIS IS A WARNING MESSAGE ONLY      **
+                    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **
+                    **********************************************
+
+                The original message was received at Tue, 1 Dec 2026 09:59:58 +0100
+
+                   ----- Transcript of session follows -----
+                <later@example.org>... Deferred: Connection timed out
+                Warning: message still undelivered after 4 hours
+                """.replace("\n", "\r\n").getBytes(Charset.forName("US-ASCII"));
+
+        assertThat(((ParseResult.Parsed) parser.parse(raw)).mail().kind()).isEqualTo(MailKind.BOUNCE);
+        BounceReceived bounce = DeliveryReports.read(raw, java.time.Instant.EPOCH);
+        assertThat(bounce.permanent()).isFalse();
+        assertThat(bounce.recipient()).isEqualTo("later@example.org");
+    }
+
     private static String body(InboundMail mail) {
         return mail.textBody().replace("\r\n", "\n");
     }
