@@ -34,9 +34,12 @@ public final class DeliveryReports {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
     private static final Session SESSION = Session.getInstance(new Properties());
-    /** An address alone on a line, or at the start of one followed by a colon: how sendmail, Postfix, qmail and Exim list failed recipients. */
+    /**
+     * An address alone on a line, or at the start of one followed by a colon or "...": how sendmail, Postfix,
+     * qmail and Exim list failed recipients.
+     */
     private static final Pattern LISTED_ADDRESS = Pattern.compile(
-            "^\\s*<?([^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+?)>?(:.*|\\s*)$");
+            "^\\s*<?([^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+?)>?(:.*|\\.\\.\\..*|\\s*)$");
     /** Where the returned mail starts in the text of a bounce. */
     private static final Pattern RETURNED_PART = Pattern.compile(
             "(?i)original message follows|-\\s*original message|copy of the message|undelivered message|returned message|message headers follow"
