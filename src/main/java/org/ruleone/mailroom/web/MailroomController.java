@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.ruleone.mail.Quarantine;
 import org.ruleone.mail.QuarantinedMail;
 import org.ruleone.mailroom.Mailbox;
+import org.ruleone.mailroom.internal.Duplicates;
 import org.ruleone.mailroom.internal.ImapClient;
 import org.ruleone.mailroom.internal.InboundRouter;
 import org.ruleone.mailroom.internal.MailServerAddresses;
@@ -31,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's mail screen: each store's address and IMAP mailbox, a connection test, and the quarantine. */
+/**
+ * The owner's mail screen: each store's address and IMAP mailbox, a connection test, the quarantine, and the mail
+ * skipped because it had already been filed.
+ */
 @Controller
 @PreAuthorize("hasRole('OWNER')")
 class MailroomController {
@@ -46,14 +50,16 @@ class MailroomController {
     private final MailServerAddresses serverAddresses = new MailServerAddresses();
     private final Quarantine quarantine;
     private final InboundRouter router;
+    private final Duplicates duplicates;
 
     MailroomController(Organization organization, Mailboxes mailboxes, ImapClient imap, Quarantine quarantine,
-                       InboundRouter router) {
+                       InboundRouter router, Duplicates duplicates) {
         this.organization = organization;
         this.mailboxes = mailboxes;
         this.imap = imap;
         this.quarantine = quarantine;
         this.router = router;
+        this.duplicates = duplicates;
     }
 
     /** One store's card on the screen. */
@@ -158,6 +164,7 @@ class MailroomController {
         }).toList();
         model.addAttribute("cards", cards);
         model.addAttribute("quarantine", quarantine.newestFirst(200));
+        model.addAttribute("duplicates", duplicates.newestFirst(50));
         model.addAttribute("storeNames", organization.stores().stream()
                 .collect(java.util.stream.Collectors.toMap(StoreSummary::id, StoreSummary::name)));
         return "mailroom/mailroom";
