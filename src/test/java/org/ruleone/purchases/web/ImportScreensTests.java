@@ -72,7 +72,7 @@ class ImportScreensTests {
                         .param("delimiter", ",").param("invoice", "0").param("date", "4")
                         .param("dateFormat", "yyyy-MM-dd HH:mm:ss").param("customer", "6").param("sku", "1")
                         .param("description", "2").param("quantity", "3").param("unitPrice", "5")
-                        .param("country", "7").param("mode", "GOOD_ROWS"))
+                        .param("country", "7").param("numberStyle", "PLAIN_POINT").param("mode", "GOOD_ROWS"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         long id = Long.parseLong(started.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
         await().atMost(Duration.ofSeconds(20))
