@@ -292,7 +292,7 @@ public class CsvImporter implements DisposableBean {
 
     private static RowParser parser(ColumnMapping mapping, List<String> header) {
         if (mapping.highestColumn() >= header.size() || mapping.invoice() < 0 || mapping.date() < 0
-                || mapping.quantity() < 0 || mapping.unitPrice() < 0) {
+                || mapping.unitPrice() < 0) {
             throw new IllegalArgumentException("The column mapping does not fit the file's header " + header);
         }
         return new RowParser(mapping, header);

@@ -126,8 +126,10 @@ final class RowParser {
 
     /** The value, and the number style it was read with: "1.30" is refused under 1.234,56, where it cannot be. */
     private Outcome badNumber(CsvReader csv, int column) {
-        return reject(BAD_NUMBER, header.get(column) + ": " + csv.string(column).strip() + " ("
-                + mapping.numberStyle().example() + ")");
+        String value = csv.string(column).strip();
+        boolean digits = value.chars().anyMatch(Character::isDigit);
+        return reject(BAD_NUMBER, header.get(column) + ": " + value
+                + (digits ? " (" + mapping.numberStyle().example() + ")" : ""));
     }
 
     private static Outcome reject(String reason, String detail) {

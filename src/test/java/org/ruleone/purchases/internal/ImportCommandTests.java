@@ -63,4 +63,18 @@ class ImportCommandTests {
 
         assertThat(command.getExitCode()).isEqualTo(1);
     }
+
+    @Test
+    void exitsWithOneWhenEveryRowIsRejectedSoThatACronJobNotices() throws IOException {
+        String name = "Shell wrong " + System.nanoTime();
+        organization.createStore(new StoreDraft(name, "", "GB", ZoneId.of("Europe/London"), Language.EN, List.of()));
+        Path file = dir.resolve("wrong.csv");
+        Files.writeString(file, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "K3,S1,MUG,2,01/01/2011 10:00,1.00,930003,France\n"
+                + "K4,S1,MUG,2,01/01/2011 11:00,1.00,930003,France\n", StandardCharsets.UTF_8);
+
+        command.run(new DefaultApplicationArguments("import", "--file=" + file, "--store=" + name));
+
+        assertThat(command.getExitCode()).isEqualTo(1);
+    }
 }
