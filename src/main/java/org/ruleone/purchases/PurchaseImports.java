@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -172,7 +174,7 @@ public class PurchaseImports implements DisposableBean {
                 char delimiter = csv.delimiter();
                 List<String> header = csv.next() ? shown(csv.fields()) : List.of();
                 List<List<String>> rows = new ArrayList<>();
-                List<String> values = new ArrayList<>();
+                Set<String> values = new HashSet<>(); // distinct values: a column repeats most of its own
                 for (int n = 0; n < DETECTION_ROWS && csv.next(); n++) {
                     List<String> fields = csv.fields();
                     if (rows.size() < PREVIEW_ROWS) {
