@@ -32,6 +32,7 @@ class CsvImportTests {
     @Autowired PurchaseImports imports;
     @Autowired Organization organization;
     @Autowired JdbcClient jdbc;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
     @TempDir Path dir;
     long store;
 
@@ -284,6 +285,33 @@ class CsvImportTests {
                 .returns(0L, ImportSummary::invoicesAdded).returns(0L, ImportSummary::customersCreated);
         assertThat(third).returns(3L, ImportSummary::invoices).returns(3L, ImportSummary::customers)
                 .returns(1L, ImportSummary::invoicesAdded).returns(1L, ImportSummary::customersCreated);
+    }
+
+    @Test
+    void readsARunRecordedBeforeNumberStylesAndReturnRulesAsItWasThen() {
+        long id = jdbc.sql("""
+                insert into purchase_import (store_id, file_name, file_sha256, mapping, status, started_at,
+                                             heartbeat_at, summary)
+                values (:s, 'old.csv', '', cast(:mapping as jsonb), 'COMPLETED', now(), now(), cast(:summary as jsonb))
+                returning id""")
+                .param("s", store)
+                .param("mapping", """
+                        {"delimiter":",","invoice":0,"date":4,"dateFormat":"yyyy-MM-dd HH:mm:ss","customer":6,"sku":1,
+                         "description":2,"quantity":3,"unitPrice":5,"country":7}""")
+                .param("summary", """
+                        {"importId":1,"status":"COMPLETED","rowsRead":2,"rowsImported":2,"rowsSkipped":0,
+                         "rowsRejected":0,"invoices":1,"customers":1,"cancellationRows":0,"returnLines":0,
+                         "walkInRows":0,"totalAmount":3.00,"millis":5,"problem":null}""")
+                .query(Long.class).single();
+
+        ImportRun run = imports.find(id).orElseThrow();
+
+        assertThat(run.summary().invoices()).isEqualTo(1);
+        assertThat(run.summary().invoicesAdded()).isZero();
+        ColumnMapping mapping = jdbc.sql("select mapping::text from purchase_import where id = :id").param("id", id)
+                .query((rs, n) -> json.readValue(rs.getString(1), ColumnMapping.class)).single();
+        assertThat(mapping.numberStyle()).isEqualTo(NumberStyle.PLAIN_POINT);
+        assertThat(mapping.returns().invoicePrefix()).isEqualTo("C");
     }
 
     private BigDecimal purchaseTotal(String invoice) {
