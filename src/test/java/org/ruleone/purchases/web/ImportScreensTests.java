@@ -165,6 +165,26 @@ class ImportScreensTests {
                 .returns(0L, org.ruleone.purchases.ImportSummary::customersCreated);
     }
 
+    @Test
+    void asksHowNumbersAreWrittenWhenTheFilesValuesReadTwoWays() throws Exception {
+        long store = store("Two ways");
+        var me = user(new SignedInAssociate(1, "Nel", "nel@example.com", Role.MANAGER, store, Language.EN, "x", true));
+        String upload = uploadedToken("Order;Day;Price\nT1;02.01.2011;1.300\nT2;02.01.2011;2.500\n"
+                .getBytes(StandardCharsets.UTF_8), me);
+
+        mvc.perform(get("/purchases/imports/new").param("upload", upload).with(me))
+                .andExpect(content().string(containsString("Values such as 1.300 can be read two ways")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("selected=\"selected\">1"))));
+        mvc.perform(post("/purchases/imports").with(me).with(csrf())
+                        .param("upload", upload).param("fileName", "two.csv").param("storeId", Long.toString(store))
+                        .param("delimiter", ";").param("invoice", "0").param("date", "1")
+                        .param("dateFormat", "dd.MM.yyyy").param("unitPrice", "2").param("numberStyle", "")
+                        .param("mode", "GOOD_ROWS"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose how this file writes its numbers.")));
+        assertThat(imports.recent(Optional.of(store), 10)).isEmpty();
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor speaking(long store,
                                                                                            Language language) {
         return user(new SignedInAssociate(3, "Ola", "ola@example.com", Role.MANAGER, store, language, "x", true));
