@@ -2,10 +2,7 @@ package org.ruleone.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,13 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.CsvReader;
+import org.ruleone.platform.NumberStyle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,28 +50,9 @@ public class CatalogImports {
      * @throws CsvLimits.Refused when the header is beyond the {@link CsvLimits}
      */
     public List<String> headers(InputStream file) throws IOException {
-        try (CSVParser parser = format().parse(reader(file))) {
-            var it = parser.iterator();
-            return it.hasNext() ? checked(it.next()).toList().stream().map(String::strip).toList() : List.of();
-        } catch (RuntimeException e) {
-            throw unwrap(e);
+        try (CsvReader csv = CsvReader.detecting(file)) {
+            return csv.next() ? csv.fields().stream().map(String::strip).toList() : List.of();
         }
-    }
-
-    /** The parser's iterator wraps what the reader throws (a refusal among them) in an unchecked exception. */
-    private static IOException unwrap(RuntimeException e) {
-        if (e.getCause() instanceof IOException io) {
-            return io;
-        }
-        throw e;
-    }
-
-    /** Refuses a record with more columns than {@link CsvLimits#MAX_COLUMNS}. */
-    private static CSVRecord checked(CSVRecord record) throws CsvLimits.Refused {
-        if (record.size() > CsvLimits.MAX_COLUMNS) {
-            throw new CsvLimits.Refused(CsvLimits.Problem.TOO_MANY_COLUMNS, record.getParser().getCurrentLineNumber());
-        }
-        return record;
     }
 
     /** Guesses the column for each field from the header names (English, French, Polish). */
@@ -138,21 +115,26 @@ public class CatalogImports {
         int read = 0;
         int imported = 0;
         List<CatalogImportResult.Rejected> rejected = new ArrayList<>();
-        try (CSVParser parser = format().parse(reader(file))) {
+        // The purchases' reader: the separator (, ; or tab) found in the header, a byte-order mark skipped, UTF-8
+        // checked row by row, the limits of CsvLimits.
+        try (CsvReader csv = CsvReader.detecting(file)) {
             boolean header = true;
-            for (CSVRecord record : parser) {
-                checked(record);
+            while (csv.next()) {
                 if (header) {
                     header = false;
                     continue;
                 }
-                int line = (int) record.getParser().getCurrentLineNumber();
+                List<String> record = csv.fields();
+                int line = (int) csv.line();
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
                 read++;
-                String raw = String.join(",", record.toList());
+                String raw = csv.raw();
                 try {
+                    if (csv.malformed()) {
+                        throw new BadRow("BAD_ENCODING", "");
+                    }
                     if (me.isOwner()) {
                         catalog.save(parse(record, mapping, defaultStoreId, defaultCurrency, me));
                     } else {
@@ -163,8 +145,6 @@ public class CatalogImports {
                     rejected.add(new CatalogImportResult.Rejected(line, bad.reason, bad.detail, abbreviate(raw)));
                 }
             }
-        } catch (RuntimeException e) {
-            throw unwrap(e);
         }
         long id = jdbc.sql("""
                 insert into catalog_import (file_name, rows_read, rows_imported, rows_rejected, started_by, finished_at)
@@ -184,7 +164,7 @@ public class CatalogImports {
         return new CatalogImportResult(id, read, imported, rejected);
     }
 
-    private ProductDraft parse(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
+    private ProductDraft parse(List<String> record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
                                String defaultCurrency, SignedInAssociate me) {
         checkColumnCount(record, mapping);
         String sku = value(record, mapping, CatalogColumn.SKU);
@@ -196,12 +176,10 @@ public class CatalogImports {
             throw new BadRow("MISSING_NAME", sku);
         }
         String priceText = value(record, mapping, CatalogColumn.PRICE);
-        BigDecimal price;
-        try {
-            price = new BigDecimal(priceText.replace(" ", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new BadRow("BAD_PRICE", priceText);
-        }
+        // 189.00, 189,00, 1 234,56, 2.350,00 and 1,234.56 each have one reading; 1.300 (1.3 or 1300?) has two and is
+        // refused rather than guessed.
+        BigDecimal price = NumberStyle.readUnambiguous(priceText, 4)
+                .orElseThrow(() -> new BadRow("BAD_PRICE", priceText));
         if (price.signum() < 0) {
             throw new BadRow("BAD_PRICE", priceText);
         }
@@ -221,7 +199,7 @@ public class CatalogImports {
     }
 
     /** A manager's row: the stock and place of an existing product in their store; name and price are ignored. */
-    private void saveStock(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
+    private void saveStock(List<String> record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
                            SignedInAssociate me) {
         checkColumnCount(record, mapping);
         String sku = value(record, mapping, CatalogColumn.SKU);
@@ -238,14 +216,14 @@ public class CatalogImports {
                 mapping.containsKey(CatalogColumn.AISLE) ? value(record, mapping, CatalogColumn.AISLE) : null);
     }
 
-    private static void checkColumnCount(CSVRecord record, Map<CatalogColumn, Integer> mapping) {
+    private static void checkColumnCount(List<String> record, Map<CatalogColumn, Integer> mapping) {
         int needed = mapping.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         if (record.size() < needed) {
             throw new BadRow("COLUMN_COUNT", record.size() + " < " + needed);
         }
     }
 
-    private Long storeOf(CSVRecord record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
+    private Long storeOf(List<String> record, Map<CatalogColumn, Integer> mapping, Long defaultStoreId,
                          SignedInAssociate me) {
         Long storeId = defaultStoreId;
         if (mapping.containsKey(CatalogColumn.STORE) && !value(record, mapping, CatalogColumn.STORE).isEmpty()) {
@@ -262,7 +240,7 @@ public class CatalogImports {
         return storeId;
     }
 
-    private static Integer quantity(CSVRecord record, Map<CatalogColumn, Integer> mapping) {
+    private static Integer quantity(List<String> record, Map<CatalogColumn, Integer> mapping) {
         if (!mapping.containsKey(CatalogColumn.QUANTITY)) {
             return null;
         }
@@ -279,27 +257,13 @@ public class CatalogImports {
         return quantity;
     }
 
-    private static String value(CSVRecord record, Map<CatalogColumn, Integer> mapping, CatalogColumn column) {
+    private static String value(List<String> record, Map<CatalogColumn, Integer> mapping, CatalogColumn column) {
         Integer i = mapping.get(column);
         return i == null || i >= record.size() ? "" : record.get(i).strip();
     }
 
     private static String abbreviate(String raw) {
         return raw.length() > 300 ? raw.substring(0, 300) + "…" : raw;
-    }
-
-    private static CSVFormat format() {
-        return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
-    }
-
-    private static Reader reader(InputStream in) throws IOException {
-        var buffered = new java.io.BufferedInputStream(in);
-        buffered.mark(3);
-        byte[] bom = buffered.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-            buffered.reset();
-        }
-        return CsvLimits.limited(new InputStreamReader(buffered, StandardCharsets.UTF_8));
     }
 
     private static final class BadRow extends RuntimeException {

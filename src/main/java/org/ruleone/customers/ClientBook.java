@@ -181,13 +181,28 @@ public class ClientBook {
      */
     @Transactional
     public Map<String, Long> ensureImported(long storeId, Collection<ImportedCustomer> customers) {
+        return ensureImportedCounting(storeId, customers).ids();
+    }
+
+    /**
+     * The clients of an import and how many of them were new.
+     *
+     * @param ids     the client id, in the store, for each external id
+     * @param created how many clients were created (the others existed already)
+     */
+    public record ImportedClients(Map<String, Long> ids, int created) {
+    }
+
+    /** As {@link #ensureImported}, also saying how many clients it created (an import's summary shows it). */
+    @Transactional
+    public ImportedClients ensureImportedCounting(long storeId, Collection<ImportedCustomer> customers) {
         Map<String, Long> ids = new HashMap<>(customers.size() * 2);
         if (customers.isEmpty()) {
-            return ids;
+            return new ImportedClients(ids, 0);
         }
         String[] externalIds = customers.stream().map(ImportedCustomer::externalId).toArray(String[]::new);
         String[] countries = customers.stream().map(c -> c.country() == null ? "" : c.country()).toArray(String[]::new);
-        jdbc.sql("""
+        int created = jdbc.sql("""
                 insert into customer (store_id, external_id, country)
                 select :store, e, c from unnest(cast(:ids as text[]), cast(:countries as text[])) as t(e, c)
                 on conflict (store_id, external_id) where external_id is not null do nothing
@@ -200,6 +215,6 @@ public class ClientBook {
                     ids.put(rs.getString(1), rs.getLong(2));
                 })
                 ;
-        return ids;
+        return new ImportedClients(ids, created);
     }
 }

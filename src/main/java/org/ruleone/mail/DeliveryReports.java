@@ -24,7 +24,9 @@ import jakarta.mail.internet.MimeUtility;
  * Reads a delivery status notification (RFC 3464) into a {@link BounceReceived}: the failed recipient from
  * {@code Final-Recipient} (or {@code X-Failed-Recipients}), permanent or not from {@code Status} (or
  * {@code Action}), and the Message-ID of the mail that bounced from {@code Original-Message-ID} or the returned
- * message's headers. Never throws: what cannot be read is left empty.
+ * message's headers. A bounce from before RFC 3464 ("Returned mail" from a MAILER-DAEMON, with no
+ * delivery-status part) is read from its text: the first address the notice names, and the Message-ID of the
+ * mail it quotes. Never throws: what cannot be read is left empty.
  */
 public final class DeliveryReports {
 
@@ -32,6 +34,20 @@ public final class DeliveryReports {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
     private static final Session SESSION = Session.getInstance(new Properties());
+    /**
+     * An address alone on a line, or at the start of one followed by a colon or "...": how sendmail, Postfix,
+     * qmail and Exim list failed recipients.
+     */
+    private static final Pattern LISTED_ADDRESS = Pattern.compile(
+            "^\\s*<?([^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+?)>?(:.*|\\.\\.\\..*|\\s*)$");
+    /** Where the returned mail starts in the text of a bounce. */
+    private static final Pattern RETURNED_PART = Pattern.compile(
+            "(?i)original message follows|-\\s*original message|copy of the message|undelivered message|returned message|message headers follow"
+                    + "|^(received|return-path|from|to|subject|message-id):");
+    private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*(<[^<>\\s]+>)");
+    private static final Pattern TEMPORARY = Pattern.compile("(?i)delay|will be retried|will retry|still trying"
+            + "|warning: could not send|not yet been delivered");
+    private static final int MAX_TEXT = 64 * 1024;
 
     private DeliveryReports() {
     }
@@ -45,6 +61,9 @@ public final class DeliveryReports {
                 found.recipient = firstAddress(failed);
             }
             walk(message, found, 0);
+            if (!found.reportSeen) {
+                readNotice(found, message.getSubject() == null ? "" : message.getSubject());
+            }
         } catch (MessagingException | IOException | RuntimeException | StackOverflowError unreadable) {
             // keep what was found before the damage
         }
@@ -57,6 +76,32 @@ public final class DeliveryReports {
         String recipient = "";
         boolean permanent = true;
         boolean statusSeen;
+        boolean reportSeen;
+        final StringBuilder notice = new StringBuilder();
+    }
+
+    /** A bounce without a delivery-status part: what its text says. */
+    private static void readNotice(Found found, String subject) {
+        String text = found.notice.toString().replace("\r\n", "\n");
+        if (found.recipient.isEmpty()) {
+            for (String line : text.split("\n")) {
+                if (RETURNED_PART.matcher(line).find()) {
+                    break;
+                }
+                Matcher listed = LISTED_ADDRESS.matcher(line);
+                if (listed.matches()) {
+                    found.recipient = listed.group(1).replaceAll("[\\p{Cntrl}]", "");
+                    break;
+                }
+            }
+        }
+        if (found.originalMessageId.isEmpty()) {
+            Matcher quoted = QUOTED_MESSAGE_ID.matcher(text);
+            if (quoted.find()) {
+                found.originalMessageId = quoted.group(1);
+            }
+        }
+        found.permanent = !TEMPORARY.matcher(subject).find();
     }
 
     private static void walk(Part part, Found found, int depth) throws MessagingException, IOException {
@@ -76,7 +121,10 @@ public final class DeliveryReports {
                     }
                 }
             }
+        } else if (type.startsWith("text/plain") && found.notice.length() < MAX_TEXT) {
+            found.notice.append(new String(bytes(part), StandardCharsets.ISO_8859_1)).append('\n');
         } else if (type.startsWith("message/delivery-status") || type.startsWith("message/global-delivery-status")) {
+            found.reportSeen = true;
             deliveryStatus(bytes(part), found);
         } else if (type.startsWith("message/rfc822") || type.startsWith("text/rfc822-headers")
                 || type.startsWith("message/global") || type.startsWith("message/global-headers")) {

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,7 @@ import jakarta.mail.internet.ParseException;
 import org.ruleone.mail.internal.Charsets;
 import org.ruleone.mail.internal.EncodedWords;
 import org.ruleone.mail.internal.HtmlSafety;
+import org.ruleone.shared.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -49,6 +52,16 @@ public class MailParser {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
     private static final Pattern PATH = Pattern.compile(".*[/\\\\]");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
+    /** The local parts mail servers send delivery reports from. */
+    private static final Set<String> DAEMONS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
+            "mdaemon");
+    /** Subjects of bounces without a delivery-status part, in the languages servers write them in. */
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)returned mail|undeliver|undelivered mail"
+            + "|delivery status notification|delivery (status )?failure|delivery (has )?failed|mail delivery failed"
+            + "|failure notice|non[- ]?delivery|could not be delivered|not delivered|could not send message"
+            + "|delivery delayed|delayed mail|nicht zustellbar"
+            + "|unzustellbar|non remis|non distribu|échec de (la )?(remise|distribution)|niedostarczon"
+            + "|nie (został|mogła być) dostarczon|no se pudo entregar|non consegnat");
 
     static {
         // Jakarta Mail reads most leniency switches once, from system properties, when its classes load.
@@ -73,17 +86,26 @@ public class MailParser {
         properties.setProperty("mail.mime.base64.ignoreerrors", "true");
         properties.setProperty("mail.mime.multipart.allowempty", "true");
         properties.setProperty("mail.mime.parameters.strict", "false");
-        properties.setProperty("mail.mime.allowutf8", "true");
+        // no mail.mime.allowutf8: header bytes are then read one character per byte, and Charsets.rawHeader
+        // decodes 8-bit ones as UTF-8 when valid, else as the store's languages suggest (ADR 78)
         this.session = Session.getInstance(properties);
         this.maxAttachmentBytes = maxAttachmentSize.toBytes();
     }
 
     public ParseResult parse(byte[] raw) {
+        return parse(raw, List.of());
+    }
+
+    /**
+     * Reads a mail for a store that works in these languages: they decide the charset of text that is not
+     * UTF-8 and carries no usable label (Polish in ISO-8859-2 or windows-1250, Western text in windows-1252).
+     */
+    public ParseResult parse(byte[] raw, Collection<Language> languages) {
         if (raw == null || raw.length == 0) {
             return new ParseResult.Quarantined(QuarantineReason.EMPTY, "the message has no bytes");
         }
         try {
-            return read(new MimeMessage(session, new ByteArrayInputStream(raw)));
+            return read(new MimeMessage(session, new ByteArrayInputStream(raw)), languages);
         } catch (TooDeep deep) {
             return new ParseResult.Quarantined(QuarantineReason.TOO_DEEP, deep.getMessage());
         } catch (Exception | StackOverflowError unreadable) {
@@ -91,40 +113,47 @@ public class MailParser {
         }
     }
 
-    private ParseResult read(MimeMessage message) throws MessagingException {
-        Optional<MailAddress> from = addresses(header(message, "From")).stream().findFirst()
-                .or(() -> addresses(header(message, "Sender")).stream().findFirst());
+    private ParseResult read(MimeMessage message, Collection<Language> languages) throws MessagingException {
+        Optional<MailAddress> from = addresses(text(message, "From", languages), languages).stream().findFirst()
+                .or(() -> addresses(text(message, "Sender", languages), languages).stream().findFirst());
         if (from.isEmpty()) {
             return new ParseResult.Quarantined(QuarantineReason.NO_SENDER,
                     "no address in From or Sender: \"" + clean(header(message, "From")) + "\"");
         }
-        Content content = new Content();
+        Content content = new Content(languages);
         walk(message, content, 0);
         String text = content.text.toString().isBlank() && !content.html.isEmpty()
                 ? HtmlSafety.toText(content.html.toString())
                 : content.text.toString().strip();
         String html = content.html.isEmpty() ? "" : HtmlSafety.sanitize(content.html.toString());
         List<String> inReplyTo = messageIds(header(message, "In-Reply-To"));
+        String subject = clean(decode(text(message, "Subject", languages), languages));
         return new ParseResult.Parsed(new InboundMail(
                 messageIds(header(message, "Message-ID")).stream().findFirst().orElse(""),
                 inReplyTo.isEmpty() ? "" : inReplyTo.getFirst(),
                 messageIds(header(message, "References")),
                 from.get(),
-                addresses(header(message, "To")),
-                clean(decode(header(message, "Subject"))),
+                addresses(text(message, "To", languages), languages),
+                subject,
                 sentAt(message),
                 text,
                 html,
                 content.attachments,
-                kind(message, from.get(), content)));
+                kind(message, from.get(), subject, content)));
     }
 
     private static final class Content {
+        final Collection<Language> languages;
         final StringBuilder text = new StringBuilder();
         final StringBuilder html = new StringBuilder();
         final List<MailAttachment> attachments = new ArrayList<>();
         boolean deliveryStatus;
         boolean report;
+        boolean returnedMessage;
+
+        Content(Collection<Language> languages) {
+            this.languages = languages;
+        }
     }
 
     private static final class TooDeep extends RuntimeException {
@@ -157,13 +186,16 @@ public class MailParser {
         if (baseType.equals("message/delivery-status") || baseType.equals("message/global-delivery-status")) {
             content.deliveryStatus = true;
         }
+        if (baseType.equals("message/rfc822") || baseType.equals("text/rfc822-headers")) {
+            content.returnedMessage = true;
+        }
         boolean attachment = isAttachment(part);
         if (!attachment && baseType.equals("text/plain")) {
-            append(content.text, text(part, type));
+            append(content.text, text(part, type, content.languages));
         } else if (!attachment && baseType.equals("text/html")) {
-            append(content.html, text(part, type));
+            append(content.html, text(part, type, content.languages));
         } else {
-            content.attachments.add(attachment(part, baseType));
+            content.attachments.add(attachment(part, baseType, content.languages));
         }
     }
 
@@ -220,27 +252,44 @@ public class MailParser {
         }
     }
 
-    private static String text(Part part, ContentType type) {
-        return Charsets.decode(bytes(part, Long.MAX_VALUE).content(), type.getParameter("charset"));
+    private static String text(Part part, ContentType type, Collection<Language> languages) {
+        return Charsets.decode(bytes(part, Long.MAX_VALUE).content(), type.getParameter("charset"), languages);
     }
 
-    private MailAttachment attachment(Part part, String baseType) {
+    private MailAttachment attachment(Part part, String baseType, Collection<Language> languages) {
         Bytes bytes = bytes(part, maxAttachmentBytes);
-        return new MailAttachment(fileName(part), baseType, bytes.size(), bytes.tooLarge(),
+        return new MailAttachment(fileName(part, languages), baseType, bytes.size(), bytes.tooLarge(),
                 bytes.tooLarge() ? new byte[0] : bytes.content());
     }
 
-    private static String fileName(Part part) {
+    private static String fileName(Part part, Collection<Language> languages) {
         String name;
+        boolean raw8bit;
         try {
             name = part.getFileName();
+            raw8bit = has8bit(part.getHeader("Content-Disposition")) || has8bit(part.getHeader("Content-Type"));
         } catch (MessagingException | RuntimeException unparsable) {
             name = null;
+            raw8bit = false;
         }
         if (name == null) {
             return "";
         }
-        return CONTROL.matcher(PATH.matcher(decode(name)).replaceFirst("")).replaceAll("").strip();
+        // an RFC 2231 or RFC 2047 name is ASCII in the header; 8-bit bytes there are a raw name in some charset
+        String decoded = decode(raw8bit ? Charsets.rawHeader(name, languages) : name, languages);
+        return CONTROL.matcher(PATH.matcher(decoded).replaceFirst("")).replaceAll("").strip();
+    }
+
+    private static boolean has8bit(String[] values) {
+        if (values == null) {
+            return false;
+        }
+        for (String value : values) {
+            if (value != null && value.chars().anyMatch(c -> c >= 0x80)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Bytes(byte[] content, long size, boolean tooLarge) {
@@ -285,10 +334,16 @@ public class MailParser {
         return new Bytes(kept.toByteArray(), size, size > cap);
     }
 
-    private static MailKind kind(MimeMessage message, MailAddress from, Content content) {
+    private static MailKind kind(MimeMessage message, MailAddress from, String subject, Content content) {
         String local = from.address().toLowerCase(Locale.ROOT).replaceFirst("@.*", "");
-        boolean daemon = local.equals("mailer-daemon") || local.equals("postmaster");
+        boolean daemon = DAEMONS.contains(local);
         if (content.report || (content.deliveryStatus && daemon)) {
+            return MailKind.BOUNCE;
+        }
+        // a bounce from before RFC 3464 (sendmail, qmail, old Exchange): a daemon's "Returned mail" or the mail
+        // it returns; a null Return-Path (<>) is set only on delivery reports and other automatic mail
+        boolean nullReturnPath = header(message, "Return-Path").replaceAll("\\s", "").equals("<>");
+        if ((daemon || nullReturnPath) && (BOUNCE_SUBJECT.matcher(subject).find() || (daemon && content.returnedMessage))) {
             return MailKind.BOUNCE;
         }
         String autoSubmitted = header(message, "Auto-Submitted").trim().toLowerCase(Locale.ROOT);
@@ -339,7 +394,12 @@ public class MailParser {
         return ids;
     }
 
-    private static List<MailAddress> addresses(String value) {
+    /** A header's first value, unfolded, with its raw 8-bit bytes decoded (encoded words are left as they are). */
+    private static String text(MimeMessage message, String name, Collection<Language> languages) {
+        return Charsets.rawHeader(header(message, name), languages);
+    }
+
+    private static List<MailAddress> addresses(String value, Collection<Language> languages) {
         List<MailAddress> addresses = new ArrayList<>();
         if (value.isBlank()) {
             return addresses;
@@ -348,7 +408,7 @@ public class MailParser {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
                 String bare = clean(address.getAddress() == null ? "" : address.getAddress()).replace(" ", "");
                 if (bare.contains("@")) {
-                    addresses.add(new MailAddress(bare, clean(personal(address))));
+                    addresses.add(new MailAddress(bare, clean(personal(address, languages))));
                 }
             }
         } catch (AddressException | RuntimeException unparsable) {
@@ -360,16 +420,16 @@ public class MailParser {
         return addresses;
     }
 
-    private static String personal(InternetAddress address) {
+    private static String personal(InternetAddress address, Collection<Language> languages) {
         String personal = address.getPersonal();
         if (personal == null) {
             return "";
         }
-        return personal.contains("=?") ? decode(personal) : personal;
+        return personal.contains("=?") ? decode(personal, languages) : personal;
     }
 
-    private static String decode(String value) {
-        return EncodedWords.decode(value);
+    private static String decode(String value, Collection<Language> languages) {
+        return EncodedWords.decode(value, languages);
     }
 
     /** One line of text with no CR, LF or other control (or bidi override) characters. */

@@ -144,6 +144,32 @@ public class Outbox {
     }
 
     /**
+     * Whether mail is going out: how many mails wait, since when, and what stands in the way (no server configured,
+     * the server's latest refusal, or mail waiting for longer than {@link OutboxHealth#STUCK_AFTER}).
+     */
+    public OutboxHealth health() {
+        record Figures(long waiting, Timestamp oldest) { }
+        Figures figures = jdbc.sql("select count(*), min(created_at) from mail_outbox where status = 'QUEUED'")
+                .query((rs, n) -> new Figures(rs.getLong(1), rs.getTimestamp(2))).single();
+        record LastError(String kind, String text) { }
+        Optional<LastError> last = jdbc.sql("""
+                select last_error_kind, last_error from mail_outbox
+                 where status = 'QUEUED' and last_error_kind is not null
+                 order by next_attempt_at desc, id desc limit 1
+                """).query((rs, n) -> new LastError(rs.getString(1), rs.getString(2))).optional();
+        return OutboxHealth.of(wakeUp.serverConfigured(), figures.waiting(),
+                figures.oldest() == null ? null : figures.oldest().toInstant(),
+                last.map(LastError::kind).orElse(null), last.map(LastError::text).orElse(null), clock.instant());
+    }
+
+    /** How many mails whose dedupe key starts with the prefix wait to be sent, e.g. a campaign's or a case's. */
+    public long waiting(String dedupeKeyPrefix) {
+        String pattern = dedupeKeyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select count(*) from mail_outbox where status = 'QUEUED' and dedupe_key like :p")
+                .param("p", pattern).query(Long.class).single();
+    }
+
+    /**
      * Sends every mail that is due now, one at a time, after any sending already under way (for instance the one
      * woken when a transaction committed); returns how many mails this call sent.
      */

@@ -1,9 +1,7 @@
 package org.ruleone.platform;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -102,58 +100,5 @@ public final class CsvLimits {
             }
         }
         return true;
-    }
-
-    /**
-     * A reader that refuses a record longer than {@link #MAX_RECORD_LENGTH} characters (counting, like a CSV
-     * parser, line breaks inside quotes as part of the record) before a parser builds it.
-     */
-    public static Reader limited(Reader in) {
-        return new LimitedRecords(in);
-    }
-
-    private static final class LimitedRecords extends FilterReader {
-        private long line = 1;
-        private long recordLine = 1;
-        private int length;
-        private boolean quoted;
-
-        LimitedRecords(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count((char) c);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int count) throws IOException {
-            int n = super.read(buffer, offset, count);
-            for (int i = 0; i < n; i++) {
-                count(buffer[offset + i]);
-            }
-            return n;
-        }
-
-        private void count(char c) throws Refused {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\n') {
-                line++;
-                if (!quoted) {
-                    length = 0;
-                    recordLine = line;
-                    return;
-                }
-            }
-            if (++length > MAX_RECORD_LENGTH) {
-                throw new Refused(Problem.RECORD_TOO_LONG, recordLine);
-            }
-        }
     }
 }

@@ -1,23 +1,24 @@
 package org.ruleone.purchases;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.NumberStyle;
 import org.ruleone.platform.Uploads;
 import org.ruleone.purchases.internal.CsvImporter;
-import org.ruleone.purchases.internal.CsvReader;
+import org.ruleone.platform.CsvReader;
 import org.ruleone.purchases.internal.ImportRuns;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,8 @@ public class PurchaseImports implements DisposableBean {
 
     private static final int PREVIEW_ROWS = 5;
     private static final int PREVIEW_VALUE = 200;
+    /** How many rows the number style is detected from (the Online Retail file: in a few hundred milliseconds). */
+    static final int DETECTION_ROWS = 20_000;
 
     private final CsvImporter importer;
     private final Uploads uploads;
@@ -158,26 +161,29 @@ public class PurchaseImports implements DisposableBean {
     }
 
     /**
-     * The header and first rows of a file, with the separator guessed and a preset recognised; each value cut to
-     * {@value #PREVIEW_VALUE} characters.
+     * The header and first rows of a file, with the separator guessed, a preset recognised and the number style
+     * detected from the values of the first {@value #DETECTION_ROWS} rows; each value cut to {@value #PREVIEW_VALUE}
+     * characters.
      *
      * @throws CsvLimits.Refused when the file is not text, or its first records are beyond the {@link CsvLimits}
      */
     public static FilePreview preview(Path file) throws CsvLimits.Refused {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             CsvLimits.requireText(file);
-            byte[] start = in.readNBytes(8192);
-            String text = new String(start, StandardCharsets.UTF_8);
-            int end = text.indexOf('\n');
-            char delimiter = ColumnMapping.guessDelimiter(end < 0 ? text : text.substring(0, end));
-            try (CsvReader csv = new CsvReader(Files.newInputStream(file), delimiter)) {
+            try (CsvReader csv = CsvReader.detecting(Files.newInputStream(file))) {
+                char delimiter = csv.delimiter();
                 List<String> header = csv.next() ? shown(csv.fields()) : List.of();
                 List<List<String>> rows = new ArrayList<>();
-                while (rows.size() < PREVIEW_ROWS && csv.next()) {
-                    rows.add(shown(csv.fields()));
+                Set<String> values = new HashSet<>(); // distinct values: a column repeats most of its own
+                for (int n = 0; n < DETECTION_ROWS && csv.next(); n++) {
+                    List<String> fields = csv.fields();
+                    if (rows.size() < PREVIEW_ROWS) {
+                        rows.add(shown(fields));
+                    }
+                    values.addAll(fields);
                 }
-                return new FilePreview(delimiter, header, rows, ColumnMapping.detect(header)
-                        .filter(m -> m.delimiter() == delimiter));
+                Optional<ColumnMapping> preset = ColumnMapping.detect(header).filter(m -> m.delimiter() == delimiter);
+                return new FilePreview(delimiter, header, rows, preset, NumberStyle.detect(values));
             }
         } catch (CsvLimits.Refused e) {
             throw e;

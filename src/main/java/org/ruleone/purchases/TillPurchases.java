@@ -56,7 +56,8 @@ public class TillPurchases {
                 .param("total", purchase.total())
                 .param("items", lines.stream().mapToInt(TillPurchase.Line::quantity).sum())
                 .param("count", lines.size())
-                .param("isReturn", purchase.invoice().startsWith("C") || lines.stream().anyMatch(l -> l.quantity() < 0))
+                // A till says a return with a negative quantity; an invoice starting with "C" is an Online Retail rule only.
+                .param("isReturn", lines.stream().anyMatch(l -> l.quantity() < 0))
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             return Optional.empty();

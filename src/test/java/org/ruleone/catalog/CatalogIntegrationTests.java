@@ -136,6 +136,25 @@ class CatalogIntegrationTests {
     }
 
     @Test
+    void importsASemicolonSeparatedProductFileWithDecimalCommasAsThePurchaseImportDoes() throws Exception {
+        String csv = "\uFEFFRéférence;Nom;Prix;Devise\n"
+                + "SEMI-%1$s;Botte, cuir;1.189,50;EUR\n".formatted(sku)
+                + "AMBI-%1$s;Gant;1.300;EUR\n".formatted(sku);
+
+        CatalogImportResult result = imports.run("produits.csv", stream(csv),
+                CatalogImports.guess(imports.headers(stream(csv))), null, null, people.owner());
+
+        assertThat(imports.headers(stream(csv))).containsExactly("Référence", "Nom", "Prix", "Devise");
+        assertThat(result.rowsImported()).isEqualTo(1);
+        Product boot = catalog.productBySku("SEMI-" + sku).orElseThrow();
+        assertThat(boot.name()).isEqualTo("Botte, cuir");
+        assertThat(boot.price()).isEqualByComparingTo("1189.50");
+        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "BAD_PRICE"));
+        assertThat(catalog.productBySku("AMBI-" + sku)).isEmpty();
+    }
+
+    @Test
     void refusesAHostileOrBinaryProductFileAtTheUploadWithTheLine() throws Exception {
         SignedInAssociate manager = people.person(Role.MANAGER, paris);
         byte[] hostile = new byte[20_000_000];

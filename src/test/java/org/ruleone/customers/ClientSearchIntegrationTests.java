@@ -92,4 +92,46 @@ class ClientSearchIntegrationTests {
     void findsNothingForAnUnrelatedName() {
         assertThat(ids("Kowalczyk")).isEmpty();
     }
+
+    @Test
+    void findsAHebrewNameByItsOwnLettersAndNothingUnrelated() {
+        long cohen = fixtures.client(store, "דוד", "כהן", null, null, null);
+        long levi = fixtures.client(store, "שרה", "לוי", null, null, null);
+
+        assertThat(ids("דוד כהן")).containsExactly(cohen);
+        assertThat(ids("כהן")).containsExactly(cohen);
+        assertThat(ids("שרה")).containsExactly(levi);
+        assertThat(ids("משה")).as("a Hebrew name nobody has").isEmpty();
+    }
+
+    @Test
+    void findsAnArabicNameByItsOwnLettersAndNothingUnrelated() {
+        long mohammed = fixtures.client(store, "محمد", "العلي", null, null, null);
+        long fatima = fixtures.client(store, "فاطمة", "حسن", null, null, null);
+
+        assertThat(ids("محمد")).first().isEqualTo(mohammed);
+        assertThat(ids("محمد")).doesNotContain(fatima, zolkiewski, smith, dupont);
+        assertThat(ids("فاطمة حسن")).containsExactly(fatima);
+        assertThat(ids("خالد")).isEmpty();
+    }
+
+    @Test
+    void findsACyrillicOrGreekNameDespiteCaseAndATypo() {
+        long ivanova = fixtures.client(store, "Анна", "Иванова", null, null, null);
+        long papadopoulos = fixtures.client(store, "Νίκος", "Παπαδόπουλος", null, null, null);
+
+        assertThat(ids("анна иванова")).first().isEqualTo(ivanova);
+        assertThat(ids("Иваново")).first().isEqualTo(ivanova);
+        assertThat(ids("Παπαδοπουλος")).containsExactly(papadopoulos);
+        assertThat(ids("Петров")).isEmpty();
+    }
+
+    @Test
+    void aLatinQueryStillIgnoresClientsWrittenInOtherScripts() {
+        fixtures.client(store, "דוד", "כהן", null, null, null);
+        fixtures.client(store, "Анна", "Иванова", null, null, null);
+
+        assertThat(ids("Zolkiewski")).containsExactly(zolkiewski);
+        assertThat(ids("Jhon Smiht")).contains(smith).doesNotContain(zolkiewski, dupont);
+    }
 }

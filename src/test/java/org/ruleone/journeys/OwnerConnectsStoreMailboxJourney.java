@@ -47,6 +47,10 @@ class OwnerConnectsStoreMailboxJourney extends BrowserJourney {
         card.locator("input[name=imapUser]").fill(mailbox);
         card.locator("input[name=imapPassword]").fill(MailroomTestSupport.PASSWORD);
         card.getByText("Test connection").click();
+        assertThat(page.locator("#store-" + store)).containsText("on a private or local network address");
+        page.locator("#store-" + store + " input[name=ownNetwork]").check();
+        page.locator("#store-" + store + " input[name=imapPassword]").fill(MailroomTestSupport.PASSWORD);
+        page.locator("#store-" + store).getByText("Test connection").click();
         assertThat(page.locator("#store-" + store + " .notice")).containsText("Connected. 0 messages");
         page.locator("#store-" + store + " input[name=imapPassword]").fill(MailroomTestSupport.PASSWORD);
         page.locator("#store-" + store).getByText("Save").click();

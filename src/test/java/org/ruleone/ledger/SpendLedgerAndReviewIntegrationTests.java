@@ -41,7 +41,9 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -63,6 +65,7 @@ class SpendLedgerAndReviewIntegrationTests {
     @Autowired DueTimeKeeper keeper;
     @Autowired TransactionTemplate transaction;
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long store;
     SignedInAssociate manager;
@@ -188,5 +191,113 @@ class SpendLedgerAndReviewIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/service/reports/review").param("store", String.valueOf(other)).with(user(manager)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void listsEachLaterCaseOfTheClientAndCountsOnlyThoseTheManagerJudgesTheSameProblem() throws Exception {
+        long marta = StandardsTestSupport.client(book, store, "Marta", "Zielińska");
+        long zip = openCase(marta, anna, Channel.IN_STORE, "Broken zip", "2026-11-02T10:00:00Z");
+        resolve(zip, anna, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("10"), "PLN"), "2026-11-02T10:30:00Z");
+        long gift = openCase(marta, bart, Channel.EMAIL, "Gift wrapping for Christmas", "2026-11-05T09:00:00Z");
+        long again = openCase(marta, bart, Channel.IN_STORE, "Zip broken again", "2026-11-09T16:00:00Z");
+        clock.set(Instant.parse("2026-11-20T12:00:00Z"));
+
+        mvc.perform(get("/service/reports/review").with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/cases/" + gift + "\""), containsString("Gift wrapping for Christmas"),
+                        containsString("Nov 5, 2026"),
+                        containsString("href=\"/cases/" + again + "\""), containsString("Zip broken again"),
+                        containsString("Nov 9, 2026, 5:00"),
+                        containsString("Same problem, or another topic?"))));
+        assertThat(figure("SECOND_CONTACT")).isZero();
+
+        mvc.perform(post("/service/reports/review/judgements").with(user(manager)).with(csrf())
+                        .param("caseId", String.valueOf(zip)).param("otherCaseId", String.valueOf(again))
+                        .param("sameProblem", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/service/reports/review/judgements").with(user(manager)).with(csrf())
+                        .param("caseId", String.valueOf(zip)).param("otherCaseId", String.valueOf(gift))
+                        .param("sameProblem", "false"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(review.since(Instant.parse("2026-10-01T00:00:00Z"), Optional.of(store)))
+                .filteredOn(i -> i.serviceCase().id() == zip).singleElement()
+                .satisfies(i -> assertThat(i.findings())
+                        .filteredOn(f -> f.kind() == TooLittleReview.Kind.SECOND_CONTACT)
+                        .extracting(TooLittleReview.Finding::otherCaseId,
+                                TooLittleReview.Finding::sameProblem, TooLittleReview.Finding::counts)
+                        .containsExactly(tuple(gift, false, false), tuple(again, true, true)));
+        assertThat(figure("SECOND_CONTACT")).isEqualTo(1);
+        mvc.perform(get("/service/reports/review").with(user(manager)))
+                .andExpect(content().string(allOf(containsString("Judged another topic: not counted."),
+                        containsString("Judged the same problem: counted as a repeat contact."))));
+
+        // "Other topic" for the only later case sets the case aside: it no longer counts.
+        mvc.perform(post("/service/reports/review/judgements").with(user(manager)).with(csrf())
+                        .param("caseId", String.valueOf(zip)).param("otherCaseId", String.valueOf(again))
+                        .param("sameProblem", "false"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(figure("SECOND_CONTACT")).isZero();
+    }
+
+    @Test
+    void refusesAJudgementOfAnUnrelatedCaseOrAnotherStoresCase() throws Exception {
+        long marta = StandardsTestSupport.client(book, store, "Marta", "Nowicka");
+        long other = StandardsTestSupport.client(book, store, "Olga", "Other");
+        long zip = openCase(marta, anna, Channel.IN_STORE, "Zip", "2026-11-02T10:00:00Z");
+        resolve(zip, anna, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("10"), "PLN"), "2026-11-02T10:30:00Z");
+        long again = openCase(marta, anna, Channel.IN_STORE, "Zip again", "2026-11-04T10:00:00Z");
+        long unrelated = openCase(other, anna, Channel.IN_STORE, "Hello", "2026-11-04T11:00:00Z");
+
+        mvc.perform(post("/service/reports/review/judgements").with(user(manager)).with(csrf())
+                        .param("caseId", String.valueOf(zip)).param("otherCaseId", String.valueOf(unrelated))
+                        .param("sameProblem", "true"))
+                .andExpect(status().isNotFound());
+        long elsewhere = StandardsTestSupport.storeClosedOnSunday(organization);
+        SignedInAssociate otherManager = people.person(Role.MANAGER, elsewhere);
+        mvc.perform(post("/service/reports/review/judgements").with(user(otherManager)).with(csrf())
+                        .param("caseId", String.valueOf(zip)).param("otherCaseId", String.valueOf(again))
+                        .param("sameProblem", "false"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from review_second_contact where case_id = :c").param("c", zip)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aMissedPhoneAnswerShowsWhenTheCallRangInTheReadersLanguageAndTheStoresTimeZone() throws Exception {
+        long jan = StandardsTestSupport.client(book, store, "Jan", "Telefon");
+        long call = openCase(jan, anna, Channel.PHONE, "Missed call", "2026-11-12T08:00:00Z");
+        jdbc.sql("""
+                insert into standard_breach (store_id, standard, case_id, call_id, associate_id, breached_at, detail)
+                values (:store, 'PHONE_ANSWER', :case, :call, :associate, :at, 'RINGS:6')
+                """)
+                .param("store", store).param("case", call).param("call", -call).param("associate", anna.id())
+                .param("at", java.sql.Timestamp.from(Instant.parse("2026-11-12T09:15:00Z"))).update();
+        clock.set(Instant.parse("2026-11-20T12:00:00Z"));
+
+        mvc.perform(get("/service/reports/review").with(user(manager)))
+                .andExpect(content().string(allOf(containsString("Phone answer standard missed (the call of "
+                        + "Nov 12, 2026, 10:15\u202fAM was not answered in time"), not(containsString("(due ,")))));
+        String email = "gerante-" + UUID.randomUUID() + "@example.fr";
+        organization.createAssociate(new org.ruleone.organization.AssociateDraft("Gérante", email, Role.MANAGER, store,
+                null, org.ruleone.shared.Language.FR), TestPeople.PASSWORD);
+        SignedInAssociate gerante = organization.signInDetails(email).orElseThrow();
+        mvc.perform(get("/service/reports/review").with(user(gerante)))
+                .andExpect(content().string(containsString("l’appel du 12 nov. 2026 10:15 n’a pas été pris à temps")));
+    }
+
+    /** The figure of one kind on the review page. */
+    private int figure(String kind) throws Exception {
+        String page = mvc.perform(get("/service/reports/review").with(user(manager)))
+                .andReturn().getResponse().getContentAsString();
+        String label = switch (kind) {
+            case "SECOND_CONTACT" -> "Cases whose client came back with the same problem";
+            default -> throw new IllegalArgumentException(kind);
+        };
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
+                + "</dt><dd>(\\d+)</dd>").matcher(page);
+        assertThat(m.find()).as("figure %s on the page", kind).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 }

@@ -160,6 +160,9 @@ class OutboxTests {
             assertThat(e.attempts()).isEqualTo(1);
             assertThat(e.lastError()).isNotBlank();
         });
+        assertThat(outbox.health().trouble()).as("said on screens instead of \"sent\"")
+                .isEqualTo(DeliveryTrouble.UNREACHABLE);
+        assertThat(outbox.health().waiting()).isEqualTo(1);
 
         greenMail = new GreenMail(SMTP);
         greenMail.start();
@@ -168,6 +171,7 @@ class OutboxTests {
         assertThat(outbox.sendDue()).isEqualTo(1);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(outbox.find("test:outage").orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(outbox.health().flowing()).isTrue();
     }
 
     @Test

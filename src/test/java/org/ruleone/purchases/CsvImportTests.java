@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreDraft;
+import org.ruleone.platform.NumberStyle;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ class CsvImportTests {
     @Autowired PurchaseImports imports;
     @Autowired Organization organization;
     @Autowired JdbcClient jdbc;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
     @TempDir Path dir;
     long store;
 
@@ -180,9 +182,146 @@ class CsvImportTests {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void readsThousandsSeparatorsInTheChosenNumberStyleAndRejectsAValueItCannotRead() throws IOException {
+        Path file = write(("Rechnung;Datum;Menge;Preis\n"
+                + "N1;02.01.2011;1;2.350,00\n"
+                + "N2;02.01.2011;2;1.300\n"
+                + "N3;02.01.2011;1.000;0,85\n"
+                + "N4;02.01.2011;1;1.30\n").getBytes(StandardCharsets.UTF_8));
+        ColumnMapping mapping = new ColumnMapping(';', 0, 1, "dd.MM.yyyy", -1, -1, -1, 2, 3, -1,
+                NumberStyle.POINT_COMMA, ColumnMapping.Returns.none());
+
+        ImportSummary summary = importFile(file, mapping);
+
+        assertThat(summary.rowsImported()).isEqualTo(3);
+        assertThat(purchaseTotal("N1")).isEqualByComparingTo("2350.00");
+        assertThat(purchaseTotal("N2")).isEqualByComparingTo("2600.00");
+        assertThat(purchaseTotal("N3")).isEqualByComparingTo("850.00");
+        assertThat(summary.totalAmount()).isEqualByComparingTo("5800.00");
+        assertThat(imports.rejectedRows(summary.importId(), 10))
+                .extracting(RejectedRow::lineNo, RejectedRow::reason, RejectedRow::detail)
+                .containsExactly(tuple(5L, "BAD_NUMBER", "Preis: 1.30 (1.234,56)"));
+    }
+
+    @Test
+    void detectsThatAFileWritesThousandsWithPointsSoThatOnePointThreeHundredIsNeverOnePointThree() throws IOException {
+        Path file = write(("Rechnung;Datum;Menge;Preis\n"
+                + "N1;02.01.2011;1;2.350,00\n"
+                + "N2;02.01.2011;2;1.300\n").getBytes(StandardCharsets.UTF_8));
+        Path twoWays = write(("Invoice,Date,Quantity,Price\nP1,2011-01-02,1,1.300\n").getBytes(StandardCharsets.UTF_8));
+
+        FilePreview preview = PurchaseImports.preview(file);
+
+        assertThat(preview.delimiter()).isEqualTo(';');
+        assertThat(preview.numbers().style()).contains(NumberStyle.POINT_COMMA);
+        assertThat(PurchaseImports.preview(twoWays).numbers().style()).isEmpty();
+        assertThat(PurchaseImports.preview(twoWays).numbers().ambiguous()).contains("1.300");
+    }
+
+    @Test
+    void countsOneItemPerRowWhenTheFileHasNoQuantityColumn() throws IOException {
+        Path file = write(("Order,Date,Item,Price\nQ1,2011-01-02,Mug,2.50\nQ1,2011-01-02,Cup,1.25\n")
+                .getBytes(StandardCharsets.UTF_8));
+        ColumnMapping mapping = new ColumnMapping(',', 0, 1, "yyyy-MM-dd", -1, -1, 2, -1, 3, -1,
+                NumberStyle.PLAIN_POINT, ColumnMapping.Returns.none());
+
+        ImportSummary summary = importFile(file, mapping);
+
+        assertThat(summary.rowsImported()).isEqualTo(2);
+        assertThat(purchaseTotal("Q1")).isEqualByComparingTo("3.75");
+        assertThat(jdbc.sql("select items from purchase where store_id = :s and invoice_no = 'Q1'")
+                .param("s", store).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void takesAnInvoiceStartingWithCForASaleUnlessTheMappingSaysWhatAReturnIs() throws IOException {
+        Path file = write(("Invoice,Date,Quantity,Price,Type\n"
+                + "CR1,2011-01-02,2,10.00,sale\n"
+                + "RT2,2011-01-03,1,4.00,sale\n"
+                + "CR3,2011-01-04,1,3.00,return\n").getBytes(StandardCharsets.UTF_8));
+        ColumnMapping mapping = new ColumnMapping(',', 0, 1, "yyyy-MM-dd", -1, -1, -1, 2, 3, -1,
+                NumberStyle.PLAIN_POINT, new ColumnMapping.Returns("RT", 4));
+
+        ImportSummary summary = importFile(file, mapping);
+
+        assertThat(summary.cancellationRows()).isEqualTo(2);
+        assertThat(summary.returnLines()).isEqualTo(2);
+        assertThat(summary.totalAmount()).isEqualByComparingTo("13.00");
+        assertThat(jdbc.sql("select invoice_no || ':' || is_return || ':' || total from purchase where store_id = :s order by invoice_no")
+                .param("s", store).query(String.class).list())
+                .containsExactly("CR1:false:20.0000", "CR3:true:-3.0000", "RT2:true:-4.0000");
+    }
+
+    @Test
+    void failsARunWhoseEveryRowIsRejected() throws IOException {
+        Path file = write((HEADER + "X1,S1,MUG,2,02/01/2011 10:00,1.50,900080,France\n"
+                + "X2,S1,MUG,2,03/01/2011 10:00,1.50,900080,France\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportSummary summary = imports.importNow(new PurchaseImports.Request(store, file, "wrong.csv",
+                ColumnMapping.onlineRetail(), false, null));
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(summary.problem()).isEqualTo(ImportSummary.ALL_ROWS_REJECTED);
+        assertThat(imports.find(summary.importId()).orElseThrow().status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(imports.rejectedRows(summary.importId(), 10)).hasSize(2);
+    }
+
+    @Test
+    void saysWhatIsInTheFileAndWhatWasAddedWhenAFileIsImportedAgain() throws IOException {
+        Path file = write((HEADER + "R1,S1,MUG,2,2011-01-02 10:00:00,1.50,900070,France\n"
+                + "R2,S2,CUP,1,2011-01-02 10:00:00,2.00,900071,France\n").getBytes(StandardCharsets.UTF_8));
+        Path more = write((HEADER + "R1,S1,MUG,2,2011-01-02 10:00:00,1.50,900070,France\n"
+                + "R2,S2,CUP,1,2011-01-02 10:00:00,2.00,900071,France\n"
+                + "R3,S2,CUP,1,2011-01-03 10:00:00,2.00,900072,France\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportSummary first = importFile(file, false);
+        ImportSummary again = importFile(file, false);
+        ImportSummary third = importFile(more, false);
+
+        assertThat(first).returns(2L, ImportSummary::invoices).returns(2L, ImportSummary::customers)
+                .returns(2L, ImportSummary::invoicesAdded).returns(2L, ImportSummary::customersCreated);
+        assertThat(again).returns(2L, ImportSummary::invoices).returns(2L, ImportSummary::customers)
+                .returns(0L, ImportSummary::invoicesAdded).returns(0L, ImportSummary::customersCreated);
+        assertThat(third).returns(3L, ImportSummary::invoices).returns(3L, ImportSummary::customers)
+                .returns(1L, ImportSummary::invoicesAdded).returns(1L, ImportSummary::customersCreated);
+    }
+
+    @Test
+    void readsARunRecordedBeforeNumberStylesAndReturnRulesAsItWasThen() {
+        long id = jdbc.sql("""
+                insert into purchase_import (store_id, file_name, file_sha256, mapping, status, started_at,
+                                             heartbeat_at, summary)
+                values (:s, 'old.csv', '', cast(:mapping as jsonb), 'COMPLETED', now(), now(), cast(:summary as jsonb))
+                returning id""")
+                .param("s", store)
+                .param("mapping", """
+                        {"delimiter":",","invoice":0,"date":4,"dateFormat":"yyyy-MM-dd HH:mm:ss","customer":6,"sku":1,
+                         "description":2,"quantity":3,"unitPrice":5,"country":7}""")
+                .param("summary", """
+                        {"importId":1,"status":"COMPLETED","rowsRead":2,"rowsImported":2,"rowsSkipped":0,
+                         "rowsRejected":0,"invoices":1,"customers":1,"cancellationRows":0,"returnLines":0,
+                         "walkInRows":0,"totalAmount":3.00,"millis":5,"problem":null}""")
+                .query(Long.class).single();
+
+        ImportRun run = imports.find(id).orElseThrow();
+
+        assertThat(run.summary().invoices()).isEqualTo(1);
+        assertThat(run.summary().invoicesAdded()).isZero();
+        ColumnMapping mapping = jdbc.sql("select mapping::text from purchase_import where id = :id").param("id", id)
+                .query((rs, n) -> json.readValue(rs.getString(1), ColumnMapping.class)).single();
+        assertThat(mapping.numberStyle()).isEqualTo(NumberStyle.PLAIN_POINT);
+        assertThat(mapping.returns().invoicePrefix()).isEqualTo("C");
+    }
+
     private BigDecimal purchaseTotal(String invoice) {
         return jdbc.sql("select total from purchase where store_id = :s and invoice_no = :i")
                 .param("s", store).param("i", invoice).query(BigDecimal.class).single();
+    }
+
+    private ImportSummary importFile(Path file, ColumnMapping mapping) {
+        return imports.importNow(new PurchaseImports.Request(store, file, file.getFileName().toString(), mapping,
+                false, null));
     }
 
     private ImportSummary importFile(Path file, boolean allOrNothing) {

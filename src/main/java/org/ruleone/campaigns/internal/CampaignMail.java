@@ -54,7 +54,12 @@ public class CampaignMail {
     }
 
     public static String dedupeKey(long campaignId, long customerId) {
-        return "campaign:" + campaignId + ":client:" + customerId;
+        return dedupeKeyPrefix(campaignId) + "client:" + customerId;
+    }
+
+    /** What the outbox keys of every mail of a campaign start with. */
+    public static String dedupeKeyPrefix(long campaignId) {
+        return "campaign:" + campaignId + ":";
     }
 
     public String unsubscribeUrl(long campaignId, long customerId) {

@@ -12,10 +12,14 @@ import org.ruleone.campaigns.CampaignLetters;
 import org.ruleone.campaigns.CampaignSender;
 import org.ruleone.campaigns.CampaignStatus;
 import org.ruleone.campaigns.Campaigns;
+import org.ruleone.campaigns.internal.CampaignMail;
+import org.ruleone.mail.Outbox;
+import org.ruleone.mail.OutboxHealth;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.paper.LetterFormat;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,9 +51,13 @@ class CampaignsController {
     private final Audiences audiences;
     private final Organization organization;
     private final CampaignLetters letters;
+    private final Outbox outbox;
+    private final MessageSource messages;
 
     CampaignsController(Campaigns campaigns, CampaignSender sender, Audiences audiences, Organization organization,
-                        CampaignLetters letters) {
+                        CampaignLetters letters, Outbox outbox, MessageSource messages) {
+        this.outbox = outbox;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.sender = sender;
         this.audiences = audiences;
@@ -67,8 +75,23 @@ class CampaignsController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal SignedInAssociate me, Model model) {
-        model.addAttribute("campaigns", campaigns.list(me));
+    String list(@AuthenticationPrincipal SignedInAssociate me, Model model, java.util.Locale locale) {
+        List<Campaign> list = campaigns.list(me);
+        model.addAttribute("campaigns", list);
+        // A sent campaign whose mail waits in an outbox that is not sending is not "Sent".
+        OutboxHealth health = outbox.health();
+        Map<Long, String> waiting = new java.util.HashMap<>();
+        if (!health.flowing()) {
+            for (Campaign c : list) {
+                long n = c.status() == CampaignStatus.SENT ? outbox.waiting(CampaignMail.dedupeKeyPrefix(c.id())) : 0;
+                if (n > 0) {
+                    waiting.put(c.id(), messages.getMessage("campaigns.status.waiting", new Object[] {n}, locale));
+                }
+            }
+        }
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("mailDelay", waiting.isEmpty() ? null : health.warning()
+                .map(words -> messages.getMessage(words, locale)).orElse(null));
         model.addAttribute("storeNames", storeNames(me));
         return "campaigns/list";
     }
@@ -108,9 +131,14 @@ class CampaignsController {
     }
 
     @GetMapping("/{id}")
-    String page(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, Model model) {
+    String page(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, Model model,
+                java.util.Locale locale) {
         Campaign c = campaigns.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("campaign", c);
+        // "On their way" and "Sent" only when true: mail waiting in an outbox that is not sending says so instead.
+        long waiting = c.status() == CampaignStatus.SENT ? outbox.waiting(CampaignMail.dedupeKeyPrefix(c.id())) : 0;
+        model.addAttribute("mailDelay", waiting == 0 ? null : outbox.health().warning()
+                .map(words -> messages.getMessage(words, locale)).orElse(null));
         model.addAttribute("zone", campaigns.zone(c.storeId()));
         model.addAttribute("storeNames", storeNames(me));
         if (c.status() == CampaignStatus.DRAFT) {

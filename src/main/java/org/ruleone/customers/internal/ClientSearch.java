@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>a name: the folded query against the generated {@code search_text} by pg_trgm word similarity
  *       ({@code query <% search_text}, trigram GIN index) for missing accents and misspelt or half-typed words,
  *       or the soundex codes of its words against those of the client's names ({@code name_sounds @> …}, GIN)
- *       for swapped letters such as "Jhon Smiht", which share too few trigrams;</li>
+ *       for swapped letters such as "Jhon Smiht", which share too few trigrams. A name in a script without
+ *       a Latin folding (Hebrew, Arabic, Cyrillic, Greek…) has no sound codes and matches by the trigrams of its
+ *       own letters only;</li>
  *   <li>an e-mail address: exactly, or as a substring of {@code search_text} while it is being typed;</li>
  *   <li>a phone number: its digits as a substring of the stored digits (trigram GIN index through {@code LIKE});</li>
  *   <li>a POS number: exactly.</li>
@@ -65,7 +67,11 @@ public class ClientSearch {
 
     private List<ClientSummary> similar(String text, String store, Long scope, int limit) {
         String digits = phoneDigits(text);
-        String condition = candidateCondition(text, digits);
+        // Sound codes exist only for Latin letters (after folding): a name in Hebrew, Arabic, Cyrillic or Greek has
+        // none, and "every client's codes contain the empty set" would make every client a candidate.
+        boolean sounds = LETTER.matcher(text).find() && jdbc.sql("select cardinality(ro_sounds(:text)) > 0")
+                .param("text", text).query(Boolean.class).single();
+        String condition = candidateCondition(text, digits, sounds);
         if (condition.isEmpty()) {
             return List.of();
         }
@@ -99,7 +105,7 @@ public class ClientSearch {
      * How to find clients when no e-mail address or POS number matched exactly, depending on what was typed;
      * empty when too little was typed to search.
      */
-    private static String candidateCondition(String text, String digits) {
+    private static String candidateCondition(String text, String digits, boolean sounds) {
         if (text.contains("@")) {
             return "c.search_text like ro_fold(:pattern)";
         }
@@ -109,7 +115,9 @@ public class ClientSearch {
         if (text.length() < MIN_FUZZY_LENGTH) {
             return "";
         }
-        return "ro_fold(:text) <% c.search_text or c.name_sounds @> ro_sounds(:text)";
+        // Letters of any script match by trigrams of their own letters; sounds only where there are Latin ones.
+        return sounds ? "ro_fold(:text) <% c.search_text or c.name_sounds @> ro_sounds(:text)"
+                : "ro_fold(:text) <% c.search_text";
     }
 
     static String escapeLike(String text) {

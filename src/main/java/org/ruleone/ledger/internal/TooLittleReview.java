@@ -44,11 +44,24 @@ public class TooLittleReview {
     public enum Kind { NO_REMEDY, SECOND_CONTACT, REOPENED, BREACH_WITHOUT_APOLOGY }
 
     /**
-     * One thing that happened. {@code at} is when; {@code otherCaseId} the second case; {@code associateId} who
-     * resolved or had the case; {@code detail} the resolution kind, the standard or the judgment.
+     * One thing that happened. {@code at} is when; {@code since} the resolution it follows, or the due time of a
+     * missed standard (the call's ringing time for the phone standard, which has no due time); {@code otherCaseId}
+     * the later case; {@code associateId} who resolved or had the case; {@code detail} the resolution kind, the
+     * standard or the later case's subject; {@code sameProblem} for a later case, the manager's judgement
+     * ({@code null} until judged).
      */
     public record Finding(Kind kind, Instant at, Instant since, Long otherCaseId, Long associateId, String detail,
-                          BigDecimal cost, String currency, String judgment) {
+                          BigDecimal cost, String currency, String judgment, Boolean sameProblem) {
+
+        /** Whether this finding counts in the figures: a later case only when judged the same problem. */
+        public boolean counts() {
+            return kind != Kind.SECOND_CONTACT || Boolean.TRUE.equals(sameProblem);
+        }
+
+        /** A later case judged another topic: set aside, not a sign of too little. */
+        public boolean setAside() {
+            return kind == Kind.SECOND_CONTACT && Boolean.FALSE.equals(sameProblem);
+        }
     }
 
     /** A case to look at, with its findings oldest first. */
@@ -65,19 +78,20 @@ public class TooLittleReview {
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.NO_REMEDY, rs.getTimestamp(2).toInstant(),
                         null, null, rs.getLong(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6),
-                        rs.getString(7))))
+                        rs.getString(7), null)))
                 .list();
         jdbc.sql("""
-                select s.case_id, s.resolved_at, s.associate_id, c.case_id, c.opened_at, c.subject
+                select s.case_id, s.resolved_at, s.associate_id, c.case_id, c.opened_at, c.subject, j.same_problem
                   from ledger_spend s
                   join review_case c on c.customer_id = s.customer_id and c.case_id <> s.case_id
                    and c.opened_at > s.resolved_at and c.opened_at <= s.resolved_at + interval '14 days'
+                  left join review_second_contact j on j.case_id = s.case_id and j.other_case_id = c.case_id
                  where s.resolved_at >= :since and (cast(:store as bigint) is null or s.store_id = :store)
                 """)
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.SECOND_CONTACT,
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(2).toInstant(), rs.getLong(4), rs.getLong(3),
-                        rs.getString(6), null, null, null)))
+                        rs.getString(6), null, null, null, (Boolean) rs.getObject(7))))
                 .list();
         jdbc.sql("""
                 select s.case_id, s.resolved_at, s.associate_id, r.at, r.by_customer
@@ -89,7 +103,7 @@ public class TooLittleReview {
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.REOPENED, rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(2).toInstant(), null, rs.getLong(3), rs.getBoolean(5) ? "CUSTOMER" : "ASSOCIATE",
-                        null, null, null)))
+                        null, null, null, null)))
                 .list();
         Map<Long, ServiceCase> cases = new LinkedHashMap<>();
         for (Breach b : breaches.since(since, store, 1000)) {
@@ -98,8 +112,10 @@ public class TooLittleReview {
             }
             ServiceCase c = cases.computeIfAbsent(b.caseId(), id -> desk.find(id, store).orElse(null));
             if (c != null && !apologised(c)) {
-                add(found, b.caseId(), new Finding(Kind.BREACH_WITHOUT_APOLOGY, b.breachedAt(), b.dueAt(), null,
-                        b.associateId(), b.standard().name(), null, null, null));
+                // The phone standard has no due time: the call itself (when it rang) is what was missed.
+                add(found, b.caseId(), new Finding(Kind.BREACH_WITHOUT_APOLOGY, b.breachedAt(),
+                        b.dueAt() != null ? b.dueAt() : b.breachedAt(), null, b.associateId(), b.standard().name(),
+                        null, null, null, null));
             }
         }
         List<Item> items = new ArrayList<>();
@@ -112,6 +128,37 @@ public class TooLittleReview {
         });
         items.sort(Comparator.comparing((Item i) -> i.findings().getLast().at()).reversed());
         return items;
+    }
+
+    /**
+     * Records a manager's judgement of a client's later case: the same problem back, or another topic. Only a
+     * later case of the same client within the window after a resolution of the case can be judged; returns false
+     * for anything else (another store's case, an unrelated case).
+     */
+    public boolean judge(long caseId, long otherCaseId, boolean sameProblem, long associateId, Optional<Long> store,
+                         Instant now) {
+        boolean related = jdbc.sql("""
+                select exists (
+                    select 1 from ledger_spend s
+                      join review_case c on c.customer_id = s.customer_id and c.case_id = :other
+                       and c.opened_at > s.resolved_at and c.opened_at <= s.resolved_at + interval '14 days'
+                     where s.case_id = :case and (cast(:store as bigint) is null or s.store_id = :store))
+                """)
+                .param("case", caseId).param("other", otherCaseId).param("store", store.orElse(null))
+                .query(Boolean.class).single();
+        if (!related) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into review_second_contact (case_id, other_case_id, same_problem, judged_by, judged_at)
+                values (:case, :other, :same, :by, :at)
+                on conflict (case_id, other_case_id) do update
+                   set same_problem = excluded.same_problem, judged_by = excluded.judged_by,
+                       judged_at = excluded.judged_at
+                """)
+                .param("case", caseId).param("other", otherCaseId).param("same", sameProblem)
+                .param("by", associateId).param("at", Timestamp.from(now)).update();
+        return true;
     }
 
     /** True when any reply the customer saw apologises (notes for colleagues do not count). */

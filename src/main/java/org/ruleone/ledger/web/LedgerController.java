@@ -38,6 +38,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -152,13 +153,20 @@ class LedgerController {
 
     // ---- the review
 
-    /** A finding as shown. */
-    record FindingView(String kind, String text, Long otherCaseId) {
+    /**
+     * A finding as shown; for a later case of the client, {@code sameProblem} is the manager's judgement
+     * ({@code null} until judged).
+     */
+    record FindingView(String kind, String text, Long otherCaseId, Boolean sameProblem) {
+
+        public boolean laterCase() {
+            return "SECOND_CONTACT".equals(kind);
+        }
     }
 
-    /** A case in the review, as shown. */
+    /** A case in the review, as shown; {@code setAside} when its only findings are later cases on another topic. */
     record ReviewView(long caseId, String store, String customer, String subject, String opened, String owner,
-                      List<FindingView> findings) {
+                      List<FindingView> findings, boolean setAside) {
     }
 
     @GetMapping("/review")
@@ -172,24 +180,56 @@ class LedgerController {
         organization.stores().forEach(s -> zones.put(s.id(), s.timeZone()));
         Map<Long, String> customers = new HashMap<>();
         List<ReviewView> views = new ArrayList<>();
+        // The figures: cases with at least one finding of a kind that counts; a later case of the client counts
+        // only once a manager judged it the same problem.
+        Map<String, Integer> figures = new java.util.LinkedHashMap<>();
+        for (TooLittleReview.Kind k : TooLittleReview.Kind.values()) {
+            figures.put(k.name(), 0);
+        }
+        int toJudge = 0;
         for (TooLittleReview.Item item : review.since(clock.instant().minus(Duration.ofDays(period)), scope)) {
             var c = item.serviceCase();
             ZoneId zone = zones.getOrDefault(c.storeId(), ZoneOffset.UTC);
             List<FindingView> findings = item.findings().stream()
-                    .map(f -> new FindingView(f.kind().name(), finding(f, zone, associateNames, locale), f.otherCaseId()))
+                    .map(f -> new FindingView(f.kind().name(), finding(f, zone, associateNames, locale), f.otherCaseId(),
+                            f.sameProblem()))
                     .toList();
+            item.findings().stream().filter(TooLittleReview.Finding::counts).map(f -> f.kind().name()).distinct()
+                    .forEach(k -> figures.merge(k, 1, Integer::sum));
+            toJudge += (int) item.findings().stream()
+                    .filter(f -> f.kind() == TooLittleReview.Kind.SECOND_CONTACT && f.sameProblem() == null).count();
+            boolean setAside = item.findings().stream().allMatch(TooLittleReview.Finding::setAside);
             views.add(new ReviewView(c.id(), storeNames.getOrDefault(c.storeId(), ""),
                     customers.computeIfAbsent(c.customerId(), id -> clients.client(id, me.storeScope())
                             .map(Client::displayName).orElse("#" + id)),
                     c.subject() == null ? "" : c.subject(), when(c.openedAt(), zone, locale),
                     c.ownerId() == null ? text("ledger.nobody", locale) : associateNames.getOrDefault(c.ownerId(), ""),
-                    findings));
+                    findings, setAside));
         }
-        model.addAttribute("items", views);
+        // Cases whose later cases were all judged another topic go last, set aside (and can be judged again).
+        List<ReviewView> shown = new ArrayList<>(views.stream().filter(v -> !v.setAside()).toList());
+        shown.addAll(views.stream().filter(ReviewView::setAside).toList());
+        model.addAttribute("items", shown);
+        model.addAttribute("setAsideCount", shown.size() - views.stream().filter(v -> !v.setAside()).count());
+        model.addAttribute("figures", figures);
+        model.addAttribute("toJudge", toJudge);
         model.addAttribute("days", period);
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("selectedStore", scope.orElse(null));
         return "ledger/review";
+    }
+
+    /** A manager's judgement of a client's later case: the same problem back (counted) or another topic. */
+    @PostMapping("/review/judgements")
+    String judge(@RequestParam long caseId, @RequestParam long otherCaseId, @RequestParam boolean sameProblem,
+                 @RequestParam Optional<Long> store, @RequestParam(defaultValue = "90") int days,
+                 @AuthenticationPrincipal SignedInAssociate me) {
+        Optional<Long> scope = scope(store, me);
+        if (!review.judge(caseId, otherCaseId, sameProblem, me.id(), scope, clock.instant())) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        return "redirect:/service/reports/review?days=" + days + store.map(s -> "&store=" + s).orElse("")
+                + "#case-" + caseId;
     }
 
     private String finding(TooLittleReview.Finding f, ZoneId zone, Map<Long, String> associates, Locale locale) {
@@ -200,10 +240,13 @@ class LedgerController {
             case NO_REMEDY -> text("ledger.review.noRemedy", locale, who, at, kindName(f.detail(), locale),
                     money(f.cost(), locale) + " " + f.currency(), f.judgment());
             case SECOND_CONTACT -> text("ledger.review.secondContact", locale, at, String.valueOf(f.otherCaseId()),
-                    daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who, f.detail());
+                    daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who,
+                    f.detail() == null || f.detail().isBlank() ? text("ledger.review.noSubject", locale) : f.detail());
             case REOPENED -> text("ledger.review.reopened." + f.detail(), locale, at,
                     daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale));
-            case BREACH_WITHOUT_APOLOGY -> text("ledger.review.breach", locale,
+            // The phone standard has no due time: the call is what was missed, at the time it rang.
+            case BREACH_WITHOUT_APOLOGY -> text("PHONE_ANSWER".equals(f.detail()) ? "ledger.review.breach.call"
+                            : "ledger.review.breach", locale,
                     text("ledger.standard." + f.detail(), locale), when(f.since(), zone, locale), who);
         };
     }

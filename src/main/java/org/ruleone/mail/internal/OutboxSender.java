@@ -93,6 +93,11 @@ public class OutboxSender implements DisposableBean {
         drainQuietly();
     }
 
+    /** Whether an SMTP server is configured ({@code spring.mail.host}); without one every mail waits. */
+    public boolean serverConfigured() {
+        return senders.getIfAvailable() instanceof JavaMailSenderImpl;
+    }
+
     /** Sends everything due now and returns how many mails the server accepted. */
     public int sendDueNow() {
         return drain();
@@ -190,17 +195,19 @@ public class OutboxSender implements DisposableBean {
             }
             Duration wait = backoff(row.attempts());
             jdbc.sql("""
-                    update mail_outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+                    update mail_outbox set attempts = attempts + 1, last_error = :error, last_error_kind = :kind,
+                           next_attempt_at = :next
                      where id = :id
                     """)
-                    .param("error", describe(e)).param("next", Timestamp.from(now.plus(wait)))
+                    .param("error", describe(e)).param("kind", kind(e))
+                    .param("next", Timestamp.from(now.plus(wait)))
                     .param("id", row.id()).update();
             log.info("Outbox: mail {} not sent ({}); next try in {}", row.id(), describe(e), wait);
             return Attempt.SERVER_AWAY;
         }
         Instant sentAt = clock.instant();
-        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null "
-                        + "where id = :id")
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null, "
+                        + "last_error_kind = null where id = :id")
                 .param("at", Timestamp.from(sentAt)).param("id", row.id()).update();
         events.publishEvent(new MailSent(row.id(), row.dedupeKey(), row.messageId(), row.storeId(), row.to(),
                 sentAt));
@@ -237,6 +244,37 @@ public class OutboxSender implements DisposableBean {
             }
         }
         return false;
+    }
+
+    /**
+     * What kind of failure a passing one is, for screens: the server could not be reached, refused the login, or
+     * answered with an error ({@code UNREACHABLE}, {@code LOGIN_REFUSED}, {@code REFUSED}).
+     */
+    static String kind(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        boolean unreachable = false;
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof jakarta.mail.AuthenticationFailedException) {
+                return "LOGIN_REFUSED";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException
+                    || t.getClass().getSimpleName().equals("MailConnectException")) {
+                unreachable = true;
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null) {
+                todo.push(m.getNextException());
+            }
+        }
+        return unreachable ? "UNREACHABLE" : "REFUSED";
     }
 
     private static int returnCode(Throwable t) {

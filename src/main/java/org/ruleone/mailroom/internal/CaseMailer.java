@@ -35,6 +35,9 @@ class CaseMailer {
     private static final Logger log = LoggerFactory.getLogger(CaseMailer.class);
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|aw|sv|odp|fwd?|tr)\\s*:\\s*)+");
 
+    /** The dedupe keys of a case's replies start with this and the case's id and a colon. */
+    static final String REPLY_KEY_PREFIX = "case-reply:";
+
     private final Outbox outbox;
     private final ClientBook clients;
     private final CaseDesk desk;
@@ -79,7 +82,7 @@ class CaseMailer {
         List<String> thread = threads.thread(replied.caseId());
         String body = replied.body() + "\n\n-- \n" + (associate.isBlank() ? "" : associate + "\n") + storeName;
         OutgoingMail mail = new OutgoingMail(
-                "case-reply:" + replied.caseId() + ":" + replied.at().toEpochMilli() + ":"
+                REPLY_KEY_PREFIX + replied.caseId() + ":" + replied.at().toEpochMilli() + ":"
                         + InboundRouter.sha256(replied.body()).substring(0, 16),
                 replied.storeId(),
                 new MailAddress(storeAddress.get(), associate),

@@ -61,6 +61,7 @@ public class InboundRouter {
     private final Threads threads;
     private final Senders senders;
     private final InboundAttachments attachments;
+    private final Duplicates duplicates;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final JdbcClient jdbc;
@@ -68,7 +69,7 @@ public class InboundRouter {
 
     InboundRouter(MailParser parser, Quarantine quarantine, CaseDesk desk, CustomerFinder customers,
                   Organization organization, Threads threads, Senders senders, InboundAttachments attachments,
-                  ApplicationEventPublisher events, MessageSource messages, JdbcClient jdbc, Clock clock) {
+                  Duplicates duplicates, ApplicationEventPublisher events, MessageSource messages, JdbcClient jdbc, Clock clock) {
         this.parser = parser;
         this.quarantine = quarantine;
         this.desk = desk;
@@ -77,6 +78,7 @@ public class InboundRouter {
         this.threads = threads;
         this.senders = senders;
         this.attachments = attachments;
+        this.duplicates = duplicates;
         this.events = events;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -86,11 +88,12 @@ public class InboundRouter {
     /** Files a mail read from the store's mailbox at this UID (both null when it came another way). */
     @Transactional
     public Routed route(long storeId, byte[] raw, Long uidValidity, Long uid) {
-        ParseResult result = parser.parse(raw);
+        ParseResult result = parser.parse(raw, languages(storeId));
         if (result instanceof ParseResult.Quarantined why) {
-            Optional<Long> inbound = logInbound(storeId, "sha256:" + sha256(raw), uidValidity, uid, "", "");
+            String key = "sha256:" + sha256(raw);
+            Optional<Long> inbound = logInbound(storeId, key, uidValidity, uid, "", "");
             if (inbound.isEmpty()) {
-                return new Routed(Outcome.DUPLICATE, null, null);
+                return skip(storeId, key, uidValidity, uid, "", "");
             }
             long quarantineId = quarantine.put(raw, why, storeId);
             settle(inbound.get(), Outcome.QUARANTINED, null, quarantineId);
@@ -109,7 +112,7 @@ public class InboundRouter {
     public Optional<Routed> retry(long quarantineId, long storeId) {
         byte[] raw = quarantine.raw(quarantineId).orElseThrow(() -> new IllegalArgumentException("No such entry"));
         quarantine.countRetry(quarantineId);
-        ParseResult result = parser.parse(raw);
+        ParseResult result = parser.parse(raw, languages(storeId));
         if (result instanceof ParseResult.Quarantined why) {
             quarantine.stillUnreadable(quarantineId, why);
             return Optional.empty();
@@ -119,12 +122,16 @@ public class InboundRouter {
         return Optional.of(routed);
     }
 
+    /** The store's language decides the charset of text that is neither UTF-8 nor labelled right (ADR 78). */
+    private List<Language> languages(long storeId) {
+        return organization.store(storeId).map(StoreSummary::language).map(List::of).orElse(List.of());
+    }
+
     private Routed file(long storeId, byte[] raw, InboundMail mail, Long uidValidity, Long uid) {
         String key = mail.messageId().isBlank() ? "sha256:" + sha256(raw) : mail.messageId();
         Optional<Long> inbound = logInbound(storeId, key, uidValidity, uid, mail.from().address(), mail.subject());
         if (inbound.isEmpty()) {
-            log.info("Mail {} for store {} was already filed; skipped", key, storeId);
-            return new Routed(Outcome.DUPLICATE, null, null);
+            return skip(storeId, key, uidValidity, uid, mail.from().address(), mail.subject());
         }
         return switch (mail.kind()) {
             case BOUNCE -> {
@@ -141,6 +148,13 @@ public class InboundRouter {
             }
             case NORMAL -> fromPerson(storeId, mail, inbound.get());
         };
+    }
+
+    /** A mail the store already filed: skipped, and listed on the mail screen with the case of its first copy. */
+    private Routed skip(long storeId, String key, Long uidValidity, Long uid, String sender, String subject) {
+        Optional<Long> firstCase = duplicates.record(storeId, key, uidValidity, uid, sender, subject, clock.instant());
+        log.info("Mail {} for store {} was already filed (case {}); skipped", key, storeId, firstCase.orElse(null));
+        return new Routed(Outcome.DUPLICATE, firstCase.orElse(null), null);
     }
 
     private Routed fromPerson(long storeId, InboundMail mail, long inboundId) {

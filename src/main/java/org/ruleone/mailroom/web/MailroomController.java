@@ -8,9 +8,12 @@ import java.util.Optional;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.ruleone.mail.Outbox;
+import org.ruleone.mail.OutboxHealth;
 import org.ruleone.mail.Quarantine;
 import org.ruleone.mail.QuarantinedMail;
 import org.ruleone.mailroom.Mailbox;
+import org.ruleone.mailroom.internal.Duplicates;
 import org.ruleone.mailroom.internal.ImapClient;
 import org.ruleone.mailroom.internal.InboundRouter;
 import org.ruleone.mailroom.internal.MailServerAddresses;
@@ -19,6 +22,8 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,7 +36,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's mail screen: each store's address and IMAP mailbox, a connection test, and the quarantine. */
+/**
+ * The owner's mail screen: each store's address and IMAP mailbox, a connection test, the quarantine, and the mail
+ * skipped because it had already been filed.
+ */
 @Controller
 @PreAuthorize("hasRole('OWNER')")
 class MailroomController {
@@ -46,14 +54,20 @@ class MailroomController {
     private final MailServerAddresses serverAddresses = new MailServerAddresses();
     private final Quarantine quarantine;
     private final InboundRouter router;
+    private final Duplicates duplicates;
+    private final Outbox outbox;
+    private final MessageSource messages;
 
     MailroomController(Organization organization, Mailboxes mailboxes, ImapClient imap, Quarantine quarantine,
-                       InboundRouter router) {
+                       InboundRouter router, Duplicates duplicates, Outbox outbox, MessageSource messages) {
+        this.outbox = outbox;
+        this.messages = messages;
         this.organization = organization;
         this.mailboxes = mailboxes;
         this.imap = imap;
         this.quarantine = quarantine;
         this.router = router;
+        this.duplicates = duplicates;
     }
 
     /** One store's card on the screen. */
@@ -158,6 +172,13 @@ class MailroomController {
         }).toList();
         model.addAttribute("cards", cards);
         model.addAttribute("quarantine", quarantine.newestFirst(200));
+        model.addAttribute("duplicates", duplicates.newestFirst(50));
+        // Whether outgoing mail is going out, in plain words: the owner is the one who can fix it.
+        OutboxHealth health = outbox.health();
+        model.addAttribute("outboxFlowing", health.flowing());
+        model.addAttribute("outboxWords", messages.getMessage(health.warning().orElseGet(() ->
+                new DefaultMessageSourceResolvable(new String[] {"mail.waiting.NONE"}, new Object[] {health.waiting()})),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("storeNames", organization.stores().stream()
                 .collect(java.util.stream.Collectors.toMap(StoreSummary::id, StoreSummary::name)));
         return "mailroom/mailroom";

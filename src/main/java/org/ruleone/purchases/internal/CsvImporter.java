@@ -43,6 +43,7 @@ import org.ruleone.customers.ImportedCustomer;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
+import org.ruleone.platform.CsvReader;
 import org.ruleone.purchases.PurchasesRecorded;
 import org.ruleone.purchases.RejectedRow;
 import org.slf4j.Logger;
@@ -122,8 +123,9 @@ public class CsvImporter implements DisposableBean {
         // even if the import then fails, and a second run finds them).
         CompletableFuture<Scan> parsed = new CompletableFuture<>();
         CompletableFuture<String> digest = parsed.thenApplyAsync(scan -> sha256(file), sideWork);
-        CompletableFuture<Map<String, Long>> customerIds = parsed.thenApplyAsync(scan -> scan == null ? Map.of()
-                : clientBook.ensureImported(storeId, scan.customers()), sideWork);
+        CompletableFuture<ClientBook.ImportedClients> customerIds = parsed.thenApplyAsync(scan -> scan == null
+                ? new ClientBook.ImportedClients(Map.of(), 0)
+                : clientBook.ensureImportedCounting(storeId, scan.customers()), sideWork);
         // Read on another connection too: the store's lock, held by the import, keeps the answer true.
         CompletableFuture<Boolean> fresh = parsed.thenApplyAsync(scan -> scan != null
                 && noneInStore(storeId, scan.invoices.keySet()), sideWork);
@@ -137,16 +139,16 @@ public class CsvImporter implements DisposableBean {
             return summary;
         } catch (RejectedRows e) {
             parsed.complete(null);
-            ImportSummary failed = e.scan.summary(importId, ImportStatus.FAILED, 0, clock.millis() - started,
-                    "rejected rows");
+            ImportSummary failed = e.scan.summary(importId, ImportStatus.FAILED, 0, 0, 0, clock.millis() - started,
+                    e.problem);
             transactions.executeWithoutResult(tx -> finish(failed, e.scan.rejected));
-            log.info("Import {} FAILED: {} rejected rows, nothing imported (all or nothing)", importId,
-                    failed.rowsRejected());
+            log.info("Import {} FAILED: {} rejected rows, nothing imported ({})", importId, failed.rowsRejected(),
+                    e.problem);
             return failed;
         } catch (RuntimeException e) {
             log.warn("Import {} failed", importId, e);
             ImportSummary failed = new ImportSummary(importId, ImportStatus.FAILED, progress.rows.get(), 0, 0, 0, 0,
-                    0, 0, 0, 0, BigDecimal.ZERO, clock.millis() - started, problem(e));
+                    0, 0, 0, 0, 0, 0, BigDecimal.ZERO, clock.millis() - started, problem(e));
             try {
                 runs.finish(failed);
             } catch (RuntimeException again) {
@@ -181,7 +183,7 @@ public class CsvImporter implements DisposableBean {
 
     private ImportSummary load(long importId, long storeId, ZoneId zone, Path file, ColumnMapping mapping,
                                boolean allOrNothing, Progress progress, long started,
-                               CompletableFuture<Scan> parsed, CompletableFuture<Map<String, Long>> customers,
+                               CompletableFuture<Scan> parsed, CompletableFuture<ClientBook.ImportedClients> customers,
                                CompletableFuture<Boolean> fresh) {
         ImportRuns.holdWhileRunning(jdbc, importId);
         lockStore(jdbc, storeId);
@@ -195,17 +197,22 @@ public class CsvImporter implements DisposableBean {
             }
             progress.lap("lines");
             if (scan.aborted) {
-                throw new RejectedRows(scan);
+                throw new RejectedRows(scan, ImportSummary.REJECTED_ROWS);
             }
-            Map<String, Long> customerIds = customers.join();
+            if (scan.good == 0 && scan.rejectedCount > 0) {
+                // Every row rejected is a wrong file or a wrong mapping, not a run that went well.
+                throw new RejectedRows(scan, ImportSummary.ALL_ROWS_REJECTED);
+            }
+            ClientBook.ImportedClients clients = customers.join();
             progress.lap("customers");
-            long imported = loadPurchases(copyApi, storeId, importId, scan, customerIds, fresh.join());
+            long[] added = loadPurchases(copyApi, storeId, importId, scan, clients.ids(), fresh.join());
+            long imported = added[0];
             progress.lap("purchases");
             if (triggersOff) {
                 jdbc.sql("set local session_replication_role = origin").update();
             }
-            ImportSummary summary = scan.summary(importId, ImportStatus.COMPLETED, imported,
-                    clock.millis() - started, null);
+            ImportSummary summary = scan.summary(importId, ImportStatus.COMPLETED, imported, added[1],
+                    clients.created(), clock.millis() - started, null);
             finish(summary, scan.rejected);
             if (imported > 0 && !scan.customers.isEmpty()) {
                 // One event for the whole run, published in its transaction: listeners work set-based.
@@ -293,7 +300,7 @@ public class CsvImporter implements DisposableBean {
 
     private static RowParser parser(ColumnMapping mapping, List<String> header) {
         if (mapping.highestColumn() >= header.size() || mapping.invoice() < 0 || mapping.date() < 0
-                || mapping.quantity() < 0 || mapping.unitPrice() < 0) {
+                || mapping.unitPrice() < 0) {
             throw new IllegalArgumentException("The column mapping does not fit the file's header " + header);
         }
         return new RowParser(mapping, header);
@@ -301,15 +308,15 @@ public class CsvImporter implements DisposableBean {
 
     // ---- the purchases, once the customers are known
 
-    /** Loads one purchase per invoice; returns the number of lines that are new to the store. */
-    private long loadPurchases(CopyManager copyApi, long storeId, long importId, Scan scan,
+    /** Loads one purchase per invoice; returns the number of lines, and of purchases, that are new to the store. */
+    private long[] loadPurchases(CopyManager copyApi, long storeId, long importId, Scan scan,
                                Map<String, Long> customerIds, boolean fresh) throws SQLException {
         if (fresh) {
             // None of the invoices is in the store, and its lock keeps it so: nothing can conflict.
             copyPurchases(copyApi.copyIn("copy purchase (id, invoice_no, customer_id, purchased_at, country, total, "
                     + "items, line_count, is_return, store_id, import_id) from stdin"), scan, customerIds,
                     new long[] {storeId, importId});
-            return scan.copied;
+            return new long[] {scan.copied, scan.invoices.size()};
         }
         jdbc.sql("""
                 create temporary table purchase_incoming (
@@ -327,9 +334,9 @@ public class CsvImporter implements DisposableBean {
                 """)
                 .param("store", storeId).param("import", importId).update();
         if (added == scan.invoices.size()) {
-            return scan.copied;
+            return new long[] {scan.copied, added};
         }
-        return mergeIntoExistingPurchases(storeId, scan.copied);
+        return new long[] {mergeIntoExistingPurchases(storeId, scan.copied), added};
     }
 
     private static void copyPurchases(CopyIn copyIn, Scan scan, Map<String, Long> customerIds, long[] suffix)
@@ -383,7 +390,9 @@ public class CsvImporter implements DisposableBean {
         if (kept > 0) {
             jdbc.sql("""
                     update purchase p set total = s.total, items = s.items, line_count = s.lines,
-                           is_return = p.invoice_no like 'C%' or s.negative
+                           is_return = p.is_return or s.negative
+                                       or exists (select 1 from purchase_incoming i
+                                                   where i.invoice_no = p.invoice_no and i.is_return)
                       from (select purchase_id, sum(quantity * unit_price) as total, sum(quantity) as items,
                                    count(*) as lines, bool_or(quantity < 0) as negative
                               from purchase_line
@@ -441,7 +450,7 @@ public class CsvImporter implements DisposableBean {
                 invoice = new Invoice(ids.next());
                 invoice.purchasedAt = row.purchasedAt();
                 invoice.country = row.country();
-                invoice.isReturn = row.cancellation();
+                invoice.isReturn = row.markedReturn();
                 invoices.put(row.invoice(), invoice);
             }
             lastKey = row.invoice();
@@ -449,7 +458,7 @@ public class CsvImporter implements DisposableBean {
             invoice.total += lineAmount;
             invoice.items += row.quantity();
             invoice.lines++;
-            if (row.cancellation()) {
+            if (row.markedReturn()) {
                 cancellations++;
             }
             if (row.quantity() < 0) {
@@ -481,21 +490,28 @@ public class CsvImporter implements DisposableBean {
             }
         }
 
-        ImportSummary summary(long id, ImportStatus status, long imported, long millis, String problem) {
+        ImportSummary summary(long id, ImportStatus status, long imported, long invoicesAdded, long customersCreated,
+                              long millis, String problem) {
             return new ImportSummary(id, status, rows, imported, status == ImportStatus.COMPLETED ? good - imported : 0,
-                    rejectedCount, invoices.size(), customers.size(), cancellations, returns, walkIns,
+                    rejectedCount, invoices.size(), customers.size(), invoicesAdded, customersCreated, cancellations,
+                    returns, walkIns,
                     BigDecimal.valueOf(amount, RowParser.PRICE_SCALE).setScale(2, RoundingMode.HALF_UP),
                     millis, problem);
         }
     }
 
-    /** Thrown in an all-or-nothing run with bad rows, so that its transaction rolls back. */
+    /**
+     * Thrown in an all-or-nothing run with bad rows, or a run whose every row is bad, so that its transaction rolls
+     * back and the run is FAILED.
+     */
     private static final class RejectedRows extends RuntimeException {
         final transient Scan scan;
+        final String problem;
 
-        RejectedRows(Scan scan) {
+        RejectedRows(Scan scan, String problem) {
             super(null, null, false, false);
             this.scan = scan;
+            this.problem = problem;
         }
     }
 

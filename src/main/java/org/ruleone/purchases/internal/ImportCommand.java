@@ -2,6 +2,7 @@ package org.ruleone.purchases.internal;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
 import org.ruleone.purchases.ColumnMapping;
+import org.ruleone.purchases.FilePreview;
 import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
 import org.ruleone.purchases.PurchaseImports;
@@ -25,9 +27,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code import --file=PATH --store="Store name" [--preset=online-retail] [--all-or-nothing]}: the browser's import,
- * from the shell. Prints one line of JSON on stdout; exits 0 when the import completed, 1 when it failed, 2 when
- * the command itself is wrong.
+ * {@code import --file=PATH --store="Store name" [--preset=online-retail | --mapping-file=PATH | --mapping-of=ID]
+ * [--all-or-nothing]}: the browser's import, from the shell. Prints one line of JSON on stdout; exits 0 when the
+ * import completed, 1 when it failed (every row rejected among the reasons), 2 when the command itself is wrong.
  */
 @Component
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
@@ -37,7 +39,10 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     private final JsonMapper json;
     private int exitCode;
 
-    ImportCommand(PurchaseImports imports, Organization organization, JsonMapper json) {
+    private final ImportRuns runs;
+
+    ImportCommand(PurchaseImports imports, Organization organization, JsonMapper json, ImportRuns runs) {
+        this.runs = runs;
         this.imports = imports;
         this.organization = organization;
         this.json = json;
@@ -61,22 +66,52 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         Optional<ColumnMapping> mapping;
         try {
-            mapping = option(args, "preset").isPresent()
-                    ? option(args, "preset").flatMap(ColumnMapping::preset)
-                    : PurchaseImports.preview(file.get()).preset();
+            mapping = mapping(args, PurchaseImports.preview(file.get()));
         } catch (CsvLimits.Refused e) {
             usage("--file: " + e.getMessage());
             return;
+        } catch (IllegalArgumentException | IOException e) {
+            usage(e.getMessage());
+            return;
         }
         if (mapping.isEmpty()) {
-            usage("no column mapping: use --preset=" + ColumnMapping.ONLINE_RETAIL
-                    + " or map the columns once in the browser");
+            usage("no column mapping: use --preset=" + ColumnMapping.ONLINE_RETAIL + ", --mapping-file=PATH (see "
+                    + "docs/importing.md) or --mapping-of=ID to reuse the columns of an import mapped in the browser");
             return;
         }
         ImportSummary summary = imports.importNow(new PurchaseImports.Request(store.get().id(), file.get(),
                 file.get().getFileName().toString(), mapping.get(), args.containsOption("all-or-nothing"), null));
         exitCode = summary.status() == ImportStatus.COMPLETED ? 0 : 1;
         print(json.writeValueAsString(summary));
+    }
+
+    /** The mapping the options name: a mapping file, an earlier import's mapping, a preset, or the recognised header. */
+    private Optional<ColumnMapping> mapping(ApplicationArguments args, FilePreview preview) throws IOException {
+        Optional<String> mappingFile = option(args, "mapping-file");
+        if (mappingFile.isPresent()) {
+            Path path = Path.of(mappingFile.get());
+            if (!Files.isReadable(path)) {
+                throw new IllegalArgumentException("--mapping-file=" + path + " is not a readable file");
+            }
+            return Optional.of(MappingFile.read(path, preview));
+        }
+        Optional<String> earlier = option(args, "mapping-of");
+        if (earlier.isPresent()) {
+            if (!earlier.get().strip().matches("\\d{1,18}")) {
+                throw new IllegalArgumentException("--mapping-of must be an import's number");
+            }
+            ColumnMapping used = runs.plan(Long.parseLong(earlier.get().strip())).map(ImportRuns.Plan::mapping)
+                    .orElseThrow(() -> new IllegalArgumentException("--mapping-of: no import " + earlier.get()));
+            if (used.highestColumn() >= preview.header().size() || used.delimiter() != preview.delimiter()) {
+                throw new IllegalArgumentException("--mapping-of=" + earlier.get()
+                        + ": that import's columns do not fit this file's header " + preview.header());
+            }
+            return Optional.of(used);
+        }
+        if (option(args, "preset").isPresent()) {
+            return option(args, "preset").flatMap(ColumnMapping::preset);
+        }
+        return preview.preset();
     }
 
     private Optional<StoreSummary> store(String nameOrId) {
@@ -97,7 +132,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", "USAGE");
         result.put("problem", problem);
-        result.put("usage", "import --file=PATH --store=\"Store name\" [--preset=online-retail] [--all-or-nothing]");
+        result.put("usage", "import --file=PATH --store=\"Store name\" [--preset=online-retail | --mapping-file=PATH"
+                + " | --mapping-of=IMPORT_ID] [--all-or-nothing]");
         print(json.writeValueAsString(result));
     }
 

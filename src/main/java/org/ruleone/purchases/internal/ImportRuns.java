@@ -197,7 +197,18 @@ public class ImportRuns {
                 rs.getLong("rows_read"), rs.getLong("rows_imported"), rs.getLong("rows_skipped"),
                 rs.getLong("rows_rejected"), rs.getInt("progress"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(),
-                summary == null ? null : json.readValue(summary, ImportSummary.class));
+                summary == null ? null : summary(summary));
+    }
+
+    /** A run recorded before the summary said what was added shows nothing added (those figures were not kept). */
+    private ImportSummary summary(String text) {
+        tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) json.readTree(text);
+        for (String added : List.of("invoicesAdded", "customersCreated")) {
+            if (!node.has(added)) {
+                node.put(added, 0L);
+            }
+        }
+        return json.treeToValue(node, ImportSummary.class);
     }
 
     private Timestamp now() {

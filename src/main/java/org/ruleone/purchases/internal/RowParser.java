@@ -1,7 +1,5 @@
 package org.ruleone.purchases.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ruleone.platform.CsvReader;
 import org.ruleone.purchases.ColumnMapping;
 
 /**
@@ -31,6 +30,8 @@ final class RowParser {
 
     /** Prices are kept as ten-thousandths, the precision of {@code purchase_line.unit_price}. */
     static final int PRICE_SCALE = 4;
+    /** {@code numeric(14,4)}: ten digits before the point. */
+    private static final long MAX_PRICE = 100_000_000_000_000L;
 
     private final ColumnMapping mapping;
     private final int columns;
@@ -58,11 +59,7 @@ final class RowParser {
      */
     record Row(String invoice, int lineInInvoice, String purchasedAt, String customer, byte[] bytes, int skuStart,
                int skuLength, int descriptionStart, int descriptionLength, int quantity, long unitPrice,
-               String country) {
-
-        boolean cancellation() {
-            return invoice.startsWith("C");
-        }
+               String country, boolean markedReturn) {
     }
 
     /** Either a row or the reason it was rejected. */
@@ -86,13 +83,21 @@ final class RowParser {
         if (csv.malformed()) {
             return reject(BAD_ENCODING, "");
         }
-        long quantity = integer(bytes, csv.start(mapping.quantity()), csv.length(mapping.quantity()));
-        if (quantity == Long.MIN_VALUE) {
-            return reject(BAD_NUMBER, header.get(mapping.quantity()) + ": " + csv.string(mapping.quantity()).strip());
+        long quantity = 1;
+        if (mapping.quantity() >= 0) {
+            quantity = quantity(bytes, csv.start(mapping.quantity()), csv.length(mapping.quantity()));
+            if (quantity == Long.MIN_VALUE) {
+                return badNumber(csv, mapping.quantity());
+            }
         }
         long price = price(bytes, csv.start(mapping.unitPrice()), csv.length(mapping.unitPrice()));
         if (price == Long.MIN_VALUE) {
-            return reject(BAD_NUMBER, header.get(mapping.unitPrice()) + ": " + csv.string(mapping.unitPrice()).strip());
+            return badNumber(csv, mapping.unitPrice());
+        }
+        boolean markedReturn = mapping.returns().byInvoice(invoice)
+                || (mapping.returns().column() >= 0 && ColumnMapping.Returns.says(csv.string(mapping.returns().column())));
+        if (markedReturn && quantity > 0) {
+            quantity = -quantity;
         }
         String date = date(csv);
         if (date == null) {
@@ -115,7 +120,16 @@ final class RowParser {
                     - descriptionStart;
         }
         return new Outcome(new Row(invoice, lineInInvoice, date, customer.isEmpty() ? null : customer, bytes,
-                skuStart, skuLength, descriptionStart, descriptionLength, (int) quantity, price, country), null, null);
+                skuStart, skuLength, descriptionStart, descriptionLength, (int) quantity, price, country, markedReturn),
+                null, null);
+    }
+
+    /** The value, and the number style it was read with: "1.30" is refused under 1.234,56, where it cannot be. */
+    private Outcome badNumber(CsvReader csv, int column) {
+        String value = csv.string(column).strip();
+        boolean digits = value.chars().anyMatch(Character::isDigit);
+        return reject(BAD_NUMBER, header.get(column) + ": " + value
+                + (digits ? " (" + mapping.numberStyle().example() + ")" : ""));
     }
 
     private static Outcome reject(String reason, String detail) {
@@ -144,77 +158,19 @@ final class RowParser {
         return to;
     }
 
-    /** An integer in {@code int} range, or {@code Long.MIN_VALUE} when unreadable. */
-    static long integer(byte[] bytes, int start, int length) {
-        int i = trimStart(bytes, start, length);
-        int end = trimEnd(bytes, i, start + length);
-        if (i == end || end - i > 11) {
-            return Long.MIN_VALUE;
-        }
-        boolean negative = bytes[i] == '-';
-        if (negative || bytes[i] == '+') {
-            i++;
-        }
-        if (i == end) {
-            return Long.MIN_VALUE;
-        }
-        long value = 0;
-        for (; i < end; i++) {
-            int digit = bytes[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return Long.MIN_VALUE;
-            }
-            value = value * 10 + digit;
-        }
-        value = negative ? -value : value;
+    /** A whole number in {@code int} range in the mapping's number style, or {@code Long.MIN_VALUE}. */
+    long quantity(byte[] bytes, int start, int length) {
+        long value = mapping.numberStyle().unscaled(bytes, start, length, 0);
         return value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? Long.MIN_VALUE : value;
     }
 
-    /** The price in ten-thousandths, accepting a decimal point or comma; {@code Long.MIN_VALUE} when unreadable. */
-    static long price(byte[] bytes, int start, int length) {
-        int i = trimStart(bytes, start, length);
-        int end = trimEnd(bytes, i, start + length);
-        if (i == end || end - i > 18) {
-            return slowPrice(new String(bytes, i, end - i, StandardCharsets.ISO_8859_1));
-        }
-        boolean negative = bytes[i] == '-';
-        if (negative || bytes[i] == '+') {
-            i++;
-        }
-        long units = 0;
-        int decimals = -1;
-        boolean digits = false;
-        for (int at = i; at < end; at++) {
-            byte c = bytes[at];
-            if (c >= '0' && c <= '9') {
-                if (decimals >= 0 && ++decimals > PRICE_SCALE) {
-                    return slowPrice(new String(bytes, start, length, StandardCharsets.ISO_8859_1).strip());
-                }
-                units = units * 10 + (c - '0');
-                digits = true;
-            } else if ((c == '.' || c == ',') && decimals < 0) {
-                decimals = 0;
-            } else {
-                return Long.MIN_VALUE;
-            }
-        }
-        if (!digits) {
-            return Long.MIN_VALUE;
-        }
-        for (int d = Math.max(decimals, 0); d < PRICE_SCALE; d++) {
-            units *= 10;
-        }
-        return negative ? -units : units;
-    }
-
-    private static long slowPrice(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text.replace(',', '.')).setScale(PRICE_SCALE, RoundingMode.HALF_UP);
-            return value.abs().compareTo(new BigDecimal("9999999999")) < 0 ? value.unscaledValue().longValueExact()
-                    : Long.MIN_VALUE;
-        } catch (NumberFormatException | ArithmeticException e) {
-            return Long.MIN_VALUE;
-        }
+    /**
+     * The price in ten-thousandths in the mapping's number style; {@code Long.MIN_VALUE} when that style cannot read
+     * it exactly, or it does not fit {@code purchase_line.unit_price}.
+     */
+    long price(byte[] bytes, int start, int length) {
+        long value = mapping.numberStyle().unscaled(bytes, start, length, PRICE_SCALE);
+        return value == Long.MIN_VALUE || Math.abs(value) >= MAX_PRICE ? Long.MIN_VALUE : value;
     }
 
     /** Rows of one invoice share their date, so the last answer is kept. */

@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.NumberStyle;
 import org.ruleone.platform.Uploads;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.FilePreview;
@@ -129,9 +131,12 @@ class ImportController {
         } catch (CsvLimits.Refused e) {
             return "redirect:" + refusedPage(e.problem().name(), e.line());
         }
-        ColumnMapping mapping = preview.preset().orElse(new ColumnMapping(preview.delimiter(), -1, -1,
-                "yyyy-MM-dd HH:mm:ss", -1, -1, -1, -1, -1, -1));
-        model.addAttribute("form", ImportMappingForm.of(upload, name, me.storeId(), mapping));
+        // The style the file's values show wins over the preset's; when they can be read two ways, none is chosen.
+        Optional<NumberStyle> style = preview.numbers().style()
+                .or(() -> preview.numbers().ambiguous().isPresent() ? Optional.empty()
+                        : preview.preset().map(ColumnMapping::numberStyle));
+        ColumnMapping mapping = preview.preset().orElse(ColumnMapping.blank(preview.delimiter(), null));
+        model.addAttribute("form", ImportMappingForm.of(upload, name, me.storeId(), mapping, style));
         return mappingPage(preview, me, model);
     }
 
@@ -165,8 +170,9 @@ class ImportController {
         model.addAttribute("fields", List.of(
                 new MappingField("invoice", true), new MappingField("date", true),
                 new MappingField("customer", false), new MappingField("sku", false),
-                new MappingField("description", false), new MappingField("quantity", true),
+                new MappingField("description", false), new MappingField("quantity", false),
                 new MappingField("unitPrice", true), new MappingField("country", false)));
+        model.addAttribute("numberStyles", NumberStyle.values());
         return "purchases/import-mapping";
     }
 

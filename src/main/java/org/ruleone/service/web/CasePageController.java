@@ -30,6 +30,7 @@ import org.ruleone.service.CaseMessage;
 import org.ruleone.service.CaseStatus;
 import org.ruleone.service.IllegalCaseTransitionException;
 import org.ruleone.service.RecordedResolution;
+import org.ruleone.service.ReplyMailDelays;
 import org.ruleone.service.ResolutionDetails;
 import org.ruleone.service.ResolutionKind;
 import org.ruleone.service.ServiceCase;
@@ -78,15 +79,18 @@ class CasePageController {
     private final ClientBook clients;
     private final Organization organization;
     private final ObjectProvider<CaseFactsSource> factSources;
+    private final ObjectProvider<ReplyMailDelays> mailDelays;
     private final MessageSource messages;
 
     CasePageController(CaseDesk desk, LostAndFound lostAndFound, ClientBook clients, Organization organization,
-                       ObjectProvider<CaseFactsSource> factSources, MessageSource messages) {
+                       ObjectProvider<CaseFactsSource> factSources, ObjectProvider<ReplyMailDelays> mailDelays,
+                       MessageSource messages) {
         this.desk = desk;
         this.lostAndFound = lostAndFound;
         this.clients = clients;
         this.organization = organization;
         this.factSources = factSources;
+        this.mailDelays = mailDelays;
         this.messages = messages;
     }
 
@@ -146,7 +150,10 @@ class CasePageController {
                 problem = "case.problem.changed";
             }
         }
-        return conversation(id, me, model, flash, locale, htmx, problem, "reply", body, problem == null ? "case.replied" : null);
+        // "Reply sent" only when it is true: a reply mailed into an outbox that is not sending says so instead
+        // (the page shows the outbox's words while the case's mail waits).
+        String notice = problem != null || mailDelay(id, locale).isPresent() ? null : "case.replied";
+        return conversation(id, me, model, flash, locale, htmx, problem, "reply", body, notice);
     }
 
     @PostMapping("/notes")
@@ -183,7 +190,9 @@ class CasePageController {
             model.addAttribute(form + "Typed", typed);
             return "service/case";
         }
-        flash.addFlashAttribute("notice", notice);
+        if (notice != null) {
+            flash.addFlashAttribute("notice", notice);
+        }
         return "redirect:/cases/" + id + "#conversation";
     }
 
@@ -359,6 +368,7 @@ class CasePageController {
                 c.language().code(), WHEN.format(c.openedAt().atZone(zone)), c.customerId(), clientName, store.name(),
                 c.ownerId(), name.apply(c.ownerId()), c.timesReopened()));
         model.addAttribute("facts", facts(c.id(), locale));
+        model.addAttribute("mailDelay", mailDelay(c.id(), locale).orElse(null));
         model.addAttribute("messages", c.messages().stream().map(m -> new MessageView(
                 m.associateId() == null ? clientName : name.apply(m.associateId()), m.associateId() == null,
                 m.internal(), m.body(), WHEN.format(m.createdAt().atZone(zone)))).toList());
@@ -384,6 +394,10 @@ class CasePageController {
         model.addAttribute("today", LocalDate.now(zone).toString());
         model.addAttribute("matches", report.isEmpty() || c.status() == CaseStatus.RESOLVED ? List.of()
                 : lostAndFound.matches(c.id(), me.storeScope()).stream().map(m -> matchView(m, zone)).toList());
+    }
+
+    private Optional<String> mailDelay(long caseId, Locale locale) {
+        return mailDelays.orderedStream().map(d -> d.delay(caseId, locale)).flatMap(Optional::stream).findFirst();
     }
 
     private List<CaseFact> facts(long caseId, Locale locale) {

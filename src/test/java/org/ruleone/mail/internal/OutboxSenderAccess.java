@@ -15,4 +15,8 @@ public final class OutboxSenderAccess {
     public static boolean permanent(Throwable e) {
         return OutboxSender.permanent(e);
     }
+
+    public static String kind(Throwable e) {
+        return OutboxSender.kind(e);
+    }
 }

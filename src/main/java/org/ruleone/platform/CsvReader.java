@@ -1,4 +1,4 @@
-package org.ruleone.purchases.internal;
+package org.ruleone.platform;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.ruleone.platform.CsvLimits;
 
 /**
+ * The one CSV reader of the application (purchases, products): separator detection, byte-order mark, UTF-8 checked
+ * row by row, and the {@link CsvLimits}.
+ * <p>
  * A streaming RFC 4180 reader working on bytes, so it can tell exactly which record holds malformed UTF-8 and
  * keep going with the next one (a {@code Reader} would replace or throw for the whole file).
  * Quoted fields may hold delimiters, doubled quotes and line breaks; a UTF-8 byte-order mark is skipped.
@@ -26,7 +28,7 @@ public final class CsvReader implements Closeable {
     private static final int MAX_RAW = 500;
 
     private final InputStream in;
-    private final byte delimiter;
+    private byte delimiter;
     private final byte[] buffer = new byte[1 << 18];
     private int position;
     private int limit;
@@ -45,6 +47,7 @@ public final class CsvReader implements Closeable {
     private long line;
     private boolean malformed;
 
+    /** A reader with a known separator ({@code ,}, {@code ;} or a tab). */
     public CsvReader(InputStream in, char delimiter) throws IOException {
         this.in = in;
         this.delimiter = (byte) delimiter;
@@ -52,6 +55,49 @@ public final class CsvReader implements Closeable {
         if (limit >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
             position = 3;
         }
+    }
+
+    /** A reader that finds the separator in the file's first line: see {@link #detectDelimiter}. */
+    public static CsvReader detecting(InputStream in) throws IOException {
+        CsvReader reader = new CsvReader(in, ',');
+        reader.delimiter = (byte) detectDelimiter(reader.buffer, reader.position, reader.limit);
+        return reader;
+    }
+
+    /** The field separator in use. */
+    public char delimiter() {
+        return (char) delimiter;
+    }
+
+    /**
+     * The separator of a file whose first bytes these are: whichever of {@code ;}, tab and {@code ,} its first
+     * record (its header) holds most of outside quotes; {@code ,} when it holds none.
+     */
+    public static char detectDelimiter(byte[] start, int from, int to) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            byte b = start[i];
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (b == '\n') {
+                    break;
+                }
+                switch (b) {
+                    case ',' -> commas++;
+                    case ';' -> semicolons++;
+                    case '\t' -> tabs++;
+                    default -> { }
+                }
+            }
+        }
+        if (tabs > commas && tabs > semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
     }
 
     /** Reads the next record; false at the end of the input. */
@@ -82,15 +128,15 @@ public final class CsvReader implements Closeable {
     }
 
     /** The bytes of the current record; field {@code i} is at {@link #start(int)} for {@link #length(int)} bytes. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return record;
     }
 
-    int start(int i) {
+    public int start(int i) {
         return starts[i];
     }
 
-    int length(int i) {
+    public int length(int i) {
         return lengths[i];
     }
 

@@ -1,4 +1,4 @@
-package org.ruleone.purchases.internal;
+package org.ruleone.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -89,6 +89,18 @@ class CsvReaderTests {
             assertThat(csv.size()).isEqualTo(org.ruleone.platform.CsvLimits.MAX_COLUMNS);
             assertThat(csv.next()).isTrue();
             assertThat(csv.string(0)).hasSize(org.ruleone.platform.CsvLimits.MAX_RECORD_LENGTH);
+        }
+    }
+
+    @Test
+    void findsTheSeparatorInTheHeaderOutsideQuotes() throws IOException {
+        byte[] file = "\uFEFF\"Nom, court\";Prix;Devise\nMUG;2,50;EUR\n".getBytes(StandardCharsets.UTF_8);
+        try (CsvReader csv = CsvReader.detecting(new ByteArrayInputStream(file))) {
+            assertThat(csv.delimiter()).isEqualTo(';');
+            csv.next();
+            assertThat(csv.fields()).containsExactly("Nom, court", "Prix", "Devise");
+            csv.next();
+            assertThat(csv.fields()).containsExactly("MUG", "2,50", "EUR");
         }
     }
 }
