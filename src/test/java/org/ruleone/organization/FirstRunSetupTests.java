@@ -128,6 +128,8 @@ class FirstRunSetupTests {
         mvc.perform(get("/").cookie(after)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Hello, Nora Owner")));
         mvc.perform(get("/").cookie(before)).andExpect(redirectedUrl("/login"));
+        assertThat(jdbc.sql("select count(*) from audit_event where kind = 'AUTHENTICATION_SUCCESS' and principal = :who")
+                .param("who", "nora@example.com").query(Long.class).single()).isEqualTo(1);
 
         var owner = jdbc.sql("select email, role, password_hash from associate").query().singleRow();
         assertThat(owner.get("email")).isEqualTo("nora@example.com");

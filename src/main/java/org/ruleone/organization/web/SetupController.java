@@ -14,13 +14,16 @@ import org.ruleone.organization.StoreDraft;
 import org.ruleone.shared.Language;
 import org.ruleone.organization.SignedInAssociate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,12 +36,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SetupController {
 
     private final Organization organization;
+    private final ApplicationEventPublisher events;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
     private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
-    SetupController(Organization organization) {
+    SetupController(Organization organization, ApplicationEventPublisher events) {
         this.organization = organization;
+        this.events = events;
     }
 
     @ModelAttribute("timeZones")
@@ -79,12 +84,14 @@ class SetupController {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities());
+        authentication.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
+        context.setAuthentication(authentication);
         contexts.setContext(context);
         sessionContexts.saveContext(context, request, response);
         csrfTokens.saveToken(null, request, response);
+        events.publishEvent(new AuthenticationSuccessEvent(authentication)); // in the audit log like any sign-in
     }
 
     static final class TimeZones {
