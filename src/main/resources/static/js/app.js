@@ -118,3 +118,13 @@ document.addEventListener("DOMContentLoaded", () => {
         summary.scrollIntoView({ block: "center" });
     }
 });
+
+// A time-zone field marked data-browser-time-zone starts with the browser's own zone when it is empty.
+document.addEventListener("DOMContentLoaded", () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    document.querySelectorAll("input[data-browser-time-zone]").forEach((field) => {
+        if (!field.value && zone) {
+            field.value = zone;
+        }
+    });
+});

@@ -76,6 +76,15 @@ public class ClientBook {
         return records.countAssignedTo(associateId);
     }
 
+    /** The clients a manager or owner can see, most recently changed first. */
+    public List<ClientSummary> latest(Optional<Long> scope, int limit) {
+        return records.latest(scope.orElse(null), limit);
+    }
+
+    public int count(Optional<Long> scope) {
+        return records.count(scope.orElse(null));
+    }
+
     /**
      * @throws ExternalIdAlreadyUsedException when another client of the same store has this POS number
      * @throws IllegalArgumentException       when the associate does not work in the client's store

@@ -43,6 +43,8 @@ import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.purchases.PurchaseImports;
+import org.ruleone.purchases.TillPurchase;
+import org.ruleone.purchases.TillPurchases;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.Channel;
@@ -71,6 +73,11 @@ import org.springframework.stereotype.Component;
 class DemoData {
 
     static final String SECOND_STORE = "Kraków Rynek";
+    static final Duration BOOTS_FIRST_RESPONSE = Duration.ofMinutes(100);
+    static final String MARY = "C-1001";
+    static final String JEROME = "C-1002";
+    static final String ZANETA = "K-2001";
+    static final String AGNIESZKA = "K-2002";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -83,12 +90,15 @@ class DemoData {
     private final Tasks tasks;
     private final Catalog catalog;
     private final Campaigns campaigns;
+    private final TillPurchases till;
+    private final DemoProgress progress;
     private final Clock clock;
     private final Path onlineRetail;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
-             CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, Clock clock,
+             CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, TillPurchases till,
+             DemoProgress progress, Clock clock,
              @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") String onlineRetail) {
         this.organization = organization;
         this.clients = clients;
@@ -99,6 +109,8 @@ class DemoData {
         this.tasks = tasks;
         this.catalog = catalog;
         this.campaigns = campaigns;
+        this.till = till;
+        this.progress = progress;
         this.clock = clock;
         // A plain file path, relative to the working directory: bound as a Path, Spring would read it as a
         // resource of the web application and refuse "../" at start-up.
@@ -116,7 +128,12 @@ class DemoData {
 
     @ApplicationModuleListener
     void on(OwnerSetUp event) {
-        seed(event);
+        try {
+            seed(event);
+        } catch (RuntimeException e) {
+            progress.finished(); // rolled back: no banner waiting for steps that will never come
+            throw e;
+        }
     }
 
     /**
@@ -130,6 +147,7 @@ class DemoData {
             return false;
         }
         long startedAt = System.nanoTime();
+        progress.started();
         long flagship = event.storeId();
         long second = organization.createStore(new StoreDraft(SECOND_STORE, "Rynek Główny 1, 31-042 Kraków",
                 "Poland", ZoneId.of("Europe/Warsaw"), Language.PL, openingHours()));
@@ -138,31 +156,42 @@ class DemoData {
         long marek = associate("Marek Żółkiewski", "marek", Role.ASSOCIATE, second, LocalDate.of(2021, 6, 14), Language.PL);
         long amelie = associate("Amélie Dubois", "amelie", Role.MANAGER, second, LocalDate.of(2018, 9, 1), Language.FR);
 
-        long jerome = client(flagship, craig, "Jérôme", "Lefèvre", "jerome.lefevre@example.fr", "+33 6 12 34 56 78",
-                Language.FR, List.of("shoes", "tuxedo"), "Size 43 shoes, 50 jacket");
-        long mary = client(flagship, craig, "Mary", "Smith", "mary.smith@example.com", "+1 206 555 0147", Language.EN,
-                List.of("boots", "handbags"), "Boots 7.5 US");
-        long zaneta = client(second, marek, "Żaneta", "Żółkiewska", "zaneta@example.pl", "+48 601 234 567", Language.PL,
-                List.of("shoes", "diamonds"), "Buty 38");
-        long agnieszka = client(second, marek, "Agnieszka", "Wiśniewska", "a.wisniewska@example.pl", "+48 502 111 222",
-                Language.PL, List.of("coats"), "");
+        long jerome = client(flagship, craig, JEROME, "Jérôme", "Lefèvre", "jerome.lefevre@example.fr",
+                "+33 6 12 34 56 78", Language.FR, List.of("shoes", "tuxedo"), "Size 43 shoes, 50 jacket");
+        long mary = client(flagship, craig, MARY, "Mary", "Smith", "mary.smith@example.com", "+1 206 555 0147",
+                Language.EN, List.of("boots", "handbags"), "Boots 7.5 US");
+        long zaneta = client(second, marek, ZANETA, "Żaneta", "Żółkiewska", "zaneta@example.pl", "+48 601 234 567",
+                Language.PL, List.of("shoes", "diamonds"), "Buty 38");
+        long agnieszka = client(second, marek, AGNIESZKA, "Agnieszka", "Wiśniewska", "a.wisniewska@example.pl",
+                "+48 502 111 222", Language.PL, List.of("coats"), "");
         Cast cast = new Cast(event.ownerId(), flagship, second, craig, sally, marek, amelie, jerome, mary, zaneta,
                 agnieszka);
+        progress.stepDone();
 
         consents(cast);
+        progress.stepDone();
         Map<String, Long> caseIds = serviceCases(cast);
+        progress.stepDone();
         phoneCalls(cast, caseIds);
+        progress.stepDone();
         tasks(cast);
+        progress.stepDone();
         products(cast);
+        progress.stepDone();
+        purchases(cast);
+        progress.stepDone();
         campaign(cast);
-        log.info("Demo: stores, people, clients, cases, calls, tasks, products and a campaign seeded in {} ms",
+        progress.stepDone();
+        log.info("Demo: stores, people, clients, cases, calls, tasks, products, sales and a campaign seeded in {} ms",
                 (System.nanoTime() - startedAt) / 1_000_000);
 
         if (Files.isReadable(onlineRetail)) {
             long id = imports.start(new PurchaseImports.Request(flagship, onlineRetail, "online_retail.csv",
                     ColumnMapping.onlineRetail(), false, event.ownerId()));
+            progress.importing(id);
             log.info("Demo: importing {} into the first store as import #{}", onlineRetail, id);
         } else {
+            progress.finished();
             log.warn("Demo: {} not found; set ruleone.demo.purchases-file to import purchases", onlineRetail);
         }
         return true;
@@ -186,79 +215,127 @@ class DemoData {
         return client == c.zaneta() || client == c.agnieszka() ? c.marek() : c.craig();
     }
 
-    /** Cases of every channel and state, with messages and resolutions of several kinds; their ids by name. */
+    /**
+     * Cases of every channel and state, with messages and resolutions of several kinds, spread over the last six
+     * weeks with the response times they really had (each step recorded at its own time); their ids by name.
+     */
     private Map<String, Long> serviceCases(Cast c) {
         Optional<Long> all = Optional.empty();
         String money = currency(c.flagship());
         String zloty = currency(c.second());
         ZoneId flagshipZone = zone(c.flagship());
+        Instant now = clock.instant();
 
         // The tires: refunded although the store never sold them.
-        long tires = cases.open(new CaseDraft(c.flagship(), c.mary(), c.craig(), Channel.IN_STORE,
+        Instant tiresAt = daysAgo(c.flagship(), 34, LocalTime.of(11, 5));
+        long tires = at(tiresAt).open(new CaseDraft(c.flagship(), c.mary(), c.craig(), Channel.IN_STORE,
                 "Refund for winter tires", Language.EN,
                 "I'd like to return these four winter tires; they never fit my car."), all);
-        cases.note(tires, all, c.craig(), "We have never sold tires. Refunding anyway: Rule One.");
-        cases.resolve(tires, all, c.craig(), Resolution.refund(new BigDecimal("145.00"), money, true),
+        at(tiresAt.plus(Duration.ofMinutes(12))).note(tires, all, c.craig(),
+                "We have never sold tires. Refunding anyway: Rule One.");
+        at(tiresAt.plus(Duration.ofMinutes(20))).resolve(tires, all, c.craig(),
+                Resolution.refund(new BigDecimal("145.00"), money, true),
                 "She leaves happy and tells her friends; the tires cost us less than an advert.");
 
         // The boots: a replacement shipped at once, carrier and tracking recorded.
-        long boots = cases.open(new CaseDraft(c.flagship(), c.mary(), c.sally(), Channel.EMAIL,
+        Instant bootsAt = daysAgo(c.flagship(), 20, LocalTime.of(8, 10));
+        long boots = at(bootsAt).open(new CaseDraft(c.flagship(), c.mary(), c.sally(), Channel.EMAIL,
                 "Heel broke on my new boots", Language.EN,
                 "The heel of my new boots came off after two days. I need them for a trip on Friday."), all);
-        cases.reply(boots, all, c.sally(), "I am so sorry, Mary. A new pair leaves today by express; "
-                + "keep the old ones, no need to send them back.", false);
-        cases.resolve(boots, all, c.sally(),
+        at(bootsAt.plus(BOOTS_FIRST_RESPONSE)).reply(boots, all, c.sally(), "I am so sorry, Mary. A new pair leaves "
+                + "today by express; keep the old ones, no need to send them back.", false);
+        at(bootsAt.plus(BOOTS_FIRST_RESPONSE).plus(Duration.ofMinutes(5))).resolve(boots, all, c.sally(),
                 Resolution.replacementShipped(new BigDecimal("89.00"), money, "UPS", "1Z999AA10123456784"),
                 "She has her boots before her trip, whoever was at fault.");
 
         // The tuxedo: an alteration promised for Saturday morning, still open with the tailor.
-        long tuxedo = cases.open(new CaseDraft(c.flagship(), c.jerome(), c.craig(), Channel.IN_STORE,
+        Instant tuxedoAt = daysAgo(c.flagship(), 4, LocalTime.of(17, 40));
+        long tuxedo = at(tuxedoAt).open(new CaseDraft(c.flagship(), c.jerome(), c.craig(), Channel.IN_STORE,
                 "Retouche du smoking avant le mariage", null,
                 "Le pantalon du smoking est trop long et le mariage est samedi."), all);
-        cases.reply(tuxedo, all, c.craig(), "Notre retoucheur s'en occupe : votre smoking sera prêt samedi à 10 h.",
-                false);
+        at(tuxedoAt.plus(Duration.ofMinutes(8))).reply(tuxedo, all, c.craig(),
+                "Notre retoucheur s'en occupe : votre smoking sera prêt samedi à 10 h.", false);
         Instant saturday = tasks.today(c.flagship()).plusDays(1)
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY))
                 .atTime(LocalTime.of(10, 0)).atZone(flagshipZone).toInstant();
-        cases.resolve(tuxedo, all, c.craig(), Resolution.alteration(new BigDecimal("40.00"), money, saturday),
+        at(tuxedoAt.plus(Duration.ofMinutes(15))).resolve(tuxedo, all, c.craig(),
+                Resolution.alteration(new BigDecimal("40.00"), money, saturday),
                 "He is married in a suit that fits; the tailor works on Friday evening.");
 
-        // A goodwill gift after a long wait at the till.
-        long gift = cases.open(new CaseDraft(c.second(), c.zaneta(), c.marek(), Channel.WEB_FORM,
+        // A goodwill gift after a long wait at the till: the web form came in at night, answered next morning.
+        Instant giftAt = daysAgo(c.second(), 13, LocalTime.of(22, 15));
+        long gift = at(giftAt).open(new CaseDraft(c.second(), c.zaneta(), c.marek(), Channel.WEB_FORM,
                 "Długie czekanie przy kasie", null,
                 "W sobotę czekałam 25 minut przy kasie z prezentem dla mamy."), all);
-        cases.reply(gift, all, c.marek(), "Bardzo przepraszamy. Przy następnej wizycie czeka na Panią "
-                + "prezent ode mnie.", false);
-        cases.resolve(gift, all, c.marek(), Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("60.00"), zloty),
+        at(giftAt.plus(Duration.ofHours(12).plusMinutes(5))).reply(gift, all, c.marek(), "Bardzo przepraszamy. "
+                + "Przy następnej wizycie czeka na Panią prezent ode mnie.", false);
+        at(giftAt.plus(Duration.ofHours(12).plusMinutes(10))).resolve(gift, all, c.marek(),
+                Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("60.00"), zloty),
                 "A small gift is worth more than the Saturday she lost.");
 
-        // A question answered on the phone: nothing given, nothing spent.
-        long hours = cases.open(new CaseDraft(c.second(), c.agnieszka(), c.marek(), Channel.PHONE,
+        // A question left on the voicemail yesterday, answered by phone a few hours later.
+        Instant hoursAt = now.minus(Duration.ofHours(26));
+        long hours = at(hoursAt).open(new CaseDraft(c.second(), c.agnieszka(), c.marek(), Channel.PHONE,
                 "Godziny otwarcia w święta", null, "Czy sklep będzie otwarty 24 grudnia?"), all);
-        cases.reply(hours, all, c.marek(), "Tak, 24 grudnia jesteśmy otwarci od 10 do 14.", false);
-        cases.resolve(hours, all, c.marek(), Resolution.answered(zloty), "She only needed to know when to come.");
+        at(hoursAt.plus(Duration.ofHours(3))).reply(hours, all, c.marek(),
+                "Tak, 24 grudnia jesteśmy otwarci od 10 do 14.", false);
+        at(hoursAt.plus(Duration.ofHours(3).plusMinutes(2))).resolve(hours, all, c.marek(),
+                Resolution.answered(zloty), "She only needed to know when to come.");
 
         // The diamond: found on the shop floor and given back. The lost-and-found register itself has no public
         // API (service.internal.LostAndFound), so the item is recorded on the resolution only.
-        long diamond = cases.open(new CaseDraft(c.second(), c.zaneta(), c.marek(), Channel.PHONE,
+        Instant diamondAt = daysAgo(c.second(), 41, LocalTime.of(15, 30));
+        long diamond = at(diamondAt).open(new CaseDraft(c.second(), c.zaneta(), c.marek(), Channel.PHONE,
                 "Zgubiony kolczyk z diamentem", null,
                 "Chyba zgubiłam kolczyk z diamentem, przymierzając płaszcze."), all);
-        cases.resolve(diamond, all, c.marek(), Resolution.lostAndFound("Diamond stud earring, white gold", zloty),
+        at(diamondAt.plus(Duration.ofHours(2))).resolve(diamond, all, c.marek(),
+                Resolution.lostAndFound("Diamond stud earring, white gold", zloty),
                 "Found under the fitting-room bench; she has it back the same day.");
 
         // Waiting on the customer: a size to confirm.
-        long size = cases.open(new CaseDraft(c.second(), c.zaneta(), c.amelie(), Channel.EMAIL,
+        Instant sizeAt = daysAgo(c.second(), 2, LocalTime.of(10, 20));
+        long size = at(sizeAt).open(new CaseDraft(c.second(), c.zaneta(), c.amelie(), Channel.EMAIL,
                 "Czy są te czółenka w rozmiarze 38?", null,
                 "Widziałam czarne czółenka na wystawie. Czy macie rozmiar 38?"), all);
-        cases.reply(size, all, c.amelie(), "Mamy rozmiar 38 i 38,5. Który odłożyć dla Pani?", true);
+        at(sizeAt.plus(Duration.ofMinutes(50))).reply(size, all, c.amelie(),
+                "Mamy rozmiar 38 i 38,5. Który odłożyć dla Pani?", true);
 
         // Just arrived, nobody owns it yet and nobody answered.
-        long open = cases.open(new CaseDraft(c.flagship(), c.jerome(), null, Channel.EMAIL,
-                "Chaussures à ressemeler", null,
+        long open = at(now.minus(Duration.ofMinutes(40))).open(new CaseDraft(c.flagship(), c.jerome(), null,
+                Channel.EMAIL, "Chaussures à ressemeler", null,
                 "Bonjour, pouvez-vous ressemeler mes richelieus achetés chez vous il y a trois ans ?"), all);
 
         return Map.of("tires", tires, "boots", boots, "tuxedo", tuxedo, "gift", gift, "hours", hours, "size", size,
                 "open", open, "diamond", diamond);
+    }
+
+    /** The service desk as it was at a moment of the demo's history. */
+    private CaseDesk at(Instant moment) {
+        return cases.asOf(Clock.fixed(moment, java.time.ZoneOffset.UTC));
+    }
+
+    /** A time of day in a store, some days before its today. */
+    private Instant daysAgo(long storeId, int days, LocalTime time) {
+        return tasks.today(storeId).minusDays(days).atTime(time).atZone(zone(storeId)).toInstant();
+    }
+
+    /**
+     * First purchases of the named clients a few days ago, with the store's products, through the till: the
+     * client book counts them and thank-you notes are due, as after any first sale.
+     */
+    private void purchases(Cast c) {
+        record Sale(long store, String number, int daysAgo, String sku, String name, String price) {
+        }
+        List<Sale> sales = List.of(
+                new Sale(c.flagship(), MARY, 6, "DEMO-BT-CH75", "Brown leather Chelsea boots, US 7.5", "229.00"),
+                new Sale(c.flagship(), JEROME, 5, "DEMO-TX-M50", "Midnight tuxedo, jacket 50", "690.00"),
+                new Sale(c.second(), ZANETA, 3, "DEMO-SH-PU38", "Black suede pumps, size 38", "149.00"),
+                new Sale(c.second(), AGNIESZKA, 2, "DEMO-CT-WO38", "Camel wool coat, size 38", "420.00"));
+        for (Sale sale : sales) {
+            till.record(new TillPurchase(sale.store(), "DEMO-" + sale.number() + "-1",
+                    daysAgo(sale.store(), sale.daysAgo(), LocalTime.of(16, 30)), sale.number(), null,
+                    List.of(new TillPurchase.Line(sale.sku(), sale.name(), 1, new BigDecimal(sale.price())))));
+        }
     }
 
     /** An answered call on the tires case, a voicemail on the opening-hours case, and a missed unknown caller. */
@@ -367,9 +444,9 @@ class DemoData {
                 language), Base64.getEncoder().encodeToString(secret));
     }
 
-    private long client(long store, long associate, String first, String last, String email, String phone,
-                        Language language, List<String> tags, String sizes) {
-        return clients.add(new ClientDraft(store, null, first, last, email, phone, PostalAddress.NONE, language,
+    private long client(long store, long associate, String number, String first, String last, String email,
+                        String phone, Language language, List<String> tags, String sizes) {
+        return clients.add(new ClientDraft(store, number, first, last, email, phone, PostalAddress.NONE, language,
                 sizes, tags, List.of(new ImportantDate(DateKind.BIRTHDAY, "", MonthDay.of(4, 12), null)),
                 "", associate));
     }

@@ -3,6 +3,7 @@ package org.ruleone.demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.ruleone.telephony.PhoneCall;
 import org.ruleone.telephony.PhoneCalls;
 import org.ruleone.organization.StoreDraft;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -98,6 +101,10 @@ class DemoDataTests {
     DemoData demo;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    DemoProgress progress;
 
     @Test
     void seedsStoresAssociatesClientsAndSalesOnceTheOwnerIsSetUp() throws Exception {
@@ -113,7 +120,8 @@ class DemoDataTests {
                     .query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select status from purchase_import").query(String.class).list())
                     .containsExactly("COMPLETED");
-            assertThat(jdbc.sql("select count(*) from purchase_line").query(Long.class).single()).isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from purchase_line where import_id is not null").query(Long.class)
+                    .single()).isEqualTo(2);
         });
 
         StoreSummary seattle = organization.storeNamed("Seattle").orElseThrow();
@@ -125,6 +133,10 @@ class DemoDataTests {
         assertDraftCampaign(seattle.id());
         assertConsentWithProof();
         assertScreensShowTheDemo();
+        assertCasesSpreadOverWeeksWithRealResponseTimes();
+        assertNamedClientsBoughtAndAreDueThanks(seattle.id(), krakow.id());
+        assertTheProductsPageExampleFindsADemoProduct();
+        assertTheHomePageShowsProgressOnlyWhileLoading();
 
         // Run once: the same event again adds nothing.
         long casesBefore = allCases().size();
@@ -133,6 +145,54 @@ class DemoDataTests {
         assertThat(organization.stores()).hasSize(2);
         assertThat(jdbc.sql("select count(*) from associate where email like '%@demo.example'")
                 .query(Long.class).single()).isEqualTo(4);
+    }
+
+    private void assertCasesSpreadOverWeeksWithRealResponseTimes() {
+        List<CaseSummary> all = allCases();
+        Instant first = all.stream().map(CaseSummary::openedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = all.stream().map(CaseSummary::openedAt).max(Instant::compareTo).orElseThrow();
+        assertThat(Duration.between(first, last)).isGreaterThan(Duration.ofDays(28));
+        CaseSummary boots = all.stream().filter(c -> c.subject().equals("Heel broke on my new boots")).findFirst()
+                .orElseThrow();
+        assertThat(Duration.between(boots.openedAt(), boots.firstResponseAt())).isEqualTo(Duration.ofMinutes(100));
+        assertThat(all).filteredOn(c -> c.resolvedAt() != null)
+                .allSatisfy(c -> assertThat(c.resolvedAt()).isAfter(c.openedAt()));
+    }
+
+    private void assertNamedClientsBoughtAndAreDueThanks(long seattle, long krakow) {
+        for (String last : List.of("Smith", "Lefèvre", "Żółkiewska", "Wiśniewska")) {
+            var client = jdbc.sql("select id, store_id from customer where last_name = :last").param("last", last)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            assertThat(client[1]).isIn(seattle, krakow);
+            assertThat(jdbc.sql("select count(*) from purchase where customer_id = :id").param("id", client[0])
+                    .query(Long.class).single()).as(last + " bought").isPositive();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(tasks.ofClient(client[1], client[0])).as(last + " is due a thank-you")
+                            .extracting(Task::kind).contains(TaskKind.THANK_YOU));
+        }
+    }
+
+    /** The search field's example, in every language, finds a product the demo has. */
+    private void assertTheProductsPageExampleFindsADemoProduct() {
+        for (Language language : Language.values()) {
+            String hint = messages.getMessage("products.search.hint", null, language.locale());
+            String[] examples = hint.substring(hint.indexOf(' ') + 1).split(" or | ou | lub ");
+            assertThat(examples).as(hint).hasSize(2);
+            for (String example : examples) {
+                assertThat(catalog.find(example.strip())).as(example).extracting(Product::sku).contains("DEMO-BT-CH75");
+            }
+        }
+    }
+
+    private void assertTheHomePageShowsProgressOnlyWhileLoading() throws Exception {
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        mvc.perform(get("/").with(user(owner))).andExpect(content().string(not(containsString("demo-progress"))));
+        progress.started();
+        progress.stepDone();
+        mvc.perform(get("/").with(user(owner)))
+                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 9 steps done.")));
+        progress.finished();
+        mvc.perform(get("/").with(user(owner))).andExpect(content().string(not(containsString("demo-progress"))));
     }
 
     private List<CaseSummary> allCases() {

@@ -1,5 +1,6 @@
 package org.ruleone.organization;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,20 @@ class FirstRunSetupTests {
     }
 
     @Test
+    @Order(2)
+    void explainsInTheVisitorsLanguageThatATypedTimeZoneIsUnknown() throws Exception {
+        mvc.perform(post("/setup").with(csrf()).header("Accept-Language", "pl")
+                        .param("ownerName", "Nora Owner").param("email", "nora@example.com")
+                        .param("password", "a long enough secret").param("passwordAgain", "a long enough secret")
+                        .param("storeName", "Downtown").param("timeZone", "Paris"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "„Paris” nie jest strefą czasową znaną Rule One")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<option value=\"Europe/Paris\"")));
+        assertThat(jdbc.sql("select count(*) from associate").query(Long.class).single()).isZero();
+    }
+
+    @Test
     @Order(3)
     void refusesSetupWithoutTheCsrfToken() throws Exception {
         mvc.perform(post("/setup").param("ownerName", "Mallory"))
@@ -100,18 +115,28 @@ class FirstRunSetupTests {
     @Test
     @Order(4)
     void createsTheOwnerAndFirstStoreThenClosesTheSetupScreen() throws Exception {
-        mvc.perform(post("/setup").with(csrf())
+        Cookie before = mvc.perform(get("/setup")).andReturn().getResponse().getCookie("SESSION");
+        Cookie after = mvc.perform(post("/setup").with(csrf()).cookie(before)
                         .param("ownerName", "Nora Owner").param("email", "Nora@Example.com")
                         .param("password", "a long enough secret").param("passwordAgain", "a long enough secret")
-                        .param("storeName", "Downtown").param("storeCountry", "France").param("timeZone", "Europe/Paris"))
-                .andExpect(redirectedUrl("/login?ready"));
+                        .param("storeName", "Downtown").param("storeCountry", "France").param("timeZone", "Europe/Paris")
+                        .param("language", "fr"))
+                .andExpect(redirectedUrl("/?welcome")).andReturn().getResponse().getCookie("SESSION");
+
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).as("a new session id, so no fixation").isNotEqualTo(before.getValue());
+        mvc.perform(get("/").cookie(after)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Hello, Nora Owner")));
+        mvc.perform(get("/").cookie(before)).andExpect(redirectedUrl("/login"));
+        assertThat(jdbc.sql("select count(*) from audit_event where kind = 'AUTHENTICATION_SUCCESS' and principal = :who")
+                .param("who", "nora@example.com").query(Long.class).single()).isEqualTo(1);
 
         var owner = jdbc.sql("select email, role, password_hash from associate").query().singleRow();
         assertThat(owner.get("email")).isEqualTo("nora@example.com");
         assertThat(owner.get("role")).isEqualTo("OWNER");
         assertThat((String) owner.get("password_hash")).startsWith("{bcrypt}").doesNotContain("a long enough secret");
-        assertThat(jdbc.sql("select time_zone from store where name = 'Downtown'").query(String.class).single())
-                .isEqualTo("Europe/Paris");
+        assertThat(jdbc.sql("select time_zone || ' ' || language from store where name = 'Downtown'")
+                .query(String.class).single()).isEqualTo("Europe/Paris fr");
 
         mvc.perform(get("/setup")).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/setup").with(csrf()).param("ownerName", "Second owner"))

@@ -136,6 +136,21 @@ public class ClientRecords {
                 .param("associate", associateId).query(Integer.class).single();
     }
 
+    /** The clients in scope (every store's when the scope is null), most recently changed first. */
+    public List<ClientSummary> latest(Long scope, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                 from customer c where (cast(:scope as bigint) is null or c.store_id = :scope)
+                 order by c.updated_at desc, c.id desc limit :limit
+                """)
+                .param("scope", scope).param("limit", limit)
+                .query(ClientRecords::summary).list();
+    }
+
+    public int count(Long scope) {
+        return jdbc.sql("select count(*) from customer where (cast(:scope as bigint) is null or store_id = :scope)")
+                .param("scope", scope).query(Integer.class).single();
+    }
+
     /** @return false when no client with this id is in scope */
     public boolean assign(long id, Long scope, long associateId, Instant at) {
         return jdbc.sql("""

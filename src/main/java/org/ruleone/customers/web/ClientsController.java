@@ -44,8 +44,12 @@ class ClientsController {
         String q = query.strip();
         model.addAttribute("q", q);
         if (q.isEmpty()) {
-            model.addAttribute("myClients", book.bookOf(me.id(), BOOK_LIMIT));
-            model.addAttribute("myClientsTotal", book.bookSize(me.id()));
+            int mine = book.bookSize(me.id());
+            // An owner or manager seldom keeps clients of their own: show them the clients they look after.
+            boolean theirs = mine == 0 && me.isManagerOrOwner();
+            model.addAttribute("myClients", theirs ? book.latest(me.storeScope(), BOOK_LIMIT) : book.bookOf(me.id(), BOOK_LIMIT));
+            model.addAttribute("myClientsTotal", theirs ? book.count(me.storeScope()) : mine);
+            model.addAttribute("bookKey", theirs ? "clients.latest" : "clients.mine");
         } else {
             List<ClientSummary> results = book.search(q, me.storeScope());
             model.addAttribute("results", results);

@@ -21,7 +21,7 @@ record StoreForm(
         @NotBlank @Size(max = 120) String name,
         @Size(max = 500) String address,
         @Size(max = 80) String country,
-        @NotBlank String timeZone,
+        String timeZone,
         @NotBlank @Pattern(regexp = "en|fr|pl") String language,
         List<String> opens,
         List<String> closes) {

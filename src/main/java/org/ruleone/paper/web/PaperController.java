@@ -259,7 +259,10 @@ class PaperController {
             return stores.stream().filter(s -> s.id() == wanted).findFirst()
                     .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         }
-        return stores.stream().findFirst().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        // The owner's own store first: the first store by name may be one they never work in.
+        return stores.stream().filter(s -> me.storeId() != null && s.id() == me.storeId()).findFirst()
+                .or(() -> stores.stream().findFirst())
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
 }
