@@ -50,4 +50,12 @@ class FormatsTests {
         assertThat(POLISH.number(7360)).isEqualTo("7\u00a0360");
         assertThat(ENGLISH.date((LocalDate) null)).isEmpty();
     }
+
+    @Test
+    void answersEmptyForAMissingValueAsTemplatesCallIt() {
+        var parser = new org.springframework.expression.spel.standard.SpelExpressionParser();
+        for (String call : new String[] {"date(null)", "dateTime(null, null)", "money(null, 'EUR')", "number(null)"}) {
+            assertThat(parser.parseExpression(call).getValue(FRENCH, String.class)).as(call).isEmpty();
+        }
+    }
 }
