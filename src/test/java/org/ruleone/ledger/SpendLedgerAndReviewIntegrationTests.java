@@ -125,7 +125,7 @@ class SpendLedgerAndReviewIntegrationTests {
         mvc.perform(get("/service/reports/ledger").with(user(manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Spend my money"), containsString("Test ASSOCIATE"),
-                        containsString("145.00 PLN"), containsString("260.00"), containsString("data-chart="))));
+                        containsString("PLN\u00a0145.00"), containsString("PLN\u00a0260.00"), containsString("data-chart="))));
         mvc.perform(get("/service/reports/ledger.csv").with(user(manager)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("spend-ledger.csv")))

@@ -43,6 +43,31 @@ class FirstRunSetupTests {
 
     @Test
     @Order(2)
+    void explainsAnEmptySetupFormInFrenchAndPolishInItsOwnWordsWithOnePasswordError() throws Exception {
+        String french = emptySetup(java.util.Locale.FRENCH);
+        assertThat(french).doesNotContain("ne doit pas être vide", "la taille doit");
+        assertThat(occurrences(french, "Remplissez ce champ.")).as("name, e-mail, store name").isEqualTo(3);
+        assertThat(occurrences(french, "au moins 12 caractères")).as("the password, once").isEqualTo(1);
+
+        String polish = emptySetup(java.util.Locale.of("pl"));
+        assertThat(polish).doesNotContain("nie może być", "wielkość musi");
+        assertThat(occurrences(polish, "Uzupełnij to pole.")).isEqualTo(3);
+    }
+
+    private String emptySetup(java.util.Locale locale) throws Exception {
+        return mvc.perform(post("/setup").with(csrf()).locale(locale)
+                        .param("ownerName", "").param("email", "").param("password", "").param("passwordAgain", "")
+                        .param("storeName", "").param("timeZone", "Europe/Paris"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    @Order(2)
     void keepsWhatWasTypedAndExplainsWhenThePasswordsDiffer() throws Exception {
         mvc.perform(post("/setup").with(csrf())
                         .param("ownerName", "Nora Owner").param("email", "nora@example.com")

@@ -191,6 +191,20 @@ class CaseScreensIntegrationTests {
     }
 
     @Test
+    void showsAResolutionsAmountTheWayAFrenchReaderWritesIt() throws Exception {
+        long client = fixtures.client(storeA, "Hugo", "Ourlet", Language.FR);
+        long id = fixtures.openCase(associateA, storeA, client, "Ourlet défait", null);
+        mvc.perform(post("/cases/{id}/resolution", id).with(user(associateA)).with(csrf())
+                        .param("kind", "REFUND").param("cost", "145").param("currency", "EUR")
+                        .param("goodsNeverSold", "true")
+                        .param("judgment", "Il repart content et le dit autour de lui."))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/cases/{id}", id).param("lang", "fr").with(user(associateA)))
+                .andExpect(content().string(allOf(containsString("145,00\u00a0€"),
+                        not(containsString("145.00 EUR")), not(containsString("145 EUR")))));
+    }
+
+    @Test
     void refundsGoodsTheStoreNeverSoldFromTheForm() throws Exception {
         long client = fixtures.client(storeA, "Hank", "Tirewright", Language.EN);
         long id = fixtures.openCase(associateA, storeA, client, "Snow tires", null);
@@ -209,7 +223,7 @@ class CaseScreensIntegrationTests {
         });
         mvc.perform(get("/cases/{id}", id).with(user(associateA)))
                 .andExpect(content().string(allOf(containsString("goods the store never sold"),
-                        containsString("145.00 USD"), containsString("Reopen the case"))));
+                        containsString("$145.00"), containsString("Reopen the case"))));
 
         mvc.perform(post("/cases/{id}/reopen", id).with(user(associateA)).with(csrf()))
                 .andExpect(status().is3xxRedirection());

@@ -143,7 +143,7 @@ class LostAndFoundIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/lost-and-found").with(user(guard)))
                 .andExpect(content().string(allOf(containsString("Found in the third vacuum bag"),
-                        containsString("2026-11-20 18:00"))));
+                        containsString("Nov 20, 2026, 6:00"))));
         SignedInAssociate lyon = fixtures.associate(otherStore);
         mvc.perform(get("/lost-and-found").with(user(lyon)))
                 .andExpect(content().string(not(containsString("Found in the third vacuum bag"))));

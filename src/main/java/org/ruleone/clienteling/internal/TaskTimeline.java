@@ -1,12 +1,12 @@
 package org.ruleone.clienteling.internal;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import org.ruleone.customers.TimelineEntry;
 import org.ruleone.customers.TimelineSource;
+import org.ruleone.platform.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,8 +41,7 @@ class TaskTimeline implements TimelineSource {
                     String title = rs.getString("title").isEmpty() ? kind : kind + ": " + rs.getString("title");
                     String status = rs.getString("status");
                     String detail = "OPEN".equals(status)
-                            ? message("timeline.task.open", locale, rs.getDate("due_on").toLocalDate()
-                                    .format(DateTimeFormatter.ofPattern("d MMM yyyy", locale)))
+                            ? message("timeline.task.open", locale, Formats.of(locale).date(rs.getDate("due_on").toLocalDate()))
                             : message("timeline.task." + status, locale, rs.getString("closed_by_name"));
                     return new TimelineEntry(rs.getTimestamp("at").toInstant().atOffset(ZoneOffset.UTC).toInstant(),
                             "timeline.task", title, detail, "/tasks");

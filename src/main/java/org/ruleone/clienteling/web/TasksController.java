@@ -159,6 +159,7 @@ class TasksController {
         }
         Task now = tasks.find(id, me.storeScope()).orElseThrow();
         model.addAttribute("t", now);
+        model.addAttribute("store", organization.store(now.storeId()).orElseThrow());
         model.addAttribute("today", tasks.today(now.storeId()));
         model.addAttribute("names", names());
         model.addAttribute("storeNames", organization.stores().stream()

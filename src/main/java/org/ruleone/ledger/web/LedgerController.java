@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +28,7 @@ import org.ruleone.ledger.internal.TooLittleReview;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.Formats;
 import org.ruleone.service.ResolutionKind;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,8 +92,8 @@ class LedgerController {
             sums[1] = sums[1].add(l.cameBack());
         }
         Map<String, Object> chart = new LinkedHashMap<>();
-        DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", locale);
-        chart.put("labels", perMonth.keySet().stream().map(monthFormat::format).toList());
+        Formats fmt = Formats.of(locale);
+        chart.put("labels", perMonth.keySet().stream().map(fmt::month).toList());
         chart.put("series", List.of(
                 Map.of("label", text("ledger.spent", locale), "data", perMonth.values().stream().map(v -> v[0]).toList()),
                 Map.of("label", text("ledger.cameBack", locale), "data", perMonth.values().stream().map(v -> v[1]).toList())));
@@ -238,7 +236,7 @@ class LedgerController {
         String at = when(f.at(), zone, locale);
         return switch (f.kind()) {
             case NO_REMEDY -> text("ledger.review.noRemedy", locale, who, at, kindName(f.detail(), locale),
-                    money(f.cost(), locale) + " " + f.currency(), f.judgment());
+                    Formats.of(locale).money(f.cost(), f.currency()), f.judgment());
             case SECOND_CONTACT -> text("ledger.review.secondContact", locale, at, String.valueOf(f.otherCaseId()),
                     daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who,
                     f.detail() == null || f.detail().isBlank() ? text("ledger.review.noSubject", locale) : f.detail());
@@ -302,10 +300,7 @@ class LedgerController {
     }
 
     static String money(BigDecimal amount, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount == null ? BigDecimal.ZERO : amount);
+        return Formats.of(locale).amount(amount == null ? BigDecimal.ZERO : amount);
     }
 
     /** Calendar days in the store's time zone, as people count "4 days later". */
@@ -314,8 +309,7 @@ class LedgerController {
     }
 
     private static String when(Instant at, ZoneId zone, Locale locale) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(at);
+        return Formats.of(locale).dateTime(at, zone);
     }
 
     private String text(String key, Locale locale, Object... args) {

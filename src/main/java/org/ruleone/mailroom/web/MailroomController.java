@@ -1,6 +1,7 @@
 package org.ruleone.mailroom.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,7 @@ class MailroomController {
         model.addAttribute("source", source);
         model.addAttribute("cut", cut);
         model.addAttribute("stores", organization.stores());
+        model.addAttribute("zone", zone(entry.storeId()));
         model.addAttribute("storeName", entry.storeId() == null ? null
                 : organization.store(entry.storeId()).map(StoreSummary::name).orElse(null));
         return "mailroom/quarantined";
@@ -171,6 +173,7 @@ class MailroomController {
             return new StoreCard(store, mailbox, form, edited ? editedErrors : Map.of());
         }).toList();
         model.addAttribute("cards", cards);
+        model.addAttribute("zone", zone(null));
         model.addAttribute("quarantine", quarantine.newestFirst(200));
         model.addAttribute("duplicates", duplicates.newestFirst(50));
         // Whether outgoing mail is going out, in plain words: the owner is the one who can fix it.
@@ -263,5 +266,12 @@ class MailroomController {
         String message = failure.getMessage();
         String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return text.replaceAll("[\\p{Cntrl}]", " ").strip();
+    }
+
+    /** Mail is shown in its store's time zone; mail of no store in the first store's. */
+    private ZoneId zone(Long storeId) {
+        return Optional.ofNullable(storeId).flatMap(organization::store)
+                .or(() -> organization.stores().stream().findFirst())
+                .map(StoreSummary::timeZone).orElse(ZoneId.of("UTC"));
     }
 }

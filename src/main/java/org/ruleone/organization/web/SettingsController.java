@@ -1,5 +1,6 @@
 package org.ruleone.organization.web;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,8 +41,10 @@ class SettingsController {
     }
 
     @GetMapping
-    String settings(Model model) {
+    String settings(@AuthenticationPrincipal SignedInAssociate me, Model model) {
         List<StoreSummary> stores = organization.stores();
+        model.addAttribute("zone", stores.stream().filter(s -> me.storeId() != null && s.id() == me.storeId())
+                .findFirst().or(() -> stores.stream().findFirst()).map(StoreSummary::timeZone).orElse(ZoneId.of("UTC")));
         Map<Long, String> storeNames = stores.stream().collect(Collectors.toMap(StoreSummary::id, StoreSummary::name));
         model.addAttribute("stores", stores);
         model.addAttribute("storeNames", storeNames);

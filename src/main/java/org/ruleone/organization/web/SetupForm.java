@@ -11,7 +11,7 @@ record SetupForm(
         @NotBlank @Size(max = 120) String ownerName,
         @NotBlank @Email @Size(max = 200) String email,
         String password,
-        @NotBlank String passwordAgain,
+        String passwordAgain,
         @NotBlank @Size(max = 120) String storeName,
         @Size(max = 500) String storeAddress,
         @Size(max = 80) String storeCountry,

@@ -3,10 +3,7 @@ package org.ruleone.purchases.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +16,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.Formats;
 import org.ruleone.platform.NumberStyle;
 import org.ruleone.platform.Uploads;
 import org.ruleone.purchases.ColumnMapping;
@@ -231,13 +229,8 @@ class ImportController {
     private static RunView view(ImportRun run, Map<Long, StoreSummary> stores, Locale locale) {
         StoreSummary store = stores.get(run.storeId());
         ZoneId zone = store == null ? ZoneId.of("UTC") : store.timeZone();
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
-                .withZone(zone);
-        return new RunView(run, store == null ? "" : store.name(), time(run.startedAt(), format),
-                time(run.finishedAt(), format));
-    }
-
-    private static String time(Instant at, DateTimeFormatter format) {
-        return at == null ? "" : format.format(at);
+        Formats fmt = Formats.of(locale);
+        return new RunView(run, store == null ? "" : store.name(), fmt.dateTime(run.startedAt(), zone),
+                fmt.dateTime(run.finishedAt(), zone));
     }
 }

@@ -1,12 +1,12 @@
 package org.ruleone.service.internal;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.Formats;
 import org.ruleone.service.CaseFact;
 import org.ruleone.service.CaseFactsSource;
 import org.springframework.context.MessageSource;
@@ -32,7 +32,7 @@ class LostAndFoundFacts implements CaseFactsSource {
     public List<CaseFact> facts(long caseId, Locale locale) {
         return lostAndFound.claimedBy(caseId).map(item -> {
             ZoneId zone = organization.store(item.storeId()).map(StoreSummary::timeZone).orElse(ZoneId.of("UTC"));
-            String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(item.foundAt().atZone(zone));
+            String when = Formats.of(locale).dateTime(item.foundAt(), zone);
             return List.of(new CaseFact(messages.getMessage("lostfound.fact.label", null, locale),
                     messages.getMessage("lostfound.fact.value", new Object[] {item.what(), when}, locale),
                     CaseFact.Tone.GOOD));

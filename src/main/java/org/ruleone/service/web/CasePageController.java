@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.Formats;
 import org.ruleone.service.AlterationStatus;
 import org.ruleone.service.CaseAttachment;
 import org.ruleone.service.CaseAttachmentTooLargeException;
@@ -69,7 +69,6 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @RequestMapping("/cases/{id}")
 class CasePageController {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Content types a browser may show as they are; anything else downloads as bytes. */
     static final Set<String> SAFE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "application/pdf", "text/plain");
@@ -358,6 +357,7 @@ class CasePageController {
     private void populate(ServiceCase c, SignedInAssociate me, Model model, Locale locale) {
         StoreSummary store = organization.store(c.storeId()).orElseThrow();
         ZoneId zone = store.timeZone();
+        Formats fmt = Formats.of(locale);
         Map<Long, String> names = new HashMap<>();
         java.util.function.Function<Long, String> name = associateId -> associateId == null ? null
                 : names.computeIfAbsent(associateId, a -> organization.associate(a).map(AssociateSummary::name).orElse("#" + a));
@@ -365,18 +365,18 @@ class CasePageController {
         String clientName = client.map(Client::displayName).orElse("#" + c.customerId());
 
         model.addAttribute("serviceCase", new CaseView(c.id(), c.subject(), c.status(), c.channel().name(),
-                c.language().code(), WHEN.format(c.openedAt().atZone(zone)), c.customerId(), clientName, store.name(),
+                c.language().code(), fmt.dateTime(c.openedAt(), zone), c.customerId(), clientName, store.name(),
                 c.ownerId(), name.apply(c.ownerId()), c.timesReopened()));
         model.addAttribute("facts", facts(c.id(), locale));
         model.addAttribute("mailDelay", mailDelay(c.id(), locale).orElse(null));
         model.addAttribute("messages", c.messages().stream().map(m -> new MessageView(
                 m.associateId() == null ? clientName : name.apply(m.associateId()), m.associateId() == null,
-                m.internal(), m.body(), WHEN.format(m.createdAt().atZone(zone)))).toList());
+                m.internal(), m.body(), fmt.dateTime(m.createdAt(), zone))).toList());
         model.addAttribute("resolutions", c.resolutions().stream().map(r -> resolutionView(r, name, zone, locale)).toList());
         model.addAttribute("attachments", desk.attachments(c.id(), me.storeScope()).stream()
                 .map(a -> new AttachmentView(a.id(), a.fileName(), size(a.size()),
                         a.associateId() == null ? clientName : name.apply(a.associateId()),
-                        WHEN.format(a.createdAt().atZone(zone)))).toList());
+                        fmt.dateTime(a.createdAt(), zone))).toList());
         model.addAttribute("maxAttachmentMb", CaseDesk.MAX_ATTACHMENT_BYTES / (1024 * 1024));
         model.addAttribute("colleagues", organization.associates(Optional.of(c.storeId())).stream()
                 .filter(AssociateSummary::active).toList());
@@ -393,7 +393,7 @@ class CasePageController {
         model.addAttribute("lostReport", report.orElse(null));
         model.addAttribute("today", LocalDate.now(zone).toString());
         model.addAttribute("matches", report.isEmpty() || c.status() == CaseStatus.RESOLVED ? List.of()
-                : lostAndFound.matches(c.id(), me.storeScope()).stream().map(m -> matchView(m, zone)).toList());
+                : lostAndFound.matches(c.id(), me.storeScope()).stream().map(m -> matchView(m, zone, fmt)).toList());
     }
 
     private Optional<String> mailDelay(long caseId, Locale locale) {
@@ -408,6 +408,7 @@ class CasePageController {
 
     private ResolutionView resolutionView(RecordedResolution r, java.util.function.Function<Long, String> name,
                                           ZoneId zone, Locale locale) {
+        Formats fmt = Formats.of(locale);
         List<String> details = new ArrayList<>();
         AlterationStatus alteration = null;
         switch (r.resolution().details()) {
@@ -419,12 +420,12 @@ class CasePageController {
             case ResolutionDetails.Replacement rep ->
                     details.add(text("resolution.detail.shipped", locale, rep.carrier(), rep.tracking()));
             case ResolutionDetails.Alteration alt -> {
-                details.add(text("resolution.detail.promised", locale, WHEN.format(alt.promisedAt().atZone(zone))));
+                details.add(text("resolution.detail.promised", locale, fmt.dateTime(alt.promisedAt(), zone)));
                 details.add(text("alteration.status." + alt.status().name(), locale));
                 alteration = alt.status();
             }
             case ResolutionDetails.Visit visit ->
-                    details.add(text("resolution.detail.visit", locale, WHEN.format(visit.visitAt().atZone(zone))));
+                    details.add(text("resolution.detail.visit", locale, fmt.dateTime(visit.visitAt(), zone)));
             case ResolutionDetails.FoundItem found -> details.add(text("resolution.detail.found", locale,
                     found.item() + (found.itemId() == null ? "" : " (#" + found.itemId() + ")")));
             case ResolutionDetails.None none -> {
@@ -432,13 +433,13 @@ class CasePageController {
         }
         return new ResolutionView(r.id() == null ? 0 : r.id(), r.resolution().kind(), r.resolution().cost(),
                 r.resolution().currency(), r.judgment(), name.apply(r.associateId()),
-                WHEN.format(r.createdAt().atZone(zone)), details, alteration);
+                fmt.dateTime(r.createdAt(), zone), details, alteration);
     }
 
-    private MatchView matchView(ItemMatch m, ZoneId zone) {
+    private MatchView matchView(ItemMatch m, ZoneId zone, Formats fmt) {
         var item = m.item();
         return new MatchView(item.id(), item.what(), item.description(), item.foundWhere(),
-                WHEN.format(item.foundAt().atZone(zone)), item.foundBy(), (int) Math.round(m.score() * 100));
+                fmt.dateTime(item.foundAt(), zone), item.foundBy(), (int) Math.round(m.score() * 100));
     }
 
     private String text(String key, Locale locale, Object... args) {

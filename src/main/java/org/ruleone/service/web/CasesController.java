@@ -1,7 +1,6 @@
 package org.ruleone.service.web;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.Formats;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.CaseStatus;
@@ -46,7 +46,6 @@ import static java.util.stream.Collectors.toMap;
 @RequestMapping("/cases")
 class CasesController {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseDesk desk;
     private final CaseListing listing;
@@ -97,6 +96,7 @@ class CasesController {
         Map<Long, String> names = people.stream().collect(toMap(AssociateSummary::id, AssociateSummary::name));
         Map<Long, ClientSummary> listed = clients.summaries(
                 found.rows().stream().map(CaseListing.Row::customerId).distinct().toList(), me.storeScope());
+        Formats fmt = Formats.current();
         List<CaseRowView> rows = found.rows().stream().map(r -> {
             ClientSummary listedClient = listed.get(r.customerId());
             String clientName = listedClient == null ? "#" + r.customerId() : listedClient.displayName();
@@ -104,7 +104,7 @@ class CasesController {
             ZoneId zone = s == null ? ZoneId.of("UTC") : s.timeZone();
             return new CaseRowView(r.id(), r.subject(), r.status(), r.channel(), clientName,
                     s == null ? "" : s.name(), r.ownerId() == null ? null : names.get(r.ownerId()),
-                    WHEN.format(r.openedAt().atZone(zone)));
+                    fmt.dateTime(r.openedAt(), zone));
         }).toList();
 
         model.addAttribute("rows", rows);

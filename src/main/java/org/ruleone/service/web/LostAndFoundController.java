@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.Formats;
 import org.ruleone.service.internal.LostAndFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -124,11 +125,12 @@ class LostAndFoundController {
         Map<Long, StoreSummary> byId = stores.stream().collect(toMap(StoreSummary::id, Function.identity()));
         model.addAttribute("stores", stores);
         model.addAttribute("chooseStore", me.isOwner() && stores.size() > 1);
+        Formats fmt = Formats.current();
         model.addAttribute("items", lostAndFound.unclaimed(me.storeScope(), Optional.empty()).stream().map(i -> {
             StoreSummary s = byId.get(i.storeId());
             ZoneId zone = s == null ? ZoneId.of("UTC") : s.timeZone();
             return new ItemView(i.id(), i.what(), i.description(), i.foundWhere(),
-                    CasesController.WHEN.format(i.foundAt().atZone(zone)), i.foundBy(), s == null ? "" : s.name());
+                    fmt.dateTime(i.foundAt(), zone), i.foundBy(), s == null ? "" : s.name());
         }).toList());
         return "service/lost-and-found";
     }
