@@ -117,7 +117,7 @@ class ImportScreensTests {
     @Test
     void showsARunWhoseEveryRowWasRejectedAsFailedInEachLanguage() throws Exception {
         long store = store("Wrong preset");
-        var me = user(new SignedInAssociate(3, "Ola", "ola@example.com", Role.MANAGER, store, Language.EN, "x", true));
+        var me = user(person("Ola", Role.MANAGER, store));
         java.nio.file.Path file = java.nio.file.Files.createTempFile("wrong", ".csv");
         java.nio.file.Files.writeString(file, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
                 + "V1,S1,MUG,2,01/02/2011 10:00,1.50,910101,France\n");
@@ -139,7 +139,7 @@ class ImportScreensTests {
     @Test
     void offersTheNumberFormatDetectedFromTheFileAndSaysWhatAReImportAdded() throws Exception {
         long store = store("Numbers");
-        var me = user(new SignedInAssociate(1, "Nel", "nel@example.com", Role.MANAGER, store, Language.EN, "x", true));
+        var me = user(person("Nel", Role.MANAGER, store));
         byte[] csv = ("Rechnung;Datum;Kunde;Menge;Preis\nM1;02.01.2011;910201;1;2.350,00\nM2;02.01.2011;910201;2;1.300\n")
                 .getBytes(StandardCharsets.UTF_8);
         String upload = uploadedToken(csv, me);
@@ -168,7 +168,7 @@ class ImportScreensTests {
     @Test
     void asksHowNumbersAreWrittenWhenTheFilesValuesReadTwoWays() throws Exception {
         long store = store("Two ways");
-        var me = user(new SignedInAssociate(1, "Nel", "nel@example.com", Role.MANAGER, store, Language.EN, "x", true));
+        var me = user(person("Nel", Role.MANAGER, store));
         String upload = uploadedToken("Order;Day;Price\nT1;02.01.2011;1.300\nT2;02.01.2011;2.500\n"
                 .getBytes(StandardCharsets.UTF_8), me);
 
@@ -185,9 +185,8 @@ class ImportScreensTests {
         assertThat(imports.recent(Optional.of(store), 10)).isEmpty();
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor speaking(long store,
-                                                                                           Language language) {
-        return user(new SignedInAssociate(3, "Ola", "ola@example.com", Role.MANAGER, store, language, "x", true));
+    private org.springframework.test.web.servlet.request.RequestPostProcessor speaking(long store, Language language) {
+        return user(person("Ola", Role.MANAGER, store, language));
     }
 
     private String uploadedToken(byte[] csv, org.springframework.test.web.servlet.request.RequestPostProcessor me)
@@ -219,9 +218,13 @@ class ImportScreensTests {
 
     /** A real associate: sessions are checked against the stored one on every request. */
     private SignedInAssociate person(String name, Role role, long store) {
+        return person(name, role, store, Language.EN);
+    }
+
+    private SignedInAssociate person(String name, Role role, long store, Language language) {
         String email = name.toLowerCase() + "-" + java.util.UUID.randomUUID() + "@example.com";
         organization.createAssociate(new org.ruleone.organization.AssociateDraft(name, email, role, store, null,
-                Language.EN), "a long enough password");
+                language), "a long enough password");
         return organization.signInDetails(email).orElseThrow();
     }
 }
