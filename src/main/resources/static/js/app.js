@@ -128,3 +128,72 @@ document.addEventListener("DOMContentLoaded", () => {
         }
     });
 });
+
+// Switching language reloads the page: what the person typed but did not send yet is carried across in this tab's
+// sessionStorage (never passwords or files) and put back into the same fields of the same form.
+const TYPED_KEY = "ruleone.typed";
+
+function changedFields() {
+    const changed = [];
+    document.querySelectorAll("form:not(.language-picker)").forEach((form, formIndex) => {
+        Array.from(form.elements).forEach((field) => {
+            if (!field.name || field.disabled || ["password", "file", "hidden", "submit", "button"].includes(field.type)) {
+                return;
+            }
+            if (field.type === "checkbox" || field.type === "radio") {
+                if (field.checked !== field.defaultChecked) {
+                    changed.push({ form: formIndex, name: field.name, value: field.value, checked: field.checked });
+                }
+            } else if (field.tagName === "SELECT") {
+                const picked = Array.from(field.options).some((o) => o.selected !== o.defaultSelected);
+                if (picked) {
+                    changed.push({ form: formIndex, name: field.name, value: field.value });
+                }
+            } else if (field.value !== field.defaultValue) {
+                changed.push({ form: formIndex, name: field.name, value: field.value });
+            }
+        });
+    });
+    return changed;
+}
+
+document.addEventListener("submit", (event) => {
+    if (!event.target.matches("form.language-picker")) {
+        return;
+    }
+    const fields = changedFields();
+    if (fields.length > 0) {
+        sessionStorage.setItem(TYPED_KEY, JSON.stringify({ path: location.pathname + location.search, fields }));
+    }
+});
+
+document.addEventListener("DOMContentLoaded", () => {
+    const saved = sessionStorage.getItem(TYPED_KEY);
+    if (!saved) {
+        return;
+    }
+    sessionStorage.removeItem(TYPED_KEY);
+    const typed = JSON.parse(saved);
+    if (typed.path !== location.pathname + location.search) {
+        return;
+    }
+    const forms = document.querySelectorAll("form:not(.language-picker)");
+    typed.fields.forEach((entry) => {
+        const form = forms[entry.form];
+        if (!form) {
+            return;
+        }
+        form.querySelectorAll("[name]").forEach((field) => {
+            if (field.name !== entry.name) {
+                return;
+            }
+            if (field.type === "checkbox" || field.type === "radio") {
+                if (field.value === entry.value) {
+                    field.checked = entry.checked;
+                }
+            } else {
+                field.value = entry.value;
+            }
+        });
+    });
+});

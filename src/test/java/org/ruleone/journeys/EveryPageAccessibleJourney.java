@@ -305,6 +305,24 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         }
     }
 
+    @Test
+    void switchingLanguageKeepsWhatWasTypedButNotThePassword() {
+        signIn(page, owner.email(), ServiceFixtures.PASSWORD);
+        page.waitForURL(url("/"));
+        page.navigate(url("/associates/new"));
+        page.locator("main input[name=name]").fill("Zofia Nowak");
+        page.locator("main input[name=email]").fill("zofia@example.pl");
+        page.locator("main input[name=password]").fill("a secret typed here");
+        page.locator("form.language-picker button[value=pl]").click();
+
+        assertThat(page.locator("html")).hasAttribute("lang", "pl");
+        assertThat(page.locator("main input[name=name]")).hasValue("Zofia Nowak");
+        assertThat(page.locator("main input[name=email]")).hasValue("zofia@example.pl");
+        assertThat(page.locator("main input[name=password]")).hasValue("");
+        page.locator("form.language-picker button[value=en]").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+    }
+
     /** After a refused submit: the summary is an alert with the focus, the field is invalid and described by its error. */
     static void assertFieldErrorAnnounced(Page page, String where, String fieldName) {
         var summary = page.locator(".error-summary");
