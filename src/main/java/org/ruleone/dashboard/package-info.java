@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "platform", "organization", "clienteling", "service", "standards", "mail",
-                "purchases"})
+                "purchases", "ledger"})
 package org.ruleone.dashboard;

@@ -1,5 +1,6 @@
 package org.ruleone.dashboard;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.Channel;
+import org.ruleone.service.Resolution;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
@@ -44,8 +46,8 @@ class HomePagesTests {
                 List.of(), List.of(), "", null));
     }
 
-    private void openCase(long store, Long owner, String subject) {
-        desk.open(new CaseDraft(store, client(store), owner, Channel.EMAIL, subject, null, null), Optional.of(store));
+    private long openCase(long store, Long owner, String subject) {
+        return desk.open(new CaseDraft(store, client(store), owner, Channel.EMAIL, subject, null, null), Optional.of(store));
     }
 
     @Test
@@ -73,13 +75,20 @@ class HomePagesTests {
         openCase(mine, null, "Lyon one");
         openCase(mine, null, "Lyon two");
         openCase(other, null, "Gdansk one");
+        long refunded = openCase(mine, manager.id(), "Lyon refunded");
+        desk.resolve(refunded, Optional.of(mine), manager.id(),
+                Resolution.refund(new BigDecimal("145.50"), "EUR", true), "Keeps the client.");
+        long elsewhere = openCase(other, null, "Gdansk refunded");
+        desk.resolve(elsewhere, Optional.of(other), people.owner().id(),
+                Resolution.refund(new BigDecimal("999.25"), "EUR", true), "Keeps the client.");
 
         mvc.perform(get("/").with(user(manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Hello, " + manager.name()),
                         containsString("Home figures Lyon"), containsString("Open cases: 2"),
                         containsString("/cases?store=" + mine + "&amp;status=OPEN"),
-                        containsString("Tasks due today: 0"),
+                        containsString("Tasks due today: 0"), containsString("Spent on service this month: "),
+                        containsString("145.50"), not(containsString("999.25")),
                         not(containsString("Home figures Gdansk")), not(containsString("Outgoing mail")))));
     }
 

@@ -1,13 +1,19 @@
 package org.ruleone.dashboard.web;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ruleone.clienteling.TaskCounts;
 import org.ruleone.clienteling.Tasks;
+import org.ruleone.ledger.LedgerFigures;
 import org.ruleone.mail.Outbox;
 import org.ruleone.mail.OutboxHealth;
 import org.ruleone.organization.Organization;
@@ -43,11 +49,13 @@ class HomeController {
     private final Tasks tasks;
     private final PurchaseImports imports;
     private final Outbox outbox;
+    private final LedgerFigures ledger;
     private final MessageSource messages;
     private final Clock clock;
 
     HomeController(Organization organization, CaseDesk cases, StandardBreaches breaches, Tasks tasks,
-                   PurchaseImports imports, Outbox outbox, MessageSource messages, Clock clock) {
+                   PurchaseImports imports, Outbox outbox, LedgerFigures ledger, MessageSource messages, Clock clock) {
+        this.ledger = ledger;
         this.organization = organization;
         this.cases = cases;
         this.breaches = breaches;
@@ -60,7 +68,7 @@ class HomeController {
 
     /** One store's figures; a count equal to {@link #COUNT_LIMIT} reads "N+". */
     record StoreFigures(StoreSummary store, int openCases, int waitingCases, int breaches, int tasksDue,
-                        int tasksOverdue, ImportRun lastImport) {
+                        int tasksOverdue, ImportRun lastImport, String spent) {
 
         public boolean many(int count) {
             return count >= COUNT_LIMIT;
@@ -68,13 +76,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal SignedInAssociate me, Model model, java.util.Locale locale) {
+    String home(@AuthenticationPrincipal SignedInAssociate me, Model model, Locale locale) {
         if (!me.isManagerOrOwner()) {
             return "redirect:/book";
         }
         Instant since = clock.instant().minus(BREACHES_OVER);
         List<StoreFigures> figures = organization.storesVisibleTo(me).stream()
-                .map(s -> figures(s, since, me.storeScope())).toList();
+                .map(s -> figures(s, since, me.storeScope(), locale)).toList();
         model.addAttribute("stores", figures);
         model.addAttribute("breachDays", BREACHES_OVER.toDays());
         if (me.isOwner()) {
@@ -85,7 +93,7 @@ class HomeController {
         return "dashboard/home";
     }
 
-    private StoreFigures figures(StoreSummary store, Instant since, Optional<Long> scope) {
+    private StoreFigures figures(StoreSummary store, Instant since, Optional<Long> scope, Locale locale) {
         int open = count(store.id(), CaseStatus.OPEN, scope);
         int waiting = count(store.id(), CaseStatus.WAITING_ON_CUSTOMER, scope);
         int breached = breaches.since(since, Optional.of(store.id()), COUNT_LIMIT).size();
@@ -96,7 +104,21 @@ class HomeController {
             overdue += c.overdue();
         }
         ImportRun last = imports.recent(Optional.of(store.id()), 1).stream().findFirst().orElse(null);
-        return new StoreFigures(store, open, waiting, breached, due, overdue, last);
+        return new StoreFigures(store, open, waiting, breached, due, overdue, last,
+                money(ledger.spentThisMonth(store.id()), locale));
+    }
+
+    /** "145,00 PLN + 20,00 EUR" in the reader's language; empty when nothing was spent. */
+    private static String money(Map<String, BigDecimal> spent, Locale locale) {
+        return String.join(" + ", spent.entrySet().stream().map(e -> {
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            try {
+                format.setCurrency(Currency.getInstance(e.getKey()));
+            } catch (IllegalArgumentException unknownCode) {
+                return NumberFormat.getNumberInstance(locale).format(e.getValue()) + " " + e.getKey();
+            }
+            return format.format(e.getValue());
+        }).toList());
     }
 
     private int count(long storeId, CaseStatus status, Optional<Long> scope) {
