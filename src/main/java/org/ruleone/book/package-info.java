@@ -4,5 +4,5 @@
  * frequency and monetary scores ({@link org.ruleone.book.Segments}, method in docs/adr/0060-client-segments.md).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases", "clienteling"})
+        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases", "clienteling", "service"})
 package org.ruleone.book;

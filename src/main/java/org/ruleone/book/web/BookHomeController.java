@@ -10,6 +10,12 @@ import java.util.Optional;
 import org.ruleone.book.SegmentRefresh;
 import org.ruleone.book.Segment;
 import org.ruleone.clienteling.Tasks;
+import org.ruleone.service.CaseDesk;
+import org.ruleone.service.CaseFilter;
+import org.ruleone.service.CaseStatus;
+import org.ruleone.service.CaseSummary;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.ruleone.book.Segments;
 import org.ruleone.book.internal.BookQuery;
 import org.ruleone.book.internal.BookScreen;
@@ -46,9 +52,11 @@ class BookHomeController {
     private final Segments segments;
     private final Organization organization;
     private final Tasks tasks;
+    private final CaseDesk cases;
 
-    BookHomeController(BookScreen screen, Segments segments, Organization organization, Tasks tasks) {
+    BookHomeController(BookScreen screen, Segments segments, Organization organization, Tasks tasks, CaseDesk cases) {
         this.tasks = tasks;
+        this.cases = cases;
         this.screen = screen;
         this.segments = segments;
         this.organization = organization;
@@ -90,7 +98,16 @@ class BookHomeController {
             model.addAttribute("storeNames", organization.stores().stream()
                     .collect(Collectors.toMap(StoreSummary::id, StoreSummary::name)));
         }
+        model.addAttribute("openCases", openCases(whose, me.storeScope()));
         return "book/home";
+    }
+
+    /** The cases this associate owns that are not resolved: open ones first, then those waiting on the client. */
+    private List<CaseSummary> openCases(long associateId, Optional<Long> scope) {
+        return Stream.of(CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER)
+                .flatMap(s -> cases.list(CaseFilter.ownedBy(associateId).withStatus(s), scope).stream()
+                        .sorted(Comparator.comparing(CaseSummary::openedAt).reversed()))
+                .toList();
     }
 
     /** Recomputes every client's segment in the background; the page says when they were last computed. */

@@ -1,0 +1,128 @@
+package org.ruleone.dashboard.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ruleone.clienteling.TaskCounts;
+import org.ruleone.clienteling.Tasks;
+import org.ruleone.ledger.LedgerFigures;
+import org.ruleone.mail.Outbox;
+import org.ruleone.mail.OutboxHealth;
+import org.ruleone.organization.Organization;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreSummary;
+import org.ruleone.purchases.ImportRun;
+import org.ruleone.purchases.PurchaseImports;
+import org.ruleone.service.CaseDesk;
+import org.ruleone.service.CaseFilter;
+import org.ruleone.service.CaseStatus;
+import org.ruleone.standards.StandardBreaches;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page. An associate's home is their book ({@code /book}, with today's tasks and open cases); a manager's
+ * and an owner's is a small dashboard, one card per store they see (a manager: their store only), each figure a link
+ * to the screen behind it.
+ */
+@Controller
+class HomeController {
+
+    /** How many cases or breaches a card counts before it says "N+". */
+    static final int COUNT_LIMIT = 500;
+    static final Duration BREACHES_OVER = Duration.ofDays(7);
+
+    private final Organization organization;
+    private final CaseDesk cases;
+    private final StandardBreaches breaches;
+    private final Tasks tasks;
+    private final PurchaseImports imports;
+    private final Outbox outbox;
+    private final LedgerFigures ledger;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    HomeController(Organization organization, CaseDesk cases, StandardBreaches breaches, Tasks tasks,
+                   PurchaseImports imports, Outbox outbox, LedgerFigures ledger, MessageSource messages, Clock clock) {
+        this.ledger = ledger;
+        this.organization = organization;
+        this.cases = cases;
+        this.breaches = breaches;
+        this.tasks = tasks;
+        this.imports = imports;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** One store's figures; a count equal to {@link #COUNT_LIMIT} reads "N+". */
+    record StoreFigures(StoreSummary store, int openCases, int waitingCases, int breaches, int tasksDue,
+                        int tasksOverdue, ImportRun lastImport, String spent) {
+
+        public boolean many(int count) {
+            return count >= COUNT_LIMIT;
+        }
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal SignedInAssociate me, Model model, Locale locale) {
+        if (!me.isManagerOrOwner()) {
+            return "redirect:/book";
+        }
+        Instant since = clock.instant().minus(BREACHES_OVER);
+        List<StoreFigures> figures = organization.storesVisibleTo(me).stream()
+                .map(s -> figures(s, since, me.storeScope(), locale)).toList();
+        model.addAttribute("stores", figures);
+        model.addAttribute("breachDays", BREACHES_OVER.toDays());
+        if (me.isOwner()) {
+            OutboxHealth health = outbox.health();
+            model.addAttribute("outbox", health);
+            model.addAttribute("outboxWords", health.warning().map(w -> messages.getMessage(w, locale)).orElse(null));
+        }
+        return "dashboard/home";
+    }
+
+    private StoreFigures figures(StoreSummary store, Instant since, Optional<Long> scope, Locale locale) {
+        int open = count(store.id(), CaseStatus.OPEN, scope);
+        int waiting = count(store.id(), CaseStatus.WAITING_ON_CUSTOMER, scope);
+        int breached = breaches.since(since, Optional.of(store.id()), COUNT_LIMIT).size();
+        int due = 0;
+        int overdue = 0;
+        for (TaskCounts c : tasks.countsPerAssociate(store.id())) {
+            due += c.dueToday();
+            overdue += c.overdue();
+        }
+        ImportRun last = imports.recent(Optional.of(store.id()), 1).stream().findFirst().orElse(null);
+        return new StoreFigures(store, open, waiting, breached, due, overdue, last,
+                money(ledger.spentThisMonth(store.id()), locale));
+    }
+
+    /** "145,00 PLN + 20,00 EUR" in the reader's language; empty when nothing was spent. */
+    private static String money(Map<String, BigDecimal> spent, Locale locale) {
+        return String.join(" + ", spent.entrySet().stream().map(e -> {
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            try {
+                format.setCurrency(Currency.getInstance(e.getKey()));
+            } catch (IllegalArgumentException unknownCode) {
+                return NumberFormat.getNumberInstance(locale).format(e.getValue()) + " " + e.getKey();
+            }
+            return format.format(e.getValue());
+        }).toList());
+    }
+
+    private int count(long storeId, CaseStatus status, Optional<Long> scope) {
+        return cases.list(new CaseFilter(Optional.of(storeId), Optional.empty(), Optional.empty(),
+                Optional.of(status), COUNT_LIMIT), scope).size();
+    }
+}

@@ -1,0 +1,133 @@
+package org.ruleone.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.ruleone.clienteling.Tasks;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.customers.ClientDraft;
+import org.ruleone.organization.Role;
+import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.service.CaseDesk;
+import org.ruleone.service.CaseDraft;
+import org.ruleone.service.Channel;
+import org.ruleone.service.Resolution;
+import org.ruleone.shared.Language;
+import org.ruleone.support.IntegrationTest;
+import org.ruleone.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every role has a home: an associate their book with today's tasks and open cases, a manager or owner figures. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class HomePagesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestPeople people;
+    @Autowired ClientBook clients;
+    @Autowired CaseDesk desk;
+    @Autowired Tasks tasks;
+
+    private long client(long store) {
+        return clients.add(new ClientDraft(store, null, "Ada", "Home", null, null, null, Language.EN, "",
+                List.of(), List.of(), "", null));
+    }
+
+    private long openCase(long store, Long owner, String subject) {
+        return desk.open(new CaseDraft(store, client(store), owner, Channel.EMAIL, subject, null, null), Optional.of(store));
+    }
+
+    @Test
+    void anAssociatesHomeIsTheirBookWithTodaysTasksAndOpenCases() throws Exception {
+        long store = people.store("Home book store");
+        SignedInAssociate associate = people.person(Role.ASSOCIATE, store);
+        SignedInAssociate colleague = people.person(Role.ASSOCIATE, store);
+        openCase(store, associate.id(), "Zip broke on the parka");
+        openCase(store, colleague.id(), "Someone else's parcel");
+        tasks.add(store, associate.id(), client(store), "Call about the fitting", tasks.today(store), associate.id());
+
+        mvc.perform(get("/").with(user(associate))).andExpect(redirectedUrl("/book"));
+        mvc.perform(get("/book").with(user(associate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Call about the fitting"),
+                        containsString("My open cases (1)"), containsString("Zip broke on the parka"),
+                        not(containsString("Someone else")))));
+    }
+
+    @Test
+    void aManagersHomeShowsTheirStoresFiguresAndNotAnotherStores() throws Exception {
+        long mine = people.store("Home figures Lyon");
+        long other = people.store("Home figures Gdansk");
+        SignedInAssociate manager = people.person(Role.MANAGER, mine);
+        openCase(mine, null, "Lyon one");
+        openCase(mine, null, "Lyon two");
+        openCase(other, null, "Gdansk one");
+        long refunded = openCase(mine, manager.id(), "Lyon refunded");
+        desk.resolve(refunded, Optional.of(mine), manager.id(),
+                Resolution.refund(new BigDecimal("145.50"), "EUR", true), "Keeps the client.");
+        long elsewhere = openCase(other, null, "Gdansk refunded");
+        desk.resolve(elsewhere, Optional.of(other), people.owner().id(),
+                Resolution.refund(new BigDecimal("999.25"), "EUR", true), "Keeps the client.");
+
+        mvc.perform(get("/").with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Hello, " + manager.name()),
+                        containsString("Home figures Lyon"), containsString("Open cases: 2"),
+                        containsString("/cases?store=" + mine + "&amp;status=OPEN"),
+                        containsString("Tasks due today: 0"), containsString("Spent on service this month: "),
+                        containsString("145.50"), not(containsString("999.25")),
+                        not(containsString("Home figures Gdansk")), not(containsString("Outgoing mail")))));
+    }
+
+    @Test
+    void anOwnersHomeShowsEveryStoreAndTheOutgoingMail() throws Exception {
+        long first = people.store("Home owner Paris");
+        long second = people.store("Home owner Krakow");
+        openCase(second, null, "Krakow one");
+
+        mvc.perform(get("/").with(user(people.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Home owner Paris"),
+                        containsString("Home owner Krakow"), containsString("id=\"store-" + first + "\""),
+                        containsString("id=\"store-" + second + "\""), containsString("Outgoing mail"),
+                        containsString("/mailroom"))));
+    }
+
+    /** The same person, preferring another language (a signed-in person's preference beats the browser's). */
+    private static SignedInAssociate speaking(SignedInAssociate a, Language language) {
+        return new SignedInAssociate(a.id(), a.name(), a.email(), a.role(), a.storeId(), language, a.passwordHash(),
+                a.active());
+    }
+
+    @Test
+    void theHomePagesSpeakFrenchAndPolish() throws Exception {
+        long store = people.store("Home languages");
+        SignedInAssociate manager = people.person(Role.MANAGER, store);
+        SignedInAssociate associate = people.person(Role.ASSOCIATE, store);
+
+        mvc.perform(get("/").with(user(speaking(manager, Language.FR))))
+                .andExpect(content().string(allOf(containsString("Dossiers ouverts : 0"),
+                        containsString("Tâches du jour : 0"))));
+        mvc.perform(get("/").with(user(speaking(manager, Language.PL))))
+                .andExpect(content().string(allOf(containsString("Otwarte sprawy: 0"),
+                        containsString("Zadania na dziś: 0"))));
+        mvc.perform(get("/book").with(user(speaking(associate, Language.FR))))
+                .andExpect(content().string(allOf(containsString("Mes dossiers ouverts (0)"),
+                        containsString("Aucun dossier ouvert."))));
+        mvc.perform(get("/book").with(user(speaking(associate, Language.PL))))
+                .andExpect(content().string(containsString("Moje otwarte sprawy (0)")));
+    }
+}
