@@ -88,7 +88,7 @@ class HomePagesTests {
                         containsString("Home figures Lyon"), containsString("Open cases: 2"),
                         containsString("/cases?store=" + mine + "&amp;status=OPEN"),
                         containsString("Tasks due today: 0"), containsString("Spent on service this month: "),
-                        containsString("145.50"), not(containsString("999.25")),
+                        containsString("€145.50"), not(containsString("999.25")),
                         not(containsString("Home figures Gdansk")), not(containsString("Outgoing mail")))));
     }
 

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.ruleone.clienteling.Tasks;
 import org.ruleone.ledger.LedgerFigures;
 import org.ruleone.mail.Outbox;
 import org.ruleone.mail.OutboxHealth;
+import org.ruleone.platform.Formats;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
@@ -108,17 +107,10 @@ class HomeController {
                 money(ledger.spentThisMonth(store.id()), locale));
     }
 
-    /** "145,00 PLN + 20,00 EUR" in the reader's language; empty when nothing was spent. */
+    /** "145,00 zł + 20,00 €" in the reader's language; empty when nothing was spent. */
     private static String money(Map<String, BigDecimal> spent, Locale locale) {
-        return String.join(" + ", spent.entrySet().stream().map(e -> {
-            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-            try {
-                format.setCurrency(Currency.getInstance(e.getKey()));
-            } catch (IllegalArgumentException unknownCode) {
-                return NumberFormat.getNumberInstance(locale).format(e.getValue()) + " " + e.getKey();
-            }
-            return format.format(e.getValue());
-        }).toList());
+        Formats formats = Formats.of(locale);
+        return String.join(" + ", spent.entrySet().stream().map(e -> formats.money(e.getValue(), e.getKey())).toList());
     }
 
     private int count(long storeId, CaseStatus status, Optional<Long> scope) {
