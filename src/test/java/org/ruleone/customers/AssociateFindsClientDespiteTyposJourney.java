@@ -67,7 +67,7 @@ class AssociateFindsClientDespiteTyposJourney {
             page.fill("input[name=username]", associate.email());
             page.fill("input[name=password]", "correct horse battery staple");
             page.click("button[type=submit]");
-            page.waitForURL("http://localhost:" + port + "/");
+            page.waitForURL("http://localhost:" + port + "/book");
 
             page.navigate("http://localhost:" + port + "/clients");
             page.locator("input[name=q]").pressSequentially("Jhon Smiht");

@@ -53,7 +53,7 @@ class TiresRefundJourney extends ServiceJourney {
         assertThat(phone.locator(".notice")).containsText("Resolved");
         assertThat(phone.locator("#case-status")).hasText("Resolved");
         assertThat(phone.locator("#resolutions")).containsText("goods the store never sold");
-        assertThat(phone.locator("#resolutions")).containsText("145.00 USD");
+        assertThat(phone.locator("#resolutions")).containsText("$145.00");
         fitsThePhone(phone);
         screenshot(phone, "tires-refund-phone");
 

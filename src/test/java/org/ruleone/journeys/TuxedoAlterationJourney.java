@@ -51,7 +51,7 @@ class TuxedoAlterationJourney extends ServiceJourney {
         alteration.locator("button[type=submit]").click();
 
         assertThat(phone.locator("#case-status")).hasText("Resolved");
-        assertThat(phone.locator("#resolutions")).containsText("promised for 2026-11-22 21:30");
+        assertThat(phone.locator("#resolutions")).containsText(java.util.regex.Pattern.compile("promised for Nov 22, 2026, 9:30\\sPM"));
         assertThat(phone.locator("#resolutions")).containsText("alteration ordered");
         phone.locator("#resolutions .case-resolution button", new Page.LocatorOptions().setHasText("Ready")).click();
         assertThat(phone.locator(".notice")).hasText("The alteration is ready.");

@@ -68,10 +68,10 @@ class OpenSessionsFollowChangesTests {
         mvc.perform(edit(associate, "ASSOCIATE", associate.storeId(), associate.email(), NEW_PASSWORD))
                 .andExpect(redirectedUrl("/associates"));
 
-        mvc.perform(get("/").cookie(first)).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/").cookie(second)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/book").cookie(first)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/book").cookie(second)).andExpect(redirectedUrl("/login"));
         Cookie fresh = signIn(associate.email(), NEW_PASSWORD);
-        mvc.perform(get("/").cookie(fresh)).andExpect(status().isOk());
+        mvc.perform(get("/book").cookie(fresh)).andExpect(status().isOk());
     }
 
     @Test
@@ -82,14 +82,14 @@ class OpenSessionsFollowChangesTests {
         mvc.perform(edit(associate, "ASSOCIATE", associate.storeId(), "renamed-" + associate.email(), ""))
                 .andExpect(redirectedUrl("/associates"));
 
-        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/book").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
     void endsTheSessionOfAnAssociateDeactivatedAfterTheirEmailChanged() throws Exception {
         var associate = people.person(Role.ASSOCIATE, people.store("Leaving after rename store"));
         Cookie session = signIn(associate.email(), TestPeople.PASSWORD);
-        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/book").cookie(session)).andExpect(status().isOk());
         jdbc.sql("update associate set email = :email where id = :id")
                 .param("email", "renamed-" + associate.email()).param("id", associate.id()).update();
 
@@ -99,18 +99,18 @@ class OpenSessionsFollowChangesTests {
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (:id, :email)")
                 .param("id", String.valueOf(associate.id())).param("email", associate.email())
                 .query(Long.class).single()).isZero();
-        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/book").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
     void refusesAnInactiveAssociateOnTheNextRequestEvenIfTheSessionWasNotFound() throws Exception {
         var associate = people.person(Role.ASSOCIATE, people.store("Switched off store"));
         Cookie session = signIn(associate.email(), TestPeople.PASSWORD);
-        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/book").cookie(session)).andExpect(status().isOk());
 
         jdbc.sql("update associate set active = false where id = :id").param("id", associate.id()).update();
 
-        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/book").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -140,7 +140,7 @@ class OpenSessionsFollowChangesTests {
                         .param("password", ""))
                 .andExpect(redirectedUrl("/associates"));
 
-        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/book").cookie(session)).andExpect(status().isOk());
     }
 
     private Cookie signIn(String email, String password) throws Exception {

@@ -126,13 +126,13 @@ class SignInSecurityTests {
         var me = people.person(Role.ASSOCIATE, people.store("Leaving store"));
         Cookie session = mvc.perform(post("/login").with(csrf()).param("username", me.email())
                 .param("password", TestPeople.PASSWORD)).andReturn().getResponse().getCookie("SESSION");
-        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/book").cookie(session)).andExpect(status().isOk());
 
         organization.deactivate(me.id());
 
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (:id, :email)")
                 .param("id", String.valueOf(me.id())).param("email", me.email()).query(Long.class).single()).isZero();
-        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/book").cookie(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("username", me.email()).param("password", TestPeople.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
     }
