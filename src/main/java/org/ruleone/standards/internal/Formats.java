@@ -3,7 +3,6 @@ package org.ruleone.standards.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -14,8 +13,9 @@ public final class Formats {
     private Formats() {
     }
 
+    /** The one date-and-time style of every screen ({@link org.ruleone.platform.Formats}), in the store's zone. */
     public static String when(Instant at, ZoneId zone, Locale locale) {
-        return at == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", locale).withZone(zone).format(at);
+        return org.ruleone.platform.Formats.of(locale).dateTime(at, zone);
     }
 
     public static String duration(Duration d, MessageSource messages, Locale locale) {
