@@ -86,6 +86,11 @@ public class CaseDesk {
         return cases.list(filter, scope.orElse(null));
     }
 
+    /** How many of the store's cases are in each status (absent statuses have none); nothing outside the scope. */
+    public java.util.Map<CaseStatus, Long> countsByStatus(long storeId, Optional<Long> scope) {
+        return cases.countsByStatus(storeId, scope.orElse(null));
+    }
+
     /**
      * @return false when there is no such case in scope
      * @throws IllegalCaseTransitionException when the case is resolved (reopen it first)

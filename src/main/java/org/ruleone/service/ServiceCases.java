@@ -184,6 +184,21 @@ class ServiceCases {
                 .list();
     }
 
+    /** How many cases of the store are in each status, in one grouped count. */
+    Map<CaseStatus, Long> countsByStatus(long storeId, Long scope) {
+        Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+        jdbc.sql("""
+                select status, count(*) from service_case
+                 where store_id = :store and (cast(:scope as bigint) is null or store_id = :scope)
+                 group by status
+                """)
+                .param("store", storeId).param("scope", scope)
+                .query(rs -> {
+                    counts.put(CaseStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
     private static CaseSummary summary(ResultSet rs, int row) throws SQLException {
         return new CaseSummary(rs.getLong("id"), rs.getLong("store_id"), rs.getLong("customer_id"),
                 (Long) rs.getObject("associate_id"), Channel.valueOf(rs.getString("channel")),

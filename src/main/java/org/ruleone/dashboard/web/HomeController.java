@@ -21,7 +21,6 @@ import org.ruleone.organization.StoreSummary;
 import org.ruleone.purchases.ImportRun;
 import org.ruleone.purchases.PurchaseImports;
 import org.ruleone.service.CaseDesk;
-import org.ruleone.service.CaseFilter;
 import org.ruleone.service.CaseStatus;
 import org.ruleone.standards.StandardBreaches;
 import org.springframework.context.MessageSource;
@@ -93,8 +92,9 @@ class HomeController {
     }
 
     private StoreFigures figures(StoreSummary store, Instant since, Optional<Long> scope, Locale locale) {
-        int open = count(store.id(), CaseStatus.OPEN, scope);
-        int waiting = count(store.id(), CaseStatus.WAITING_ON_CUSTOMER, scope);
+        Map<CaseStatus, Long> cases = this.cases.countsByStatus(store.id(), scope);
+        int open = cases.getOrDefault(CaseStatus.OPEN, 0L).intValue();
+        int waiting = cases.getOrDefault(CaseStatus.WAITING_ON_CUSTOMER, 0L).intValue();
         int breached = breaches.since(since, Optional.of(store.id()), COUNT_LIMIT).size();
         int due = 0;
         int overdue = 0;
@@ -111,10 +111,5 @@ class HomeController {
     private static String money(Map<String, BigDecimal> spent, Locale locale) {
         Formats formats = Formats.of(locale);
         return String.join(" + ", spent.entrySet().stream().map(e -> formats.money(e.getValue(), e.getKey())).toList());
-    }
-
-    private int count(long storeId, CaseStatus status, Optional<Long> scope) {
-        return cases.list(new CaseFilter(Optional.of(storeId), Optional.empty(), Optional.empty(),
-                Optional.of(status), COUNT_LIMIT), scope).size();
     }
 }
