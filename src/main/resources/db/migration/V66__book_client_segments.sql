@@ -1,6 +1,6 @@
 -- One row per client who has bought something that was not returned: their recency / frequency / monetary
 -- scores and named segment, as of computed_at (method: docs/adr/0060-client-segments.md). Rewritten set-based
--- by org.ruleone.book.Segments#refresh. Other modules may read customer_id, segment and computed_at (the
+-- by org.ruleone.clienteling.Segments#refresh. Other modules may read customer_id, segment and computed_at (the
 -- published contract, see Segments.SQL_VIEW); the other columns may change.
 create table book_client_segment (
     customer_id       bigint        primary key,

@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.ruleone.book.Segment;
+import org.ruleone.clienteling.Segment;
 import org.ruleone.shared.Language;
 
 /**
  * Who a campaign is for, before consent is applied. Every part is optional; an empty filter means every client in
  * the store (or the chain, for an owner).
  *
- * <p>Segments (champions, at risk, lapsed, ...) are the book module's ({@link org.ruleone.book.Segments}): a client
+ * <p>Segments (champions, at risk, lapsed, ...) are the book module's ({@link org.ruleone.clienteling.Segments}): a client
  * is in when their segment as of the last refresh is one of those asked for, as for tags.
  *
  * @param storeId          the store whose clients are meant, or {@code null} for every store in scope

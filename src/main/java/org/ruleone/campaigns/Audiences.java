@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ruleone.book.Segments;
+import org.ruleone.clienteling.Segments;
 import org.ruleone.customers.PostalAddress;
 import org.ruleone.shared.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;

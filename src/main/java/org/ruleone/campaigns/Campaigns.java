@@ -184,10 +184,10 @@ public class Campaigns {
         for (String code : j.strings("languages")) {
             Language.fromCode(code).ifPresent(languages::add);
         }
-        Set<org.ruleone.book.Segment> segments = java.util.EnumSet.noneOf(org.ruleone.book.Segment.class);
+        Set<org.ruleone.clienteling.Segment> segments = java.util.EnumSet.noneOf(org.ruleone.clienteling.Segment.class);
         for (String name : j.strings("segments")) {
             try {
-                segments.add(org.ruleone.book.Segment.valueOf(name));
+                segments.add(org.ruleone.clienteling.Segment.valueOf(name));
             } catch (IllegalArgumentException unknown) {
                 // A segment the book no longer names: it matches nobody, so it is dropped.
             }

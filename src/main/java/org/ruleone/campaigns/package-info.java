@@ -7,5 +7,5 @@
  * letters (through the paper module) for the clients whose current postal consent is granted.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases", "mail", "book", "paper"})
+        allowedDependencies = {"shared", "platform", "organization", "customers", "purchases", "mail", "clienteling", "paper"})
 package org.ruleone.campaigns;

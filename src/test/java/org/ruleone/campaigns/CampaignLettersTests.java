@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ruleone.book.BookFixtures;
-import org.ruleone.book.Segment;
-import org.ruleone.book.SegmentRefresh;
-import org.ruleone.book.Segments;
+import org.ruleone.clienteling.BookFixtures;
+import org.ruleone.clienteling.Segment;
+import org.ruleone.clienteling.SegmentRefresh;
+import org.ruleone.clienteling.Segments;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.ConsentChannel;

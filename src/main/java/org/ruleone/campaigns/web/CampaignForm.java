@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ruleone.book.Segment;
+import org.ruleone.clienteling.Segment;
 import org.ruleone.campaigns.AudienceFilter;
 import org.ruleone.campaigns.CampaignDraft;
 import org.ruleone.campaigns.CampaignKind;

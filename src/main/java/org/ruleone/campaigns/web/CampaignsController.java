@@ -71,7 +71,7 @@ class CampaignsController {
         model.addAttribute("lang", org.ruleone.shared.Language.of(locale));
         model.addAttribute("languages", org.ruleone.shared.Language.values());
         model.addAttribute("reasons", org.ruleone.campaigns.LeftOutReason.values());
-        model.addAttribute("segments", org.ruleone.book.Segment.values());
+        model.addAttribute("segments", org.ruleone.clienteling.Segment.values());
     }
 
     @GetMapping

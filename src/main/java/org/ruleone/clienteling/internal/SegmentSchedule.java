@@ -1,0 +1,33 @@
+package org.ruleone.clienteling.internal;
+
+import org.ruleone.clienteling.SegmentRefresh;
+import org.ruleone.clienteling.Segments;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps segments current without anyone asking: soon after purchases are added (an import, the till API), and
+ * every night, because recency moves on even when nobody buys.
+ */
+@Component
+class SegmentSchedule {
+
+    private final Segments segments;
+
+    SegmentSchedule(Segments segments) {
+        this.segments = segments;
+    }
+
+    @Scheduled(fixedDelayString = "${ruleone.book.segments.check-every:PT5M}",
+            initialDelayString = "${ruleone.book.segments.first-check:PT1M}")
+    void afterPurchasesChange() {
+        if (segments.outOfDate()) {
+            segments.refresh(SegmentRefresh.Reason.PURCHASES_CHANGED);
+        }
+    }
+
+    @Scheduled(cron = "${ruleone.book.segments.nightly:0 30 3 * * *}")
+    void nightly() {
+        segments.refresh(SegmentRefresh.Reason.SCHEDULED);
+    }
+}
