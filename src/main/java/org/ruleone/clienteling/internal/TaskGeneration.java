@@ -103,7 +103,8 @@ public class TaskGeneration {
                    set first_purchase_at = least(clienteling_activity.first_purchase_at, excluded.first_purchase_at),
                        last_purchase_at = greatest(clienteling_activity.last_purchase_at, excluded.last_purchase_at)
                 """).param("ids", ids).param("firsts", firsts).param("lasts", lasts).update();
-        Instant now = clock.instant();
+        // As of when the purchases were stored, not when this runs: a republished event makes the same tasks.
+        Instant now = event.at() != null ? event.at() : clock.instant();
         // Tasks land in the client's store (usually the store of the purchase), on that store's calendar: one
         // statement per kind and store the batch's clients belong to.
         List<Long> storeIds = jdbc.sql(
@@ -166,6 +167,7 @@ public class TaskGeneration {
     @Transactional
     public void itemRequested(ItemRequested event) {
         ZoneId zone = organization.store(event.fromStoreId()).map(StoreSummary::timeZone).orElse(ZoneId.of("UTC"));
+        Instant asked = event.at() != null ? event.at() : clock.instant();
         String item = (event.productName() == null ? "" : event.productName().strip())
                 + (event.sku() == null || event.sku().isBlank() ? "" : " (" + event.sku().strip() + ")")
                 + " × " + event.quantity();
@@ -178,8 +180,8 @@ public class TaskGeneration {
                 .param("store", event.fromStoreId()).param("customer", event.customerId())
                 .param("occasion", String.valueOf(event.requestId())).param("title", item.strip())
                 .param("other", event.toStoreId())
-                .param("due", Date.valueOf(LocalDate.ofInstant(clock.instant(), zone)))
-                .param("now", Timestamp.from(clock.instant())).param("by", event.requestedBy())
+                .param("due", Date.valueOf(LocalDate.ofInstant(asked, zone)))
+                .param("now", Timestamp.from(asked)).param("by", event.requestedBy())
                 .update();
     }
 
