@@ -10,14 +10,25 @@ select id, store_id, associate_id, external_id, first_name, last_name, email, la
        address_line1, address_line2, postal_code, city, region, country
   from customer;
 
--- The consent in force per client and channel (the newest decision, as customers.Consents reads it), and whether
--- it was ever granted (a withdrawal, not a client never asked).
-create view customer_consent_in_force as
-select customer_id, channel,
+-- The consent in force per client, one view per channel (the newest decision, as customers.Consents reads it), and
+-- whether it was ever granted (a withdrawal, not a client never asked). One view per channel rather than one grouped
+-- by channel: grouped by client alone, the planner hashes the consents and streams the clients past them, as the
+-- audience did on the table (grouped by client and channel it hashed the million clients instead, 15-20% slower).
+create view customer_email_consent as
+select customer_id,
        (array_agg(granted order by recorded_at desc, id desc))[1] as granted,
        bool_or(granted)                                           as ever_granted
   from consent
- group by customer_id, channel;
+ where channel = 'EMAIL'
+ group by customer_id;
+
+create view customer_post_consent as
+select customer_id,
+       (array_agg(granted order by recorded_at desc, id desc))[1] as granted,
+       bool_or(granted)                                           as ever_granted
+  from consent
+ where channel = 'POST'
+ group by customer_id;
 
 -- The client's tags, as the associate wrote them.
 create view customer_tags as

@@ -111,7 +111,7 @@ public class Audiences {
     public List<Long> consentingNotInvited(long campaignId, Long storeId, Optional<Long> scope) {
         Long store = scope.orElse(storeId);
         return jdbc.sql("""
-                with k as (select customer_id, granted from customer_consent_in_force where channel = 'EMAIL')
+                with k as (select customer_id, granted from customer_email_consent)
                 select c.id from customer_directory c join k on k.customer_id = c.id and k.granted
                  where (cast(:store as bigint) is null or c.store_id = :store)
                    and not exists (select 1 from campaign_recipient r
@@ -186,8 +186,7 @@ public class Audiences {
                                 else 'IN' end as bucket""";
         String sql = """
                 with k as (
-                    select customer_id, granted, ever_granted as ever
-                      from customer_consent_in_force where channel = '%s'),
+                    select customer_id, granted, ever_granted as ever from %s),
                 classified as (
                     select c.id, c.store_id, c.first_name, c.last_name, c.email, c.language, c.associate_id,
                            c.address_line1, c.address_line2, c.postal_code, c.city, c.region, c.country,
@@ -197,7 +196,7 @@ public class Audiences {
                       %s
                       %s
                      where %s)
-                """.formatted(post ? "POST" : "EMAIL", bucket,
+                """.formatted(post ? "customer_post_consent" : "customer_email_consent", bucket,
                 post ? "" : "left join undeliverable_address u on u.email = lower(btrim(c.email))",
                 purchasesJoin, String.join("\n and ", where)) + select;
         var spec = jdbc.sql(sql);
