@@ -74,7 +74,7 @@ public class Catalog {
     public List<StockLine> stock(long productId) {
         return jdbc.sql("""
                 select s.product_id, s.store_id, st.name as store_name, s.quantity, s.department, s.aisle
-                  from product_stock s join store st on st.id = s.store_id
+                  from product_stock s join store_directory st on st.id = s.store_id
                  where s.product_id = :id order by (s.quantity > 0) desc, st.name
                 """)
                 .param("id", productId)

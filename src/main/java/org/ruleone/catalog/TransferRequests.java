@@ -27,8 +27,8 @@ public class TransferRequests {
             select r.*, p.sku, p.name as product_name, fs.name as from_name, ts.name as to_name,
                    a.name as requested_by_name
               from transfer_request r join product p on p.id = r.product_id
-              join store fs on fs.id = r.from_store_id join store ts on ts.id = r.to_store_id
-              join associate a on a.id = r.requested_by
+              join store_directory fs on fs.id = r.from_store_id join store_directory ts on ts.id = r.to_store_id
+              join associate_directory a on a.id = r.requested_by
             """;
 
     private final JdbcClient jdbc;

@@ -99,7 +99,7 @@ public class ServiceCase {
         }
         status = waitForCustomer ? CaseStatus.WAITING_ON_CUSTOMER : CaseStatus.OPEN;
         messages.add(new CaseMessage(null, AuthorKind.ASSOCIATE, associateId, text, false, now));
-        events.add(new CaseReplied(id, storeId, customerId, associateId, channel, language, text, first,
+        events.add(new CaseReplied(id, storeId, customerId, associateId, channel, language, subject, text, first,
                 waitForCustomer, now));
     }
 

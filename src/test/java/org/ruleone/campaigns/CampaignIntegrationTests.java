@@ -2,6 +2,7 @@ package org.ruleone.campaigns;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -47,8 +48,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.ruleone.campaigns.CampaignTestSupport.addresses;
 import static org.ruleone.campaigns.CampaignTestSupport.mailTo;
@@ -89,6 +92,7 @@ class CampaignIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transaction;
 
     long store;
     SignedInAssociate manager;
@@ -176,6 +180,9 @@ class CampaignIntegrationTests {
         assertThat(sender.send(c.id(), manager)).isEqualTo(2);
         assertThat(sender.send(c.id(), manager)).as("sending twice queues nothing").isZero();
         outbox.sendDue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select status from campaign_recipient where campaign_id = :c").param("c", c.id())
+                .query(String.class).list()).as("the outbox's report reached the campaign").containsOnly("SENT"));
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(addresses(received)).containsExactlyInAnyOrder("gala@example.com", "marek@example.pl");
@@ -295,9 +302,12 @@ class CampaignIntegrationTests {
         String messageId = jdbc.sql("select message_id from campaign_recipient where campaign_id = :c")
                 .param("c", c.id()).query(String.class).single();
 
-        events.publishEvent(new BounceReceived(messageId, "bob@dead.example", true, Instant.now()));
+        // As the mailroom does: in the transaction that files the report; campaigns hears of it after the commit.
+        transaction.executeWithoutResult(status ->
+                events.publishEvent(new BounceReceived(messageId, "bob@dead.example", true, Instant.now())));
 
-        assertThat(campaigns.results(campaigns.find(c.id()).orElseThrow()).bounced()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(campaigns.results(campaigns.find(c.id()).orElseThrow()).bounced()).isEqualTo(1));
         AudienceCount next = campaigns.count(campaign(AudienceFilter.everyone(store)));
         assertThat(next.in()).isZero();
         assertThat(next.leftOut(LeftOutReason.UNDELIVERABLE)).isEqualTo(1);

@@ -29,7 +29,7 @@ public class TaskRecords {
     private static final String SELECT = """
             select t.*, coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''),
                                  case when c.external_id is not null then '#' || c.external_id end, '') as customer_name
-              from clienteling_task t left join customer c on c.id = t.customer_id
+              from clienteling_task t left join customer_directory c on c.id = t.customer_id
             """;
 
     private final JdbcClient jdbc;

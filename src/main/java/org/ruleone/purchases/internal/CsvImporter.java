@@ -216,7 +216,7 @@ public class CsvImporter implements DisposableBean {
             finish(summary, scan.rejected);
             if (imported > 0 && !scan.customers.isEmpty()) {
                 // One event for the whole run, published in its transaction: listeners work set-based.
-                PurchasesRecorded recorded = RecordedPurchases.ofImport(jdbc, storeId, importId);
+                PurchasesRecorded recorded = RecordedPurchases.ofImport(jdbc, storeId, importId, clock.instant());
                 if (!recorded.clients().isEmpty()) {
                     events.publishEvent(recorded);
                 }

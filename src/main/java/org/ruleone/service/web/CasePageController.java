@@ -81,9 +81,12 @@ class CasePageController {
     private final ObjectProvider<ReplyMailDelays> mailDelays;
     private final MessageSource messages;
 
+    private final java.time.Clock clock;
+
     CasePageController(CaseDesk desk, LostAndFound lostAndFound, ClientBook clients, Organization organization,
                        ObjectProvider<CaseFactsSource> factSources, ObjectProvider<ReplyMailDelays> mailDelays,
-                       MessageSource messages) {
+                       MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.desk = desk;
         this.lostAndFound = lostAndFound;
         this.clients = clients;
@@ -391,7 +394,7 @@ class CasePageController {
         }
         Optional<LostReport> report = lostAndFound.reportOf(c.id(), me.storeScope());
         model.addAttribute("lostReport", report.orElse(null));
-        model.addAttribute("today", LocalDate.now(zone).toString());
+        model.addAttribute("today", LocalDate.now(clock.withZone(zone)).toString());
         model.addAttribute("matches", report.isEmpty() || c.status() == CaseStatus.RESOLVED ? List.of()
                 : lostAndFound.matches(c.id(), me.storeScope()).stream().map(m -> matchView(m, zone, fmt)).toList());
     }
