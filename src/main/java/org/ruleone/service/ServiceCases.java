@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,7 +117,7 @@ class ServiceCases {
                         """)
                         .param("case", serviceCase.id())
                         .param("kind", resolution.kind().name())
-                        .param("cost", resolution.cost())
+                        .param("cost", resolution.cost().amount())
                         .param("currency", resolution.currency())
                         .param("judgment", given.judgment())
                         .param("details", json.writeValueAsString(detailsAsJson(resolution.details())))
@@ -211,7 +212,7 @@ class ServiceCases {
         ResolutionKind kind = ResolutionKind.valueOf(rs.getString("kind"));
         BigDecimal cost = rs.getBigDecimal("cost");
         ResolutionDetails details = detailsFromJson(kind, json.readTree(rs.getString("details")));
-        return new RecordedResolution(rs.getLong("id"), new Resolution(kind, cost, rs.getString("currency"), details),
+        return new RecordedResolution(rs.getLong("id"), new Resolution(kind, Money.of(cost, rs.getString("currency")), details),
                 rs.getString("judgment"), rs.getLong("associate_id"), instant(rs, "created_at"));
     }
 
