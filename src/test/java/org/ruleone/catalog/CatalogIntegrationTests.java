@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -33,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -46,6 +49,7 @@ class CatalogIntegrationTests {
     @Autowired TransferRequests requests;
     @Autowired ClientBook book;
     @Autowired MockMvc mvc;
+    @Autowired MessageSource messages;
     @Autowired ApplicationEvents events;
 
     long paris;
@@ -252,6 +256,24 @@ class CatalogIntegrationTests {
         assertThat(requests.find(request.id(), stranger)).isEmpty();
         mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "CANCELLED")
                 .with(user(stranger)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMoveTheRequestNoLongerAllowsIsRefusedWithAMessageAndStoresNothing() throws Exception {
+        long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "", "", PostalAddress.NONE,
+                Language.FR, "", List.of(), List.of(), "", parisAssociate.id()));
+        long product = catalog.productBySku(sku).orElseThrow().id();
+        TransferRequest request = requests.request(product, lyon, client, 1, "", parisAssociate);
+        TransferRequest cancelled = requests.move(request.id(), TransferStatus.CANCELLED, parisAssociate);
+
+        mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "SENT")
+                        .with(user(lyonAssociate)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("moveError", "products.request.error.moved"));
+        assertThat(messages.getMessage("products.request.error.moved", null, Locale.FRENCH))
+                .startsWith("Cette demande avait déjà avancé");
+
+        assertThat(requests.find(request.id(), lyonAssociate)).contains(cancelled);
     }
 
     @Test
