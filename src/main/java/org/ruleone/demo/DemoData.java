@@ -388,10 +388,10 @@ class DemoData {
                 new Item("DEMO-DM-STUD", "Diamond stud earrings, 0.5 ct", "1450.00", "Jewellery", "E1 (case)", 1, 1),
                 new Item("DEMO-DM-RING", "Diamond solitaire ring, 1 ct", "3900.00", "Jewellery", "E2 (case)", 0, 1));
         for (Item item : items) {
-            BigDecimal price = new BigDecimal(item.price());
-            catalog.save(new ProductDraft(item.sku(), item.name(), price, currency, c.flagship(), item.here(),
+            Money price = Money.of(item.price(), currency);
+            catalog.save(new ProductDraft(item.sku(), item.name(), price, c.flagship(), item.here(),
                     item.department(), item.aisle()));
-            catalog.save(new ProductDraft(item.sku(), item.name(), price, currency, c.second(), item.there(),
+            catalog.save(new ProductDraft(item.sku(), item.name(), price, c.second(), item.there(),
                     item.department(), "R-" + item.aisle()));
         }
     }

@@ -13,7 +13,7 @@ public record Resolution(ResolutionKind kind, Money cost, ResolutionDetails deta
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(details, "details");
-        if (cost.isNegative()) {
+        if (cost.signum() < 0) {
             throw new IllegalArgumentException("A resolution cannot cost less than nothing: " + cost);
         }
         if (cost.amount().scale() > 2) {

@@ -77,12 +77,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.subtract(same(other, "subtract").amount), currency);
     }
 
-    public boolean isZero() {
-        return amount.signum() == 0;
-    }
-
-    public boolean isNegative() {
-        return amount.signum() < 0;
+    /** -1, 0 or 1 as the amount is below, at or above nothing (not a bean property, so JSON stays two fields). */
+    public int signum() {
+        return amount.signum();
     }
 
     /** Orders amounts of one currency; comparing two currencies throws {@link CurrencyMismatchException}. */

@@ -90,7 +90,7 @@ class CatalogIntegrationTests {
     @Test
     void findsAnItemDespiteATypoAndBySkuWithEachStoresStockAndAisle() {
         Product byTypo = catalog.find("mocasin dam").stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow();
-        assertThat(byTypo.price()).isEqualByComparingTo(new BigDecimal("189.00"));
+        assertThat(byTypo.price().amount()).isEqualByComparingTo(new BigDecimal("189.00"));
         assertThat(catalog.find(sku.toLowerCase())).first().returns(sku, Product::sku);
         assertThat(catalog.stock(byTypo.id()))
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
@@ -115,8 +115,8 @@ class CatalogIntegrationTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "NEW_PRODUCT"));
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim cognac");
-        assertThat(product.price()).isEqualByComparingTo("189.00");
-        assertThat(product.currency()).isEqualTo("EUR");
+        assertThat(product.price().amount()).isEqualByComparingTo("189.00");
+        assertThat(product.price().currencyCode()).isEqualTo("EUR");
         assertThat(catalog.stock(product.id()))
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
@@ -136,7 +136,7 @@ class CatalogIntegrationTests {
 
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim tabac");
-        assertThat(product.price()).isEqualByComparingTo("199.00");
+        assertThat(product.price().amount()).isEqualByComparingTo("199.00");
     }
 
     @Test
@@ -152,7 +152,7 @@ class CatalogIntegrationTests {
         assertThat(result.rowsImported()).isEqualTo(1);
         Product boot = catalog.productBySku("SEMI-" + sku).orElseThrow();
         assertThat(boot.name()).isEqualTo("Botte, cuir");
-        assertThat(boot.price()).isEqualByComparingTo("1189.50");
+        assertThat(boot.price().amount()).isEqualByComparingTo("1189.50");
         assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "BAD_PRICE"));
         assertThat(catalog.productBySku("AMBI-" + sku)).isEmpty();

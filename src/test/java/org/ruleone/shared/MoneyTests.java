@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ class MoneyTests {
     @Test
     void addsAndSubtractsInOneCurrency() {
         assertThat(Money.of("145", "EUR").plus(Money.of("20.50", "EUR"))).isEqualTo(Money.of("165.50", "EUR"));
-        assertThat(Money.of("145", "EUR").minus(Money.of("145", "EUR")).isZero()).isTrue();
+        assertThat(Money.of("145", "EUR").minus(Money.of("145", "EUR")).signum()).isZero();
         assertThat(Money.of("10", "PLN").compareTo(Money.of("9.99", "PLN"))).isPositive();
     }
 
@@ -45,6 +46,16 @@ class MoneyTests {
         assertThat(Money.isCurrency(null)).isFalse();
         assertThatThrownBy(() -> Money.zero("EURO")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("EURO");
+    }
+
+    @Test
+    void travelsAsJsonWithItsCurrencyCodeSoStoredEventsReadBack() {
+        JsonMapper json = JsonMapper.builder().build();
+
+        String text = json.writeValueAsString(Money.of("145.5", "PLN"));
+
+        assertThat(text).isEqualTo("{\"amount\":145.50,\"currency\":\"PLN\"}");
+        assertThat(json.readValue(text, Money.class)).isEqualTo(Money.of("145.50", "PLN"));
     }
 
     @Test

@@ -240,7 +240,7 @@ class LedgerController {
         String at = when(f.at(), zone, locale);
         return switch (f.kind()) {
             case NO_REMEDY -> text("ledger.review.noRemedy", locale, who, at, kindName(f.detail(), locale),
-                    Formats.of(locale).money(f.cost(), f.currency()), f.judgment());
+                    Formats.of(locale).money(f.cost()), f.judgment());
             case SECOND_CONTACT -> text("ledger.review.secondContact", locale, at, String.valueOf(f.otherCaseId()),
                     daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who,
                     f.detail() == null || f.detail().isBlank() ? text("ledger.review.noSubject", locale) : f.detail());

@@ -30,6 +30,13 @@ class ResolveFormTests {
     }
 
     @Test
+    void refusesACurrencyCodeThatIsNoCurrency() {
+        ResolveForm typo = new ResolveForm("GOODWILL", "20", "EUO", "A voucher.", null, "", "", "", "", "");
+
+        assertThat(typo.problems(WARSAW)).containsOnlyKeys("currency").containsEntry("currency", "resolve.error.currency");
+    }
+
+    @Test
     void refusesANegativeCostAndAMissingJudgment() {
         assertThat(form("GOODWILL", "-5", " ").problems(WARSAW))
                 .containsEntry("cost", "resolve.error.costNegative")
