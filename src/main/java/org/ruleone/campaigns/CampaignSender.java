@@ -61,7 +61,8 @@ public class CampaignSender {
     public int send(long campaignId, SignedInAssociate me) {
         campaigns.find(campaignId, me).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
         // The lock makes a second send wait for the first, then find the campaign sent.
-        jdbc.sql("select id from campaign where id = :id for update").param("id", campaignId).query(Long.class).single();
+        jdbc.sql("select id from campaign where id = :id for update").param("id", campaignId)
+                .query(Long.class).single();
         Campaign c = campaigns.find(campaignId).orElseThrow();
         Campaign sent = c.send(me.id(), clock.instant());
         List<Recipient> recipients = audiences.recipients(c.audience(), Optional.ofNullable(c.storeId()),

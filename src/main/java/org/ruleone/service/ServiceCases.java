@@ -1,6 +1,5 @@
 package org.ruleone.service;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -210,9 +209,9 @@ class ServiceCases {
 
     private RecordedResolution resolution(ResultSet rs) throws SQLException {
         ResolutionKind kind = ResolutionKind.valueOf(rs.getString("kind"));
-        BigDecimal cost = rs.getBigDecimal("cost");
+        Money cost = Money.of(rs.getBigDecimal("cost"), rs.getString("currency"));
         ResolutionDetails details = detailsFromJson(kind, json.readTree(rs.getString("details")));
-        return new RecordedResolution(rs.getLong("id"), new Resolution(kind, Money.of(cost, rs.getString("currency")), details),
+        return new RecordedResolution(rs.getLong("id"), new Resolution(kind, cost, details),
                 rs.getString("judgment"), rs.getLong("associate_id"), instant(rs, "created_at"));
     }
 

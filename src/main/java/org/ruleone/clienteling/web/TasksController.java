@@ -156,7 +156,8 @@ class TasksController {
             default -> tasks.reopen(id, me.storeScope());
         };
         // Refused: someone (or a second click) changed it first; say so and show where it stands.
-        String refused = changed ? null : "reopen".equals(action) ? "tasks.error.alreadyOpen" : "tasks.error.alreadyClosed";
+        String refused = changed ? null
+                : "reopen".equals(action) ? "tasks.error.alreadyOpen" : "tasks.error.alreadyClosed";
         if (htmx == null) {
             if (refused != null) {
                 flash.addFlashAttribute("problem", refused);
