@@ -19,6 +19,7 @@ import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
 import org.ruleone.platform.CsvReader;
 import org.ruleone.platform.NumberStyle;
+import org.ruleone.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,7 +187,7 @@ public class CatalogImports {
         String currency = mapping.containsKey(CatalogColumn.CURRENCY)
                 ? value(record, mapping, CatalogColumn.CURRENCY).toUpperCase(Locale.ROOT)
                 : (defaultCurrency == null ? "" : defaultCurrency.strip().toUpperCase(Locale.ROOT));
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!Money.isCurrency(currency)) {
             throw new BadRow("BAD_CURRENCY", currency);
         }
         Long storeId = storeOf(record, mapping, defaultStoreId, me);
@@ -194,7 +195,7 @@ public class CatalogImports {
         if (storeId == null && (quantity != null || mapping.containsKey(CatalogColumn.AISLE))) {
             throw new BadRow("MISSING_STORE", "");
         }
-        return new ProductDraft(sku, name, price, currency, storeId, quantity,
+        return new ProductDraft(sku, name, Money.of(price, currency), storeId, quantity,
                 value(record, mapping, CatalogColumn.DEPARTMENT), value(record, mapping, CatalogColumn.AISLE));
     }
 

@@ -119,7 +119,7 @@ public class ServiceCase {
         resolvedAt = now;
         resolutions.add(new RecordedResolution(null, resolution, why, associateId, now));
         events.add(new CaseResolved(id, storeId, customerId, associateId, resolution.kind(), resolution.cost(),
-                resolution.currency(), why, now));
+                why, now));
     }
 
     /**
@@ -137,7 +137,7 @@ public class ServiceCase {
             throw new IllegalStateException("Alteration " + resolutionId + " is already " + alteration.status());
         }
         Resolution before = given.resolution();
-        Resolution after = new Resolution(before.kind(), before.cost(), before.currency(),
+        Resolution after = new Resolution(before.kind(), before.cost(),
                 new ResolutionDetails.Alteration(alteration.promisedAt(), next));
         resolutions.set(index, new RecordedResolution(given.id(), after, given.judgment(), given.associateId(),
                 given.createdAt()));

@@ -37,6 +37,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.platform.ApiTokens;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.PurchaseImports;
+import org.ruleone.shared.IllegalTransitionException;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
@@ -51,6 +52,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.ruleone.campaigns.CampaignTestSupport.addresses;
@@ -62,6 +64,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -178,7 +181,8 @@ class CampaignIntegrationTests {
         assertThat(count.leftOut(LeftOutReason.NO_ADDRESS)).isEqualTo(1);
 
         assertThat(sender.send(c.id(), manager)).isEqualTo(2);
-        assertThat(sender.send(c.id(), manager)).as("sending twice queues nothing").isZero();
+        assertThatThrownBy(() -> sender.send(c.id(), manager)).as("sending twice queues nothing")
+                .isInstanceOf(IllegalTransitionException.class);
         outbox.sendDue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                         "select status from campaign_recipient where campaign_id = :c").param("c", c.id())
@@ -311,6 +315,26 @@ class CampaignIntegrationTests {
         AudienceCount next = campaigns.count(campaign(AudienceFilter.everyone(store)));
         assertThat(next.in()).isZero();
         assertThat(next.leftOut(LeftOutReason.UNDELIVERABLE)).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSendIsRefusedWithAMessageAndQueuesNothing() throws Exception {
+        long zofia = client("Zofia", "Wójcik", "zofia@example.pl", Language.PL, anna.id());
+        grant(zofia);
+        Campaign c = campaign(new AudienceFilter(store, List.of(tag.toUpperCase()), null, null, null, null, Set.of()));
+        mvc.perform(post("/campaigns/{id}/send", c.id()).with(user(manager)).with(csrf()))
+                .andExpect(flash().attribute("queued", 1));
+        Campaign sent = campaigns.find(c.id()).orElseThrow();
+
+        mvc.perform(post("/campaigns/{id}/send", c.id()).with(user(anna)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "campaigns.error.alreadySent"))
+                .andExpect(flash().attributeCount(1));
+
+        assertThat(campaigns.find(c.id()).orElseThrow()).isEqualTo(sent);
+        assertThat(sent.sentBy()).isEqualTo(manager.id());
+        assertThat(jdbc.sql("select count(*) from campaign_recipient where campaign_id = :c").param("c", c.id())
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -33,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -46,6 +49,7 @@ class CatalogIntegrationTests {
     @Autowired TransferRequests requests;
     @Autowired ClientBook book;
     @Autowired MockMvc mvc;
+    @Autowired MessageSource messages;
     @Autowired ApplicationEvents events;
 
     long paris;
@@ -86,7 +90,7 @@ class CatalogIntegrationTests {
     @Test
     void findsAnItemDespiteATypoAndBySkuWithEachStoresStockAndAisle() {
         Product byTypo = catalog.find("mocasin dam").stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow();
-        assertThat(byTypo.price()).isEqualByComparingTo(new BigDecimal("189.00"));
+        assertThat(byTypo.price().amount()).isEqualByComparingTo(new BigDecimal("189.00"));
         assertThat(catalog.find(sku.toLowerCase())).first().returns(sku, Product::sku);
         assertThat(catalog.stock(byTypo.id()))
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
@@ -111,8 +115,8 @@ class CatalogIntegrationTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "NEW_PRODUCT"));
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim cognac");
-        assertThat(product.price()).isEqualByComparingTo("189.00");
-        assertThat(product.currency()).isEqualTo("EUR");
+        assertThat(product.price().amount()).isEqualByComparingTo("189.00");
+        assertThat(product.price().currencyCode()).isEqualTo("EUR");
         assertThat(catalog.stock(product.id()))
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
@@ -132,7 +136,7 @@ class CatalogIntegrationTests {
 
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim tabac");
-        assertThat(product.price()).isEqualByComparingTo("199.00");
+        assertThat(product.price().amount()).isEqualByComparingTo("199.00");
     }
 
     @Test
@@ -148,7 +152,7 @@ class CatalogIntegrationTests {
         assertThat(result.rowsImported()).isEqualTo(1);
         Product boot = catalog.productBySku("SEMI-" + sku).orElseThrow();
         assertThat(boot.name()).isEqualTo("Botte, cuir");
-        assertThat(boot.price()).isEqualByComparingTo("1189.50");
+        assertThat(boot.price().amount()).isEqualByComparingTo("1189.50");
         assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "BAD_PRICE"));
         assertThat(catalog.productBySku("AMBI-" + sku)).isEmpty();
@@ -252,6 +256,24 @@ class CatalogIntegrationTests {
         assertThat(requests.find(request.id(), stranger)).isEmpty();
         mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "CANCELLED")
                 .with(user(stranger)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMoveTheRequestNoLongerAllowsIsRefusedWithAMessageAndStoresNothing() throws Exception {
+        long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "", "", PostalAddress.NONE,
+                Language.FR, "", List.of(), List.of(), "", parisAssociate.id()));
+        long product = catalog.productBySku(sku).orElseThrow().id();
+        TransferRequest request = requests.request(product, lyon, client, 1, "", parisAssociate);
+        TransferRequest cancelled = requests.move(request.id(), TransferStatus.CANCELLED, parisAssociate);
+
+        mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "SENT")
+                        .with(user(lyonAssociate)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("moveError", "products.request.error.moved"));
+        assertThat(messages.getMessage("products.request.error.moved", null, Locale.FRENCH))
+                .startsWith("Cette demande avait déjà avancé");
+
+        assertThat(requests.find(request.id(), lyonAssociate)).contains(cancelled);
     }
 
     @Test

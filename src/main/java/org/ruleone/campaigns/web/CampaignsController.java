@@ -19,6 +19,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.paper.LetterFormat;
+import org.ruleone.shared.IllegalTransitionException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -167,8 +168,11 @@ class CampaignsController {
     @PostMapping("/{id}/send")
     String send(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes redirect) {
         campaigns.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        int queued = sender.send(id, me);
-        redirect.addFlashAttribute("queued", queued);
+        try {
+            redirect.addFlashAttribute("queued", sender.send(id, me));
+        } catch (IllegalTransitionException e) {
+            redirect.addFlashAttribute("problem", "campaigns.error.alreadySent");
+        }
         return "redirect:/campaigns/" + id;
     }
 

@@ -37,6 +37,7 @@ import org.ruleone.service.api.CaseApiRequests.Details;
 import org.ruleone.service.api.CaseApiRequests.OpenCase;
 import org.ruleone.service.api.CaseApiRequests.Resolve;
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -274,7 +275,7 @@ class CaseApiController {
         if (r.cost() == null || r.cost().signum() < 0 || r.cost().compareTo(new BigDecimal("9999999999")) > 0) {
             errors.add("cost", "a number of zero or more");
         }
-        if (r.currency() == null || !r.currency().matches("[A-Z]{3}")) {
+        if (!Money.isCurrency(r.currency())) {
             errors.add("currency", "an ISO 4217 code such as EUR");
         }
         if (blank(r.judgment()) || r.judgment().length() > 2000) {
@@ -292,7 +293,7 @@ class CaseApiController {
                 case LOST_AND_FOUND -> new ResolutionDetails.FoundItem(d.item(), null);
                 case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE, ANSWERED -> new ResolutionDetails.None();
             };
-            return new Resolution(kind, r.cost(), r.currency(), details);
+            return new Resolution(kind, Money.of(r.cost(), r.currency()), details);
         } catch (IllegalArgumentException | NullPointerException e) {
             errors.add("details", e instanceof NullPointerException ? "incomplete for a " + kind
                     : JsonApi.plain(e.getMessage(), "incomplete or wrong for a " + kind));

@@ -434,7 +434,7 @@ class CasePageController {
             case ResolutionDetails.None none -> {
             }
         }
-        return new ResolutionView(r.id() == null ? 0 : r.id(), r.resolution().kind(), r.resolution().cost(),
+        return new ResolutionView(r.id() == null ? 0 : r.id(), r.resolution().kind(), r.resolution().cost().amount(),
                 r.resolution().currency(), r.judgment(), name.apply(r.associateId()),
                 fmt.dateTime(r.createdAt(), zone), details, alteration);
     }
