@@ -45,7 +45,7 @@ import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
 import org.ruleone.platform.CsvReader;
 import org.ruleone.purchases.PurchasesRecorded;
-import org.ruleone.purchases.RejectedRow;
+import org.ruleone.platform.RejectedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

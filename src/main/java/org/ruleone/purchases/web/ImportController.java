@@ -72,11 +72,8 @@ class ImportController {
         if (refused != null && REFUSALS.contains(refused)) {
             model.addAttribute("refusal", "import.refused." + refused);
             model.addAttribute("refusalLine", line);
-            model.addAttribute("refusalLimit", switch (refused) {
-                case "RECORD_TOO_LONG" -> CsvLimits.MAX_RECORD_LENGTH;
-                case "TOO_MANY_COLUMNS" -> CsvLimits.MAX_COLUMNS;
-                default -> MAX_UPLOAD_MB;
-            });
+            model.addAttribute("refusalLimit", refused.equals("TOO_LARGE") || refused.equals("NOT_TEXT") ? MAX_UPLOAD_MB
+                    : CsvLimits.Problem.valueOf(refused).limit());
         }
         model.addAttribute("maxUploadMb", MAX_UPLOAD_MB);
         Map<Long, StoreSummary> stores = stores(me);
