@@ -1,6 +1,7 @@
 package org.ruleone.telephony.web;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import org.springframework.validation.Errors;
@@ -12,6 +13,9 @@ import org.springframework.validation.Errors;
 record CallForm(Long storeId, Long caseId, Long customerId, String callerNumber, String ringingAt, String rings,
                 String secondsToAnswer, String outcome, String durationSeconds, Long associateId, Boolean openCase,
                 String subject) {
+
+    /** As a {@code datetime-local} field sends it. */
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     CallForm {
         callerNumber = text(callerNumber);
@@ -26,7 +30,7 @@ record CallForm(Long storeId, Long caseId, Long customerId, String callerNumber,
 
     /** A new call at {@code ringingAt}, about a case or a client when one is given. */
     static CallForm of(Long storeId, Long caseId, Long customerId, LocalDateTime ringingAt, Long associateId) {
-        return new CallForm(storeId, caseId, customerId, "", ringingAt.toString(), "", "", null, "", associateId,
+        return new CallForm(storeId, caseId, customerId, "", MINUTES.format(ringingAt), "", "", null, "", associateId,
                 false, "");
     }
 
@@ -45,7 +49,7 @@ record CallForm(Long storeId, Long caseId, Long customerId, String callerNumber,
 
     LocalDateTime parsedRingingAt() {
         try {
-            return ringingAt.isEmpty() ? null : LocalDateTime.parse(ringingAt);
+            return ringingAt.isEmpty() ? null : LocalDateTime.parse(ringingAt, MINUTES);
         } catch (DateTimeParseException e) {
             return null;
         }
