@@ -14,6 +14,7 @@ import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.platform.RejectedRow;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
@@ -81,10 +82,10 @@ class CatalogIntegrationTests {
         var mapping = CatalogImports.guess(imports.headers(stream(csv)));
         CatalogImportResult result = imports.run("stock.csv", stream(csv), mapping, null, null, people.owner());
         assertThat(result.rowsImported()).isEqualTo(2);
-        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "BAD_PRICE"),
-                        org.assertj.core.groups.Tuple.tuple(5, "UNKNOWN_STORE"),
-                        org.assertj.core.groups.Tuple.tuple(6, "BAD_CURRENCY"));
+        assertThat(result.rejected()).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "BAD_PRICE"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "UNKNOWN_STORE"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "BAD_CURRENCY"));
     }
 
     @Test
@@ -111,8 +112,8 @@ class CatalogIntegrationTests {
                 paris, null, manager);
 
         assertThat(result.rowsImported()).isEqualTo(1);
-        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "NEW_PRODUCT"));
+        assertThat(result.rejected()).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "NEW_PRODUCT"));
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim cognac");
         assertThat(product.price().amount()).isEqualByComparingTo("189.00");
@@ -153,8 +154,8 @@ class CatalogIntegrationTests {
         Product boot = catalog.productBySku("SEMI-" + sku).orElseThrow();
         assertThat(boot.name()).isEqualTo("Botte, cuir");
         assertThat(boot.price().amount()).isEqualByComparingTo("1189.50");
-        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "BAD_PRICE"));
+        assertThat(result.rejected()).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "BAD_PRICE"));
         assertThat(catalog.productBySku("AMBI-" + sku)).isEmpty();
     }
 

@@ -99,11 +99,7 @@ class CampaignsController {
 
     @GetMapping("/new")
     String form(@AuthenticationPrincipal SignedInAssociate me, Model model) {
-        CampaignForm form = new CampaignForm();
-        if (me.storeId() != null) {
-            form.setStoreId(String.valueOf(me.storeId()));
-        }
-        return formPage(form, Map.of(), me, model);
+        return formPage(CampaignForm.forStore(me.storeId()), Map.of(), me, model);
     }
 
     /** The live count under the form (htmx), in the person's store scope. */
