@@ -1,13 +1,11 @@
 package org.ruleone.telephony;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
-import org.ruleone.customers.ClientSummary;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
@@ -30,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PhoneCalls {
-
-    /** Shortest tail of digits two numbers must share to be the same line ("+44 20 7946 0000" = "020 7946 0000"). */
-    static final int MIN_MATCHING_DIGITS = 7;
 
     private final CallRecords records;
     private final ClientBook clients;
@@ -127,17 +122,12 @@ public class PhoneCalls {
         return log(draft.forCase(caseId, draft.customerId()), scope);
     }
 
-    /** The client of this store whose phone number is this one, if exactly one line matches. */
+    /**
+     * The client of this store whose phone number this is, however either is written ("020 7946 0000" in a UK
+     * store is "+44 (0)20 7946 0000"), as the client book finds clients for every channel.
+     */
     public Optional<Long> clientByPhone(long storeId, String number) {
-        String wanted = digits(number);
-        if (wanted.length() < MIN_MATCHING_DIGITS) {
-            return Optional.empty();
-        }
-        String tail = wanted.substring(wanted.length() - MIN_MATCHING_DIGITS);
-        return clients.search(tail, Optional.of(storeId)).stream()
-                .filter(c -> c.storeId() == storeId && sameLine(wanted, digits(c.phone())))
-                .map(ClientSummary::id)
-                .min(Comparator.naturalOrder());
+        return clients.find(storeId, ClientBook.Contact.phone(number));
     }
 
     /** The client's most recently opened case that is not resolved. */
@@ -162,18 +152,6 @@ public class PhoneCalls {
     /** A case's calls, oldest first (the caller checks the case is in scope). */
     public List<PhoneCall> ofCase(long caseId) {
         return records.ofCase(caseId);
-    }
-
-    static String digits(String number) {
-        return number == null ? "" : number.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
-    }
-
-    /** Same number, or one written with a country code the other leaves out. */
-    static boolean sameLine(String a, String b) {
-        if (a.length() < MIN_MATCHING_DIGITS || b.length() < MIN_MATCHING_DIGITS) {
-            return false;
-        }
-        return a.equals(b) || a.endsWith(b) || b.endsWith(a);
     }
 
     private void checkAssociate(long storeId, long associateId) {
