@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.ruleone.customers.internal.ClientRecords;
@@ -133,7 +134,13 @@ public class ClientBook {
         if (scope.isPresent() && scope.get() != draft.storeId()) {
             throw new IllegalArgumentException("Store outside scope: " + draft.storeId());
         }
-        checkAssociate(draft.storeId(), draft.associateId());
+        Optional<Client> before = records.find(id, scope.orElse(null));
+        boolean keeperKept = before.filter(c -> c.storeId() == draft.storeId()
+                && Objects.equals(c.associateId(), draft.associateId())).isPresent();
+        if (!keeperKept) {
+            // a client whose associate has left keeps them until someone gives the client to another
+            checkAssociate(draft.storeId(), draft.associateId());
+        }
         checkExternalId(draft.storeId(), draft.externalId(), id);
         boolean updated;
         try {
@@ -269,14 +276,14 @@ public class ClientBook {
      * someone leaves.
      *
      * @return how many clients moved
-     * @throws IllegalArgumentException when either associate does not work in that store, or they are the same
+     * @throws IllegalArgumentException when the receiving associate may not act in that store, or they are the same
      */
     @Transactional
     public int reassignBook(long storeId, long fromAssociate, long toAssociate) {
         if (fromAssociate == toAssociate) {
             throw new IllegalArgumentException("Same associate");
         }
-        checkAssociate(storeId, fromAssociate);
+        // the giver may have left (deactivated): only their clients of this store move
         checkAssociate(storeId, toAssociate);
         return records.reassignBook(storeId, fromAssociate, toAssociate, clock.instant());
     }
@@ -290,10 +297,7 @@ public class ClientBook {
         if (associateId == null) {
             return;
         }
-        boolean inStore = organization.associate(associateId)
-                .filter(a -> a.storeId() != null && a.storeId() == storeId)
-                .isPresent();
-        if (!inStore) {
+        if (!organization.mayActIn(associateId, storeId)) {
             throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
         }
     }

@@ -6,9 +6,7 @@ import java.util.Optional;
 
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
-import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
-import org.ruleone.organization.Role;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.CaseFilter;
@@ -155,11 +153,7 @@ public class PhoneCalls {
     }
 
     private void checkAssociate(long storeId, long associateId) {
-        boolean allowed = organization.associate(associateId)
-                .filter(AssociateSummary::active)
-                .filter(a -> a.role() == Role.OWNER || (a.storeId() != null && a.storeId() == storeId))
-                .isPresent();
-        if (!allowed) {
+        if (!organization.mayActIn(associateId, storeId)) {
             throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
         }
     }

@@ -29,7 +29,7 @@ class CaseApiInput {
             return;
         }
         long store = client.storeId().get();
-        if (organization.associate(associateId).filter(a -> a.storeId() != null && a.storeId() == store).isEmpty()) {
+        if (organization.associate(associateId).filter(a -> a.mayActAsOneOf(store)).isEmpty()) {
             errors.add(field, "must be an associate of this token's store");
         }
     }

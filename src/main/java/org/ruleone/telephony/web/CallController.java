@@ -138,9 +138,7 @@ class CallController {
         if (form.getCallerNumber().strip().length() > 50) {
             errors.rejectValue("callerNumber", "calls.validation.number");
         }
-        if (form.getAssociateId() != null && organization.associate(form.getAssociateId())
-                .filter(AssociateSummary::active)
-                .filter(a -> a.storeId() == null || a.storeId() == store).isEmpty()) {
+        if (form.getAssociateId() != null && !organization.mayActIn(form.getAssociateId(), store)) {
             errors.rejectValue("associateId", "calls.validation.associate");
         }
         Long customer = form.getCustomerId();
