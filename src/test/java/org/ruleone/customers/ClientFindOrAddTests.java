@@ -33,6 +33,7 @@ class ClientFindOrAddTests {
     @Autowired ClientBook book;
     @Autowired ClientBookFixtures fixtures;
     @Autowired Organization organization;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private long storeIn(String country) {
         return organization.createStore(new StoreDraft("Store " + UUID.randomUUID(), "", country,
@@ -139,5 +140,11 @@ class ClientFindOrAddTests {
         assertThat(book.findOrAdd(store, Contact.email(family), "", "", null)).isEqualTo(new FoundClient(son, false));
         assertThat(book.find(store, Contact.email("ANNA-" + store + "@example.com"))).contains(mother);
         assertThat(book.count(Optional.of(store))).isEqualTo(2);
+    }
+
+    @Test
+    void theApplicationRunsThePhoneAddressMigrationWrittenInJava() {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '105' and success")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }
