@@ -43,6 +43,7 @@ class ContactAddressesTests {
         assertThat(ContactAddresses.region("UK")).isEqualTo("GB");
         assertThat(ContactAddresses.region("Royaume-Uni")).isEqualTo("GB");
         assertThat(ContactAddresses.region("Polska")).isEqualTo("PL");
+        assertThat(ContactAddresses.region("Wielka Brytania")).isEqualTo("GB");
         assertThat(ContactAddresses.region("France")).isEqualTo("FR");
         assertThat(ContactAddresses.region("Atlantis")).isNull();
         assertThat(ContactAddresses.region("")).isNull();
