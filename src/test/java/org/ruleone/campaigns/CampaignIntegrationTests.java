@@ -267,15 +267,15 @@ class CampaignIntegrationTests {
 
     @Test
     void anUnsubscribeLinkSentBeforeSignedLinksStillWorks() throws Exception {
-        long client = client("Lea", "Legacy", "lea@example.pl", Language.PL, anna.id());
-        grant(client);
-        Campaign c = campaign(AudienceFilter.everyone(store));
-        sender.send(c.id(), manager);
         byte[] fresh = new byte[32];
         new java.security.SecureRandom().nextBytes(fresh);
         jdbc.sql("insert into campaign_link_key (id, secret) values (1, :s) on conflict (id) do nothing")
                 .param("s", fresh).update();
         byte[] key = jdbc.sql("select secret from campaign_link_key where id = 1").query(byte[].class).single();
+        long client = client("Lea", "Legacy", "lea@example.pl", Language.PL, anna.id());
+        grant(client);
+        Campaign c = campaign(AudienceFilter.everyone(store));
+        sender.send(c.id(), manager);
         String payload = "U." + c.id() + "." + client;
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));

@@ -123,10 +123,10 @@ class ClientBookIntegrationTests {
     void movesTheBookOfAnAssociateWhoLeftAndKeepsTheirClientsEditableMeanwhile() {
         long store = fixtures.store();
         SignedInAssociate leaving = fixtures.associate(store);
-        SignedInAssociate staying = fixtures.associate(store);
         long kept = fixtures.client(store, "Kept", "Client", null, null, leaving.id());
-        long other = fixtures.client(store, "Other", "Client", null, null, staying.id());
         organization.deactivate(leaving.id());
+        SignedInAssociate staying = fixtures.associate(store);
+        long other = fixtures.client(store, "Other", "Client", null, null, staying.id());
 
         ClientDraft edited = book.client(kept, Optional.empty()).orElseThrow().draft();
         assertThat(book.update(kept, Optional.of(store), new ClientDraft(store, null, "Kept", "Client", null, null,

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cases for integrations (a web shop's contact form, a chat, a CRM): open a case, add the customer's messages and
  * associates' replies, resolve it. A store token sees only its store's cases: any other case is 404. This class maps
- * requests and describes them in the OpenAPI document; {@link CaseOpening}, {@link CaseMessages} and
- * {@link CaseResolving} check them and do the work, {@link CaseAnswers} writes the answers.
+ * requests and describes them in the OpenAPI document; {@link CaseOpening} and {@link CaseChanges} check them and
+ * do the work, {@link CaseAnswers} writes the answers.
  */
 @RestController
 @RequestMapping(path = "/api/cases", produces = {"application/json", "application/problem+json"})
@@ -40,16 +40,13 @@ class CaseApiController {
             + "when retrying";
 
     private final CaseOpening opening;
-    private final CaseMessages messages;
-    private final CaseResolving resolving;
+    private final CaseChanges changes;
     private final CaseAnswers answers;
     private final JsonApi api;
 
-    CaseApiController(CaseOpening opening, CaseMessages messages, CaseResolving resolving, CaseAnswers answers,
-                      JsonApi api) {
+    CaseApiController(CaseOpening opening, CaseChanges changes, CaseAnswers answers, JsonApi api) {
         this.opening = opening;
-        this.messages = messages;
-        this.resolving = resolving;
+        this.changes = changes;
         this.answers = answers;
         this.api = api;
     }
@@ -83,7 +80,7 @@ class CaseApiController {
                     @RequestBody(required = false) String body,
                                    @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
         return api.post("cases-api", client, key, "POST /api/cases/" + id + "/messages", body, AddMessage.class,
-                HttpStatus.CREATED, r -> messages.prepare(id, r, client));
+                HttpStatus.CREATED, r -> changes.addMessage(id, r, client));
     }
 
     @PostMapping(path = "/{id}/resolution", consumes = "application/json")
@@ -99,7 +96,7 @@ class CaseApiController {
                     @RequestBody(required = false) String body,
                                    @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
         return api.post("cases-api", client, key, "POST /api/cases/" + id + "/resolution", body, Resolve.class,
-                HttpStatus.OK, r -> resolving.prepare(id, r, client));
+                HttpStatus.OK, r -> changes.resolve(id, r, client));
     }
 
     @GetMapping("/{id}")

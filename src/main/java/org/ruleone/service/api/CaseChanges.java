@@ -7,34 +7,65 @@ import org.ruleone.platform.ApiClient;
 import org.ruleone.platform.JsonApi;
 import org.ruleone.platform.JsonApi.Errors;
 import org.ruleone.service.AlterationStatus;
+import org.ruleone.service.AuthorKind;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionDetails;
 import org.ruleone.service.ResolutionKind;
 import org.ruleone.service.ServiceCase;
+import org.ruleone.service.api.CaseApiRequests.AddMessage;
 import org.ruleone.service.api.CaseApiRequests.Details;
 import org.ruleone.service.api.CaseApiRequests.Resolve;
 import org.springframework.stereotype.Component;
 
+import static org.ruleone.service.api.CaseApiInput.MAX_TEXT;
 import static org.ruleone.service.api.CaseApiInput.blank;
 import static org.ruleone.service.api.CaseApiInput.parse;
 
-/** Resolves a case through the API: reads the resolution a request describes and hands it to the desk. */
+/**
+ * Changes an open case through the API: adds what the customer wrote or an associate's reply, or resolves it with
+ * the resolution the request describes. Each checks its request, then returns the work that changes the case.
+ */
 @Component
-class CaseResolving {
+class CaseChanges {
 
     private final CaseDesk desk;
     private final CaseApiInput input;
     private final CaseAnswers answers;
 
-    CaseResolving(CaseDesk desk, CaseApiInput input, CaseAnswers answers) {
+    CaseChanges(CaseDesk desk, CaseApiInput input, CaseAnswers answers) {
         this.desk = desk;
         this.input = input;
         this.answers = answers;
     }
 
+    /** Checks the request, then returns the work that adds the message and answers with the case. */
+    Supplier<Object> addMessage(long id, AddMessage r, ApiClient client) {
+        Errors errors = new Errors();
+        AuthorKind from = parse(AuthorKind.class, r.from(), "from", errors);
+        if (blank(r.body()) || r.body().length() > MAX_TEXT) {
+            errors.add("body", "1 to " + MAX_TEXT + " characters");
+        }
+        if (from == AuthorKind.ASSOCIATE && r.associateId() == null) {
+            errors.add("associateId", "required for a reply");
+        } else if (from == AuthorKind.ASSOCIATE) {
+            input.checkAssociate(client, r.associateId(), "associateId", errors);
+        }
+        errors.throwIfAny();
+        return () -> {
+            ServiceCase found = answers.find(id, client);
+            if (from == AuthorKind.CUSTOMER) {
+                desk.customerWrote(found.id(), r.body());
+            } else {
+                desk.reply(found.id(), client.storeId(), r.associateId(), r.body(),
+                        Boolean.TRUE.equals(r.waitForCustomer()));
+            }
+            return answers.brief(answers.find(id, client));
+        };
+    }
+
     /** Checks the request, then returns the work that resolves the case and answers with it. */
-    Supplier<Object> prepare(long id, Resolve r, ApiClient client) {
+    Supplier<Object> resolve(long id, Resolve r, ApiClient client) {
         Errors errors = new Errors();
         input.checkAssociate(client, r.associateId(), "associateId", errors);
         errors.throwIfAny();
