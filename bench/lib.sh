@@ -42,3 +42,54 @@ psql_app() {
     local dbport=$1; shift
     PGCONNECT_TIMEOUT=10 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$dbport" -U ruleone -d postgres "$@"
 }
+
+# csrf_of — reads a page on stdin, prints its form's CSRF token.
+csrf_of() {
+    grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//'
+}
+
+# first_run BASE COOKIES EMAIL PASSWORD STORE_NAME TIME_ZONE [OWNER_NAME] — the first-run setup: the owner and a store.
+first_run() {
+    local base=$1 cookies=$2 email=$3 password=$4 store=$5 zone=$6 owner=${7:-Bench Owner} token
+    token=$(curl -fs -c "$cookies" -b "$cookies" "$base/setup" | csrf_of)
+    curl -fs -c "$cookies" -b "$cookies" -o /dev/null \
+        --data-urlencode "_csrf=$token" --data-urlencode "ownerName=$owner" \
+        --data-urlencode "email=$email" --data-urlencode "password=$password" \
+        --data-urlencode "passwordAgain=$password" --data-urlencode "storeName=$store" \
+        --data-urlencode "timeZone=$zone" "$base/setup"
+}
+
+# sign_in BASE COOKIES EMAIL PASSWORD — a session in the cookie jar.
+sign_in() {
+    local base=$1 cookies=$2 email=$3 password=$4 token
+    token=$(curl -fs -c "$cookies" -b "$cookies" "$base/login" | csrf_of)
+    curl -fs -c "$cookies" -b "$cookies" -o /dev/null --data-urlencode "_csrf=$token" \
+        --data-urlencode "username=$email" --data-urlencode "password=$password" "$base/login"
+}
+
+# new_password FILE — a random password kept in FILE (made once per bench database).
+new_password() {
+    [ -f "$1" ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$1"
+    cat "$1"
+}
+
+# api_token DB_PORT STORE_ID NAME — an API token of the store made straight in the bench database; prints it.
+api_token() {
+    local dbport=$1 store=$2 name=$3 token
+    token="r1_$name$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+    psql_app "$dbport" -c "insert into api_token (name, store_id, token_hash, token_prefix, created_at)
+        values ('$name', $store, encode(sha256(convert_to('$token', 'UTF8')), 'hex'), left('$token', 8), now())" >/dev/null
+    echo "$token"
+}
+
+# chain_data DB_PORT WORK — generates the chain-sized data set into the running bench database once.
+chain_data() {
+    local dbport=$1 work=$2 start
+    if [ ! -f "$work/generated" ]; then
+        echo "Generating the chain-sized data set (1,000,000 clients, 10,000,000 purchase lines)…"
+        start=$(date +%s)
+        psql_app "$dbport" --single-transaction -f "$ROOT/bench/chain/generate.sql"
+        echo "generated in $(( $(date +%s) - start )) s"
+        touch "$work/generated"
+    fi
+}

@@ -67,10 +67,7 @@ fi
 
 COOKIES="$WORK/cookies"
 rm -f "$COOKIES"
-token=$(curl -fs -c "$COOKIES" -b "$COOKIES" "http://localhost:$HTTP_PORT/login" | grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//')
-curl -fs -c "$COOKIES" -b "$COOKIES" -o /dev/null --data-urlencode "_csrf=$token" \
-    --data-urlencode "username=owner@chain.example" --data-urlencode "password=$(cat "$WORK/owner-password")" \
-    "http://localhost:$HTTP_PORT/login"
+sign_in "http://localhost:$HTTP_PORT" "$COOKIES" owner@chain.example "$(cat "$WORK/owner-password")"
 token=$(curl -fs -b "$COOKIES" "http://localhost:$HTTP_PORT/campaigns/new" | grep -o 'name="csrf-token" content="[^"]*' | head -1 | sed 's/.*content="//')
 [ -n "$token" ] || { echo "could not sign in as the owner" >&2; exit 1; }
 

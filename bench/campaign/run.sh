@@ -33,15 +33,8 @@ SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT RULEONE_PUBLIC_URL=https:
 
 COOKIES="$WORK/cookies"
 rm -f "$COOKIES"
-csrf_of() { grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//'; }
 if [ ! -f "$WORK/owner-password" ]; then
-    head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$WORK/owner-password"
-    token=$(curl -fs -c "$COOKIES" -b "$COOKIES" "$BASE/setup" | csrf_of)
-    curl -fs -c "$COOKIES" -b "$COOKIES" -o /dev/null \
-        --data-urlencode "_csrf=$token" --data-urlencode "ownerName=Bench Owner" \
-        --data-urlencode "email=owner@campaign.example" --data-urlencode "password=$(cat "$WORK/owner-password")" \
-        --data-urlencode "passwordAgain=$(cat "$WORK/owner-password")" --data-urlencode "storeName=Bench Store" \
-        --data-urlencode "timeZone=Europe/Warsaw" "$BASE/setup"
+    first_run "$BASE" "$COOKIES" owner@campaign.example "$(new_password "$WORK/owner-password")" "Bench Store" Europe/Warsaw
 fi
 STORE=$(psql_app "$DB_PORT" -At -c "select id from store order by id limit 1")
 if [ "$(psql_app "$DB_PORT" -At -c "select count(*) from customer")" -lt "$RECIPIENTS" ]; then
@@ -62,10 +55,7 @@ select id, 'EMAIL', true, now(), 'IN_STORE', 'I agree to receive e-mails about e
 SQL
 fi
 
-token=$(curl -fs -c "$COOKIES" -b "$COOKIES" "$BASE/login" | csrf_of)
-curl -fs -c "$COOKIES" -b "$COOKIES" -o /dev/null --data-urlencode "_csrf=$token" \
-    --data-urlencode "username=owner@campaign.example" --data-urlencode "password=$(cat "$WORK/owner-password")" \
-    "$BASE/login"
+sign_in "$BASE" "$COOKIES" owner@campaign.example "$(cat "$WORK/owner-password")"
 token=$(curl -fs -b "$COOKIES" "$BASE/campaigns/new" | csrf_of)
 location=$(curl -fs -b "$COOKIES" -o /dev/null -w '%{redirect_url}' --data-urlencode "_csrf=$token" \
     --data-urlencode "kind=EVENT" --data-urlencode "storeId=$STORE" \

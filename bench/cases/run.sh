@@ -21,17 +21,9 @@ trap stop_app EXIT
 start_app "$WORK/data" "$HTTP_PORT" "$DB_PORT" "$WORK/app.log"
 
 # First run: the owner and the store, then an API token of that store made straight in the bench database.
-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-csrf=$(curl -fs -c "$WORK/cookies" "$BASE/setup" | grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//')
-curl -fs -b "$WORK/cookies" -o /dev/null \
-    --data-urlencode "_csrf=$csrf" --data-urlencode "ownerName=Bench Owner" \
-    --data-urlencode "email=owner@bench.example" --data-urlencode "password=$password" \
-    --data-urlencode "passwordAgain=$password" --data-urlencode "storeName=Bench Store" \
-    --data-urlencode "timeZone=Europe/Paris" "$BASE/setup"
+first_run "$BASE" "$WORK/cookies" owner@bench.example "$(new_password "$WORK/owner-password")" "Bench Store" Europe/Paris
 STORE=$(psql_app "$DB_PORT" -At -c "select id from store order by id limit 1")
-TOKEN="r1_bench$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-psql_app "$DB_PORT" -c "insert into api_token (name, store_id, token_hash, token_prefix, created_at)
-    values ('bench', $STORE, encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), left('$TOKEN', 8), now())"
+TOKEN=$(api_token "$DB_PORT" "$STORE" bench)
 
 echo "API: $CLIENTS clients, ${WARMUP} s warm-up, ${SECONDS_MEASURED} s measured, $CONCURRENCY concurrent clients"
 "$(find_java)" "$ROOT/bench/cases/CasesBench.java" "$BASE" "$TOKEN" "$CLIENTS" "$CONCURRENCY" "$WARMUP" \

@@ -20,7 +20,7 @@ GREENMAIL_VERSION=2.1.5
 BASE="http://localhost:$HTTP_PORT"
 JAVA=$(find_java)
 
-rm -rf "$WORK/data" "$WORK"/*.txt "$WORK"/*.tsv "$WORK"/*.log "$WORK/journal" "$WORK/journal.stop"; mkdir -p "$WORK"
+rm -rf "$WORK/data" "$WORK"/*.txt "$WORK"/*.tsv "$WORK"/*.log "$WORK/journal" "$WORK/journal.stop" "$WORK/owner-password"; mkdir -p "$WORK"
 build_jar
 if [ ! -f "$ROOT/target/classpath.txt" ] || [ "$ROOT/pom.xml" -nt "$ROOT/target/classpath.txt" ]; then
     (cd "$ROOT" && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2)
@@ -50,18 +50,11 @@ GREENMAIL_PID=$!
 export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
 start_app "$WORK/data" "$HTTP_PORT" "$DB_PORT" "$WORK/app-0.log"
 
-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-csrf=$(curl -fs -c "$WORK/cookies" "$BASE/setup" | grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//')
-curl -fs -b "$WORK/cookies" -o /dev/null \
-    --data-urlencode "_csrf=$csrf" --data-urlencode "ownerName=Crash Owner" \
-    --data-urlencode "email=owner@crash.example" --data-urlencode "password=$password" \
-    --data-urlencode "passwordAgain=$password" --data-urlencode "storeName=Crash Store" \
-    --data-urlencode "timeZone=Europe/Paris" "$BASE/setup"
+first_run "$BASE" "$WORK/cookies" owner@crash.example "$(new_password "$WORK/owner-password")" "Crash Store" \
+    Europe/Paris "Crash Owner"
 STORE=$(psql_app "$DB_PORT" -At -c "select id from store order by id limit 1")
 OWNER=$(psql_app "$DB_PORT" -At -c "select id from associate where role = 'OWNER' limit 1")
-TOKEN="r1_crash$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-psql_app "$DB_PORT" -c "insert into api_token (name, store_id, token_hash, token_prefix, created_at)
-    values ('crash', $STORE, encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), left('$TOKEN', 8), now())"
+TOKEN=$(api_token "$DB_PORT" "$STORE" crash)
 # The store's own address (what the owner sets on /mailroom): replies to clients are mailed from it.
 psql_app "$DB_PORT" -c "insert into mailroom_mailbox (store_id, address, display_name, updated_at)
     values ($STORE, 'store@crash.example', 'Crash Store', now())"

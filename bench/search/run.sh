@@ -15,23 +15,12 @@ build_jar
 trap stop_app EXIT
 start_app "$DATA" "$HTTP_PORT" "$DB_PORT" "$WORK/app.log"
 
-if [ ! -f "$WORK/generated" ]; then
-    echo "Generating the chain-sized data set (1,000,000 clients, 10,000,000 purchase lines)…"
-    start=$(date +%s)
-    psql_app "$DB_PORT" --single-transaction -f "$ROOT/bench/chain/generate.sql"
-    echo "generated in $(( $(date +%s) - start )) s"
-    touch "$WORK/generated"
-fi
+chain_data "$DB_PORT" "$WORK"
 
 # The owner signs in; the password is made here, for this bench database only.
 if [ ! -f "$WORK/owner-password" ]; then
-    head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$WORK/owner-password"
-    token=$(curl -fs -c "$WORK/cookies" "http://localhost:$HTTP_PORT/setup" | grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//')
-    curl -fs -b "$WORK/cookies" -o /dev/null \
-        --data-urlencode "_csrf=$token" --data-urlencode "ownerName=Bench Owner" \
-        --data-urlencode "email=owner@chain.example" --data-urlencode "password=$(cat "$WORK/owner-password")" \
-        --data-urlencode "passwordAgain=$(cat "$WORK/owner-password")" --data-urlencode "storeName=Head Office" \
-        --data-urlencode "timeZone=Europe/London" "http://localhost:$HTTP_PORT/setup"
+    first_run "http://localhost:$HTTP_PORT" "$WORK/cookies" owner@chain.example "$(new_password "$WORK/owner-password")" \
+        "Head Office" Europe/London
 fi
 
 psql_app "$DB_PORT" -At -F $'\t' -c \

@@ -17,31 +17,20 @@ mkdir -p "$WORK"
 build_jar
 trap stop_app EXIT
 # Check for new purchases only once an hour: the bench asks for each refresh itself.
-APP_JAVA_OPTS="${APP_JAVA_OPTS:-} -Druleone.book.segments.first-check=PT1H -Druleone.book.segments.check-every=PT1H"
+APP_JAVA_OPTS="${APP_JAVA_OPTS:-} -Druleone.clienteling.segments.first-check=PT1H -Druleone.clienteling.segments.check-every=PT1H"
 start_app "$DATA" "$HTTP_PORT" "$DB_PORT" "$WORK/app-segments.log"
 
-if [ ! -f "$WORK/generated" ]; then
-    echo "Generating the chain-sized data set (1,000,000 clients, 10,000,000 purchase lines)…"
-    psql_app "$DB_PORT" --single-transaction -f "$ROOT/bench/chain/generate.sql"
-    touch "$WORK/generated"
-fi
+chain_data "$DB_PORT" "$WORK"
+
 if [ ! -f "$WORK/owner-password" ]; then
-    head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$WORK/owner-password"
-    token=$(curl -fs -c "$WORK/cookies" "http://localhost:$HTTP_PORT/setup" | grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//')
-    curl -fs -b "$WORK/cookies" -o /dev/null \
-        --data-urlencode "_csrf=$token" --data-urlencode "ownerName=Bench Owner" \
-        --data-urlencode "email=owner@chain.example" --data-urlencode "password=$(cat "$WORK/owner-password")" \
-        --data-urlencode "passwordAgain=$(cat "$WORK/owner-password")" --data-urlencode "storeName=Head Office" \
-        --data-urlencode "timeZone=Europe/London" "http://localhost:$HTTP_PORT/setup"
+    first_run "http://localhost:$HTTP_PORT" "$WORK/cookies" owner@chain.example "$(new_password "$WORK/owner-password")" \
+        "Head Office" Europe/London
 fi
 
 JAR_COOKIES="$WORK/segments-cookies"
 rm -f "$JAR_COOKIES"
-csrf() { curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" "http://localhost:$HTTP_PORT/$1" | grep -o 'name="_csrf" value="[^"]*' | head -1 | sed 's/.*value="//'; }
-token=$(csrf login)
-curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "_csrf=$token" \
-    --data-urlencode "username=owner@chain.example" --data-urlencode "password=$(cat "$WORK/owner-password")" \
-    "http://localhost:$HTTP_PORT/login"
+csrf() { curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" "http://localhost:$HTTP_PORT/$1" | csrf_of; }
+sign_in "http://localhost:$HTTP_PORT" "$JAR_COOKIES" owner@chain.example "$(cat "$WORK/owner-password")"
 
 echo "clients: $(psql_app "$DB_PORT" -At -c 'select count(*) from customer'), purchases: $(psql_app "$DB_PORT" -At -c 'select count(*) from purchase')"
 agg_total=0; refresh_total=0

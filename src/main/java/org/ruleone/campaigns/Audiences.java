@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * e-mail can go to a client without current consent, however the client came in (import, API, screen) or whoever
  * keeps their book.
  *
- * <p>Reads the client book's tables in one set-based query (a million clients cannot go through the per-client
- * API); the query only reads, and the consent rules it applies are those of {@code customers.Consents}.
+ * <p>Reads the client book's and the purchases' published views in one set-based query (a million clients cannot
+ * go through the per-client API; ADR 0089); the consent in force is the one {@code customers.Consents} reads.
  */
 @Service
 public class Audiences {
@@ -111,10 +111,8 @@ public class Audiences {
     public List<Long> consentingNotInvited(long campaignId, Long storeId, Optional<Long> scope) {
         Long store = scope.orElse(storeId);
         return jdbc.sql("""
-                with k as (
-                    select customer_id, (array_agg(granted order by recorded_at desc, id desc))[1] as granted
-                      from consent where channel = 'EMAIL' group by customer_id)
-                select c.id from customer c join k on k.customer_id = c.id and k.granted
+                with k as (select customer_id, granted from customer_email_consent)
+                select c.id from customer_directory c join k on k.customer_id = c.id and k.granted
                  where (cast(:store as bigint) is null or c.store_id = :store)
                    and not exists (select 1 from campaign_recipient r
                                     where r.campaign_id = :campaign and r.customer_id = c.id)
@@ -145,7 +143,7 @@ public class Audiences {
         }
         if (!f.tags().isEmpty()) {
             where.add("""
-                    exists (select 1 from customer_tag t where t.customer_id = c.id
+                    exists (select 1 from customer_tags t where t.customer_id = c.id
                              and lower(t.tag) = any(cast(:tags as text[])))""");
         }
         if (!f.languages().isEmpty()) {
@@ -159,9 +157,8 @@ public class Audiences {
         String purchasesJoin = "";
         if (f.needsPurchases()) {
             purchasesJoin = """
-                     left join (select customer_id, sum(total) as spend,
-                                       max(purchased_at) filter (where not is_return) as last_at
-                                  from purchase where customer_id is not null group by customer_id) p
+                     left join (select customer_id, net_spend as spend, last_purchase_at as last_at
+                                  from purchase_client_figures) p
                             on p.customer_id = c.id""";
             if (f.lastPurchaseFrom() != null) {
                 where.add("p.last_at >= :lastFrom");
@@ -189,19 +186,17 @@ public class Audiences {
                                 else 'IN' end as bucket""";
         String sql = """
                 with k as (
-                    select customer_id, (array_agg(granted order by recorded_at desc, id desc))[1] as granted,
-                           bool_or(granted) as ever
-                      from consent where channel = '%s' group by customer_id),
+                    select customer_id, granted, ever_granted as ever from %s),
                 classified as (
                     select c.id, c.store_id, c.first_name, c.last_name, c.email, c.language, c.associate_id,
                            c.address_line1, c.address_line2, c.postal_code, c.city, c.region, c.country,
                 %s
-                      from customer c
+                      from customer_directory c
                       left join k on k.customer_id = c.id
                       %s
                       %s
                      where %s)
-                """.formatted(post ? "POST" : "EMAIL", bucket,
+                """.formatted(post ? "customer_post_consent" : "customer_email_consent", bucket,
                 post ? "" : "left join undeliverable_address u on u.email = lower(btrim(c.email))",
                 purchasesJoin, String.join("\n and ", where)) + select;
         var spec = jdbc.sql(sql);

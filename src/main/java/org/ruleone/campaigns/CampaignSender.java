@@ -15,6 +15,7 @@ import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.shared.IllegalTransitionException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sends a campaign: in one transaction it locks the campaign, builds its audience (consent in force, as of now),
  * queues one personal e-mail per client in the outbox with the key {@code campaign:<id>:client:<id>}, and records
- * the recipients. A second send of the same campaign finds it SENT and queues nothing; the outbox refuses a second
- * mail with the same key in any case, so no client hears twice.
+ * the recipients. A second send of the same campaign waits for the first, finds it SENT and is refused
+ * ({@link Campaign#send}); the outbox refuses a second mail with the same key in any case, so no client hears twice.
  */
 @Service
 public class CampaignSender {
@@ -52,21 +53,21 @@ public class CampaignSender {
     }
 
     /**
-     * @return how many e-mails were queued (0 when it had been sent already)
-     * @throws IllegalArgumentException when the person may not see the campaign
+     * @return how many e-mails were queued
+     * @throws IllegalArgumentException   when the person may not see the campaign
+     * @throws IllegalTransitionException when it has been sent already: nothing is queued
      */
     @Transactional
     public int send(long campaignId, SignedInAssociate me) {
         campaigns.find(campaignId, me).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
-        String status = jdbc.sql("select status from campaign where id = :id for update")
-                .param("id", campaignId).query(String.class).single();
-        if (status.equals(CampaignStatus.SENT.name())) {
-            return 0;
-        }
+        // The lock makes a second send wait for the first, then find the campaign sent.
+        jdbc.sql("select id from campaign where id = :id for update").param("id", campaignId)
+                .query(Long.class).single();
         Campaign c = campaigns.find(campaignId).orElseThrow();
+        Campaign sent = c.send(me.id(), clock.instant());
         List<Recipient> recipients = audiences.recipients(c.audience(), Optional.ofNullable(c.storeId()),
                 campaigns.zone(c.storeId()));
-        Instant now = clock.instant();
+        Instant now = sent.sentAt();
         Map<Long, StoreSummary> stores = new HashMap<>();
         Map<Long, Optional<AssociateSummary>> associates = new HashMap<>();
         String fallback = storeAddress.isBlank() ? me.email() : storeAddress;
@@ -97,9 +98,19 @@ public class CampaignSender {
                     .param("at", Timestamp.from(now)).update();
             queued += added;
         }
-        jdbc.sql("update campaign set status = 'SENT', sent_at = :at, sent_by = :by where id = :id")
-                .param("at", Timestamp.from(now)).param("by", me.id()).param("id", c.id()).update();
+        save(sent, c.status());
         return queued;
+    }
+
+    private void save(Campaign sent, CampaignStatus from) {
+        int changed = jdbc.sql("""
+                update campaign set status = :status, sent_at = :at, sent_by = :by where id = :id and status = :from
+                """)
+                .param("status", sent.status().name()).param("at", Timestamp.from(sent.sentAt()))
+                .param("by", sent.sentBy()).param("id", sent.id()).param("from", from.name()).update();
+        if (changed == 0) {
+            throw new IllegalTransitionException("Campaign " + sent.id(), from, "be sent: it changed meanwhile");
+        }
     }
 
     /** An address the outbox accepts: one plain RFC 822 address, no control characters or commas. */

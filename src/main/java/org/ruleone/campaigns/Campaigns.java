@@ -22,6 +22,9 @@ import org.ruleone.shared.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Campaigns: written by an owner, manager or associate for their store (an owner also for the whole chain), sent
@@ -29,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Campaigns {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final JdbcClient jdbc;
     private final Audiences audiences;
@@ -178,108 +184,39 @@ public class Campaigns {
 
     /** Reads back the audience JSON the insert wrote (a flat object of strings, numbers and string arrays). */
     static AudienceFilter audience(String json, Long storeId) {
-        var j = new MiniJson(json);
-        List<String> tags = j.strings("tags");
+        JsonNode j = JSON.readTree(json);
         Set<Language> languages = new java.util.HashSet<>();
-        for (String code : j.strings("languages")) {
+        for (String code : strings(j, "languages")) {
             Language.fromCode(code).ifPresent(languages::add);
         }
         Set<org.ruleone.clienteling.Segment> segments = java.util.EnumSet.noneOf(org.ruleone.clienteling.Segment.class);
-        for (String name : j.strings("segments")) {
+        for (String name : strings(j, "segments")) {
             try {
                 segments.add(org.ruleone.clienteling.Segment.valueOf(name));
             } catch (IllegalArgumentException unknown) {
                 // A segment the book no longer names: it matches nobody, so it is dropped.
             }
         }
-        return new AudienceFilter(storeId, tags,
-                j.string("lastFrom").map(java.time.LocalDate::parse).orElse(null),
-                j.string("lastTo").map(java.time.LocalDate::parse).orElse(null),
-                j.string("spendMin").map(java.math.BigDecimal::new).orElse(null),
-                j.string("spendMax").map(java.math.BigDecimal::new).orElse(null), languages, segments);
+        return new AudienceFilter(storeId, strings(j, "tags"),
+                text(j, "lastFrom").map(java.time.LocalDate::parse).orElse(null),
+                text(j, "lastTo").map(java.time.LocalDate::parse).orElse(null),
+                amount(j, "spendMin"), amount(j, "spendMax"), languages, segments);
     }
 
-    /** Just enough JSON reading for the flat audience object PostgreSQL wrote. */
-    static final class MiniJson {
-        private final String s;
+    private static Optional<String> text(JsonNode audience, String key) {
+        JsonNode value = audience.path(key);
+        return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+    }
 
-        MiniJson(String s) {
-            this.s = s;
-        }
+    /** An amount as PostgreSQL wrote it, scale and all ("500.00" stays 500.00). */
+    private static java.math.BigDecimal amount(JsonNode audience, String key) {
+        JsonNode value = audience.path(key);
+        return value.isNumber() ? value.decimalValue() : text(audience, key).map(java.math.BigDecimal::new).orElse(null);
+    }
 
-        Optional<String> string(String key) {
-            int at = valueStart(key);
-            if (at < 0 || s.startsWith("null", at)) {
-                return Optional.empty();
-            }
-            if (s.charAt(at) == '"') {
-                return Optional.of(readString(at)[0]);
-            }
-            int end = at;
-            while (end < s.length() && "0123456789.-+eE".indexOf(s.charAt(end)) >= 0) {
-                end++;
-            }
-            return Optional.of(s.substring(at, end));
-        }
-
-        List<String> strings(String key) {
-            int at = valueStart(key);
-            List<String> list = new ArrayList<>();
-            if (at < 0 || s.charAt(at) != '[') {
-                return list;
-            }
-            int i = at + 1;
-            while (i < s.length()) {
-                char ch = s.charAt(i);
-                if (ch == ']') {
-                    break;
-                }
-                if (ch == '"') {
-                    String[] r = readString(i);
-                    list.add(r[0]);
-                    i = Integer.parseInt(r[1]);
-                } else {
-                    i++;
-                }
-            }
-            return list;
-        }
-
-        private int valueStart(String key) {
-            int k = s.indexOf("\"" + key + "\":");
-            if (k < 0) {
-                return -1;
-            }
-            int i = k + key.length() + 3;
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-            return i;
-        }
-
-        private String[] readString(int quote) {
-            StringBuilder b = new StringBuilder();
-            int i = quote + 1;
-            while (i < s.length() && s.charAt(i) != '"') {
-                char ch = s.charAt(i);
-                if (ch == '\\' && i + 1 < s.length()) {
-                    char e = s.charAt(++i);
-                    switch (e) {
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'u' -> {
-                            b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                            i += 4;
-                        }
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(ch);
-                }
-                i++;
-            }
-            return new String[]{b.toString(), String.valueOf(i + 1)};
-        }
+    private static List<String> strings(JsonNode audience, String key) {
+        List<String> list = new ArrayList<>();
+        audience.path(key).forEach(value -> list.add(value.asString()));
+        return list;
     }
 }

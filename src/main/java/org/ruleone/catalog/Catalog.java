@@ -1,6 +1,5 @@
 package org.ruleone.catalog;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.ruleone.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +74,7 @@ public class Catalog {
     public List<StockLine> stock(long productId) {
         return jdbc.sql("""
                 select s.product_id, s.store_id, st.name as store_name, s.quantity, s.department, s.aisle
-                  from product_stock s join store st on st.id = s.store_id
+                  from product_stock s join store_directory st on st.id = s.store_id
                  where s.product_id = :id order by (s.quantity > 0) desc, st.name
                 """)
                 .param("id", productId)
@@ -99,7 +99,7 @@ public class Catalog {
                 returning id
                 """)
                 .param("sku", draft.sku().strip()).param("name", draft.name().strip())
-                .param("price", draft.price()).param("currency", draft.currency().strip().toUpperCase())
+                .param("price", draft.price().amount()).param("currency", draft.price().currencyCode())
                 .param("at", now)
                 .query(Long.class).single();
         if (draft.storeId() != null) {
@@ -140,9 +140,8 @@ public class Catalog {
     }
 
     private static Product product(ResultSet rs, int row) throws SQLException {
-        BigDecimal price = rs.getBigDecimal("price");
-        return new Product(rs.getLong("id"), rs.getString("sku"), rs.getString("name"), price,
-                rs.getString("currency"));
+        return new Product(rs.getLong("id"), rs.getString("sku"), rs.getString("name"),
+                Money.of(rs.getBigDecimal("price"), rs.getString("currency")));
     }
 
     private static String escapeLike(String text) {

@@ -2,10 +2,11 @@ package org.ruleone.catalog;
 
 import java.util.List;
 
-/** What an import of a product file did, with each rejected line and why. */
-public record CatalogImportResult(long id, int rowsRead, int rowsImported, List<Rejected> rejected) {
+import org.ruleone.platform.RejectedRow;
 
-    /** @param reason a message key suffix, e.g. {@code BAD_PRICE} */
-    public record Rejected(int line, String reason, String detail, String raw) {
-    }
+/**
+ * What an import of a product file did, with each rejected line and why (its reason a message key suffix, e.g.
+ * {@code BAD_PRICE}).
+ */
+public record CatalogImportResult(long id, int rowsRead, int rowsImported, List<RejectedRow> rejected) {
 }

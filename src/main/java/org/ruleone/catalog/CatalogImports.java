@@ -16,9 +16,13 @@ import java.util.Set;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.platform.CsvColumns;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.CsvPreview;
 import org.ruleone.platform.CsvReader;
 import org.ruleone.platform.NumberStyle;
+import org.ruleone.platform.RejectedRow;
+import org.ruleone.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,18 +54,12 @@ public class CatalogImports {
      * @throws CsvLimits.Refused when the header is beyond the {@link CsvLimits}
      */
     public List<String> headers(InputStream file) throws IOException {
-        try (CsvReader csv = CsvReader.detecting(file)) {
-            return csv.next() ? csv.fields().stream().map(String::strip).toList() : List.of();
-        }
+        return CsvPreview.read(file, 0, 0).header().stream().map(String::strip).toList();
     }
 
     /** Guesses the column for each field from the header names (English, French, Polish). */
     public static Map<CatalogColumn, Integer> guess(List<String> headers) {
-        var guessed = new java.util.EnumMap<CatalogColumn, Integer>(CatalogColumn.class);
-        for (int i = 0; i < headers.size(); i++) {
-            String h = java.text.Normalizer.normalize(headers.get(i).toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}", "").replace('ł', 'l').replaceAll("[^a-z]", "");
-            CatalogColumn c = switch (h) {
+        return CsvColumns.guess(headers, CatalogColumn.class, name -> switch (name) {
                 case "sku", "ref", "reference", "stockcode", "code", "indeks" -> CatalogColumn.SKU;
                 case "name", "nom", "nazwa", "description", "product", "produit", "produkt" -> CatalogColumn.NAME;
                 case "price", "prix", "cena", "unitprice" -> CatalogColumn.PRICE;
@@ -71,12 +69,7 @@ public class CatalogImports {
                 case "department", "rayon", "dzial", "departement" -> CatalogColumn.DEPARTMENT;
                 case "aisle", "allee", "alejka", "location", "emplacement" -> CatalogColumn.AISLE;
                 default -> null;
-            };
-            if (c != null) {
-                guessed.putIfAbsent(c, i);
-            }
-        }
-        return guessed;
+            });
     }
 
     /** The columns a person must map: the owner's file makes products (SKU, name, price), a manager's only stock. */
@@ -114,7 +107,7 @@ public class CatalogImports {
         }
         int read = 0;
         int imported = 0;
-        List<CatalogImportResult.Rejected> rejected = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
         // The purchases' reader: the separator (, ; or tab) found in the header, a byte-order mark skipped, UTF-8
         // checked row by row, the limits of CsvLimits.
         try (CsvReader csv = CsvReader.detecting(file)) {
@@ -142,7 +135,7 @@ public class CatalogImports {
                     }
                     imported++;
                 } catch (BadRow bad) {
-                    rejected.add(new CatalogImportResult.Rejected(line, bad.reason, bad.detail, abbreviate(raw)));
+                    rejected.add(new RejectedRow(line, bad.reason, bad.detail, abbreviate(raw)));
                 }
             }
         }
@@ -158,7 +151,7 @@ public class CatalogImports {
                     insert into catalog_import_error (import_id, line_no, reason, detail, raw)
                     values (:id, :line, :reason, :detail, :raw) on conflict do nothing
                     """)
-                    .param("id", id).param("line", r.line()).param("reason", r.reason()).param("detail", r.detail())
+                    .param("id", id).param("line", r.lineNo()).param("reason", r.reason()).param("detail", r.detail())
                     .param("raw", r.raw()).update();
         }
         return new CatalogImportResult(id, read, imported, rejected);
@@ -186,7 +179,7 @@ public class CatalogImports {
         String currency = mapping.containsKey(CatalogColumn.CURRENCY)
                 ? value(record, mapping, CatalogColumn.CURRENCY).toUpperCase(Locale.ROOT)
                 : (defaultCurrency == null ? "" : defaultCurrency.strip().toUpperCase(Locale.ROOT));
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!Money.isCurrency(currency)) {
             throw new BadRow("BAD_CURRENCY", currency);
         }
         Long storeId = storeOf(record, mapping, defaultStoreId, me);
@@ -194,7 +187,7 @@ public class CatalogImports {
         if (storeId == null && (quantity != null || mapping.containsKey(CatalogColumn.AISLE))) {
             throw new BadRow("MISSING_STORE", "");
         }
-        return new ProductDraft(sku, name, price, currency, storeId, quantity,
+        return new ProductDraft(sku, name, Money.of(price, currency), storeId, quantity,
                 value(record, mapping, CatalogColumn.DEPARTMENT), value(record, mapping, CatalogColumn.AISLE));
     }
 
@@ -258,8 +251,7 @@ public class CatalogImports {
     }
 
     private static String value(List<String> record, Map<CatalogColumn, Integer> mapping, CatalogColumn column) {
-        Integer i = mapping.get(column);
-        return i == null || i >= record.size() ? "" : record.get(i).strip();
+        return CsvColumns.value(record, mapping.get(column));
     }
 
     private static String abbreviate(String raw) {

@@ -1,7 +1,7 @@
 package org.ruleone.catalog;
 
-import java.math.BigDecimal;
+import org.ruleone.shared.Money;
 
 /** An item the chain sells. */
-public record Product(long id, String sku, String name, BigDecimal price, String currency) {
+public record Product(long id, String sku, String name, Money price) {
 }

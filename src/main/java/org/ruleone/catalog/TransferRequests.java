@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.shared.IllegalTransitionException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,8 @@ public class TransferRequests {
             select r.*, p.sku, p.name as product_name, fs.name as from_name, ts.name as to_name,
                    a.name as requested_by_name
               from transfer_request r join product p on p.id = r.product_id
-              join store fs on fs.id = r.from_store_id join store ts on ts.id = r.to_store_id
-              join associate a on a.id = r.requested_by
+              join store_directory fs on fs.id = r.from_store_id join store_directory ts on ts.id = r.to_store_id
+              join associate_directory a on a.id = r.requested_by
             """;
 
     private final JdbcClient jdbc;
@@ -96,28 +97,22 @@ public class TransferRequests {
     @Transactional
     public TransferRequest move(long id, TransferStatus to, SignedInAssociate me) {
         TransferRequest r = find(id, me).orElseThrow(() -> new IllegalArgumentException("No request " + id));
-        if (!r.status().next().contains(to)) {
-            throw new IllegalStateException("Cannot go from " + r.status() + " to " + to);
-        }
-        boolean allowed = switch (to) {
-            case SENT -> me.canSeeStore(r.fromStoreId());
-            case RECEIVED -> me.canSeeStore(r.toStoreId());
-            case CANCELLED -> true;
-            case REQUESTED -> false;
-        };
-        if (!allowed) {
-            throw new IllegalStateException("Not for this store");
-        }
+        save(r.moveTo(to, me, clock.instant()), r.status(), me.id());
+        return find(id).orElseThrow();
+    }
+
+    /** Stores a moved request only where it still stands as it was read: of two moves at once, one wins. */
+    private void save(TransferRequest moved, TransferStatus from, long by) {
         int changed = jdbc.sql("""
                 update transfer_request set status = :to, updated_by = :by, updated_at = :at
                  where id = :id and status = :from
                 """)
-                .param("to", to.name()).param("by", me.id()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).param("from", r.status().name()).update();
+                .param("to", moved.status().name()).param("by", by).param("at", Timestamp.from(moved.updatedAt()))
+                .param("id", moved.id()).param("from", from.name()).update();
         if (changed == 0) {
-            throw new IllegalStateException("Request " + id + " changed meanwhile");
+            throw new IllegalTransitionException("Transfer request " + moved.id(), from, "become " + moved.status()
+                    + ": it changed meanwhile");
         }
-        return find(id).orElseThrow();
     }
 
     /** Requests other stores sent to this one, open ones first. */

@@ -119,7 +119,8 @@ public class Tasks {
     /**
      * Marks an open task done or skipped.
      *
-     * @return false when there is no such open task in scope
+     * @return false when there is no such task in scope, or it is not open (closed already, perhaps by someone a
+     *         moment earlier): nothing is stored then
      */
     @Transactional
     public boolean close(long id, Optional<Long> storeScope, TaskStatus status, long by, String note) {
@@ -137,22 +138,29 @@ public class Tasks {
         if (status == TaskStatus.OPEN) {
             throw new IllegalArgumentException("Closing needs DONE or SKIPPED");
         }
-        List<Task> inScope = records.find(ids, storeScope);
         Instant now = clock.instant();
-        List<Long> closed = records.close(inScope.stream().map(Task::id).toList(), status, by, now, note);
-        for (Task t : inScope) {
-            if (closed.contains(t.id())) {
-                events.publishEvent(new TaskClosed(t.id(), t.storeId(), t.customerId(), t.kind(), status, by, now,
-                        t.itemRequestId()));
+        int closed = 0;
+        for (Task t : records.find(ids, storeScope)) {
+            if (t.open()) {
+                Task done = t.close(status, by, now, note);
+                if (records.save(done, TaskStatus.OPEN)) {
+                    events.publishEvent(done.closed());
+                    closed++;
+                }
             }
         }
-        return closed.size();
+        return closed;
     }
 
-    /** Opens a done or skipped task again. */
+    /**
+     * Opens a done or skipped task again.
+     *
+     * @return false when there is no such task in scope or it is open already: nothing is stored then
+     */
     @Transactional
     public boolean reopen(long id, Optional<Long> storeScope) {
-        return records.find(id, storeScope).filter(t -> !t.open()).map(t -> records.reopen(t.id())).orElse(false);
+        return records.find(id, storeScope).filter(t -> !t.open())
+                .map(t -> records.save(t.reopen(), t.status())).orElse(false);
     }
 
     /**

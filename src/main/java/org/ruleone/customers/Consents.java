@@ -40,7 +40,7 @@ public class Consents {
     /** The consent in force for this channel; empty when the client was never asked. */
     public Optional<ConsentState> current(long customerId, ConsentChannel channel) {
         return jdbc.sql("""
-                select k.*, a.name as recorded_by_name from consent k left join associate a on a.id = k.recorded_by
+                select k.*, a.name as recorded_by_name from consent k left join associate_directory a on a.id = k.recorded_by
                  where k.customer_id = :customer and k.channel = :channel
                  order by k.recorded_at desc, k.id desc limit 1
                 """)
@@ -56,7 +56,7 @@ public class Consents {
     /** Every decision for this client, newest first. */
     public List<ConsentState> history(long customerId) {
         return jdbc.sql("""
-                select k.*, a.name as recorded_by_name from consent k left join associate a on a.id = k.recorded_by
+                select k.*, a.name as recorded_by_name from consent k left join associate_directory a on a.id = k.recorded_by
                  where k.customer_id = :customer order by k.recorded_at desc, k.id desc
                 """)
                 .param("customer", customerId)

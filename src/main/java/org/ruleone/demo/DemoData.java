@@ -51,6 +51,7 @@ import org.ruleone.service.Channel;
 import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionKind;
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
 import org.ruleone.telephony.CallDraft;
 import org.ruleone.telephony.CallOutcome;
 import org.ruleone.telephony.CallSource;
@@ -234,7 +235,7 @@ class DemoData {
         at(tiresAt.plus(Duration.ofMinutes(12))).note(tires, all, c.craig(),
                 "We have never sold tires. Refunding anyway: Rule One.");
         at(tiresAt.plus(Duration.ofMinutes(20))).resolve(tires, all, c.craig(),
-                Resolution.refund(new BigDecimal("145.00"), money, true),
+                Resolution.refund(Money.of("145.00", money), true),
                 "She leaves happy and tells her friends; the tires cost us less than an advert.");
 
         // The boots: a replacement shipped at once, carrier and tracking recorded.
@@ -245,7 +246,7 @@ class DemoData {
         at(bootsAt.plus(BOOTS_FIRST_RESPONSE)).reply(boots, all, c.sally(), "I am so sorry, Mary. A new pair leaves "
                 + "today by express; keep the old ones, no need to send them back.", false);
         at(bootsAt.plus(BOOTS_FIRST_RESPONSE).plus(Duration.ofMinutes(5))).resolve(boots, all, c.sally(),
-                Resolution.replacementShipped(new BigDecimal("89.00"), money, "UPS", "1Z999AA10123456784"),
+                Resolution.replacementShipped(Money.of("89.00", money), "UPS", "1Z999AA10123456784"),
                 "She has her boots before her trip, whoever was at fault.");
 
         // The tuxedo: an alteration promised for Saturday morning, still open with the tailor.
@@ -259,7 +260,7 @@ class DemoData {
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY))
                 .atTime(LocalTime.of(10, 0)).atZone(flagshipZone).toInstant();
         at(tuxedoAt.plus(Duration.ofMinutes(15))).resolve(tuxedo, all, c.craig(),
-                Resolution.alteration(new BigDecimal("40.00"), money, saturday),
+                Resolution.alteration(Money.of("40.00", money), saturday),
                 "He is married in a suit that fits; the tailor works on Friday evening.");
 
         // A goodwill gift after a long wait at the till: the web form came in at night, answered next morning.
@@ -270,7 +271,7 @@ class DemoData {
         at(giftAt.plus(Duration.ofHours(12).plusMinutes(5))).reply(gift, all, c.marek(), "Bardzo przepraszamy. "
                 + "Przy następnej wizycie czeka na Panią prezent ode mnie.", false);
         at(giftAt.plus(Duration.ofHours(12).plusMinutes(10))).resolve(gift, all, c.marek(),
-                Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("60.00"), zloty),
+                Resolution.of(ResolutionKind.GOODWILL, Money.of("60.00", zloty)),
                 "A small gift is worth more than the Saturday she lost.");
 
         // A question left on the voicemail yesterday, answered by phone a few hours later.
@@ -387,10 +388,10 @@ class DemoData {
                 new Item("DEMO-DM-STUD", "Diamond stud earrings, 0.5 ct", "1450.00", "Jewellery", "E1 (case)", 1, 1),
                 new Item("DEMO-DM-RING", "Diamond solitaire ring, 1 ct", "3900.00", "Jewellery", "E2 (case)", 0, 1));
         for (Item item : items) {
-            BigDecimal price = new BigDecimal(item.price());
-            catalog.save(new ProductDraft(item.sku(), item.name(), price, currency, c.flagship(), item.here(),
+            Money price = Money.of(item.price(), currency);
+            catalog.save(new ProductDraft(item.sku(), item.name(), price, c.flagship(), item.here(),
                     item.department(), item.aisle()));
-            catalog.save(new ProductDraft(item.sku(), item.name(), price, currency, c.second(), item.there(),
+            catalog.save(new ProductDraft(item.sku(), item.name(), price, c.second(), item.there(),
                     item.department(), "R-" + item.aisle()));
         }
     }

@@ -69,6 +69,23 @@ public class Organization {
         return stores().stream().filter(s -> me.canSeeStore(s.id())).toList();
     }
 
+    /**
+     * The store a screen shows this person when it is about one store: their own, whatever they asked for, unless they
+     * are the owner; the owner gets the store asked for, else their own store (the first by name may be one they never
+     * work in), else the first. Empty when the store asked for does not exist or there is none.
+     */
+    public Optional<StoreSummary> storeShownTo(SignedInAssociate me, Long wanted) {
+        if (!me.isOwner()) {
+            return me.storeId() == null ? Optional.empty() : store(me.storeId());
+        }
+        List<StoreSummary> stores = stores();
+        if (wanted != null) {
+            return stores.stream().filter(s -> s.id() == wanted).findFirst();
+        }
+        return stores.stream().filter(s -> me.storeId() != null && s.id() == me.storeId()).findFirst()
+                .or(() -> stores.stream().findFirst());
+    }
+
     public Optional<StoreSummary> store(long id) {
         return jdbc.sql("select * from store where id = :id").param("id", id).query(Organization::store).optional();
     }

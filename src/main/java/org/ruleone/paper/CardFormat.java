@@ -10,26 +10,13 @@ public enum CardFormat {
     /** US A2 card, 4.25 × 5.5 in. */
     A2(inch(4.25), inch(5.5), inch(0.4));
 
-    private final float width;
-    private final float height;
-    private final float margin;
+    private final Sheet sheet;
 
     CardFormat(float width, float height, float margin) {
-        this.width = width;
-        this.height = height;
-        this.margin = margin;
+        this.sheet = new Sheet(width, height, margin);
     }
 
-    public float width() {
-        return width;
-    }
-
-    public float height() {
-        return height;
-    }
-
-    /** The blank border around the text, on every side. */
-    public float margin() {
-        return margin;
+    public Sheet sheet() {
+        return sheet;
     }
 }

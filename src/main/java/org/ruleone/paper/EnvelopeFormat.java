@@ -12,35 +12,23 @@ public enum EnvelopeFormat {
     /** US #10, 9.5 × 4.125 in. */
     US10(inch(9.5), inch(4.125), inch(0.375));
 
-    private final float width;
-    private final float height;
-    private final float margin;
+    private final Sheet sheet;
 
     EnvelopeFormat(float width, float height, float margin) {
-        this.width = width;
-        this.height = height;
-        this.margin = margin;
+        this.sheet = new Sheet(width, height, margin);
     }
 
-    public float width() {
-        return width;
-    }
-
-    public float height() {
-        return height;
-    }
-
-    public float margin() {
-        return margin;
+    public Sheet sheet() {
+        return sheet;
     }
 
     /** Where the recipient's block starts, from the left edge. */
     public float recipientLeft() {
-        return width * 0.45f;
+        return sheet.width() * 0.45f;
     }
 
     /** Where the recipient's block starts, from the top edge. */
     public float recipientTop() {
-        return height * 0.45f;
+        return sheet.height() * 0.45f;
     }
 }

@@ -30,9 +30,9 @@ public class PaperPrinter {
     public byte[] noteCards(List<NoteCard> cards, CardFormat format) {
         return render("Note cards", doc -> {
             PDType0Font font = font(doc);
-            float w = format.width();
-            float h = format.height();
-            float m = format.margin();
+            float w = format.sheet().width();
+            float h = format.sheet().height();
+            float m = format.sheet().margin();
             float textWidth = w - 2 * m;
             for (NoteCard card : cards) {
                 PDPage page = new PDPage(new PDRectangle(w, h));
@@ -74,9 +74,9 @@ public class PaperPrinter {
     public byte[] envelopes(List<Envelope> envelopes, EnvelopeFormat format) {
         return render("Envelopes", doc -> {
             PDType0Font font = font(doc);
-            float w = format.width();
-            float h = format.height();
-            float m = format.margin();
+            float w = format.sheet().width();
+            float h = format.sheet().height();
+            float m = format.sheet().margin();
             for (Envelope envelope : envelopes) {
                 PDPage page = new PDPage(new PDRectangle(w, h));
                 doc.addPage(page);

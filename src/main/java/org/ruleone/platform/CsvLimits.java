@@ -20,7 +20,16 @@ public final class CsvLimits {
 
     /** Why a file is refused. */
     public enum Problem {
-        NOT_TEXT, RECORD_TOO_LONG, TOO_MANY_COLUMNS
+        NOT_TEXT, RECORD_TOO_LONG, TOO_MANY_COLUMNS;
+
+        /** The limit the file went beyond, to name it on the screen (0 for a file that is not text). */
+        public long limit() {
+            return switch (this) {
+                case NOT_TEXT -> 0;
+                case RECORD_TOO_LONG -> MAX_RECORD_LENGTH;
+                case TOO_MANY_COLUMNS -> MAX_COLUMNS;
+            };
+        }
     }
 
     /** A file refused as a whole; {@link #line()} is the physical line where it went wrong (1 for not text). */

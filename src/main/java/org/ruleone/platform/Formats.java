@@ -17,6 +17,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.ruleone.shared.Money;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -112,6 +113,11 @@ public final class Formats {
 
     public String month(LocalDate value) {
         return value == null ? "" : month(YearMonth.from(value));
+    }
+
+    /** "€145.00", "145,00 €". */
+    public String money(Money money) {
+        return money == null ? "" : money(money.amount(), money.currencyCode());
     }
 
     /** "€145.00", "145,00 €": an amount in its currency (an unknown code is written after the amount). */

@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
-import org.ruleone.platform.NumberStyle;
+import org.ruleone.platform.CsvPreview;
+import org.ruleone.platform.RejectedRow;
 import org.ruleone.platform.Uploads;
 import org.ruleone.purchases.internal.CsvImporter;
-import org.ruleone.platform.CsvReader;
 import org.ruleone.purchases.internal.ImportRuns;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -170,21 +167,12 @@ public class PurchaseImports implements DisposableBean {
     public static FilePreview preview(Path file) throws CsvLimits.Refused {
         try {
             CsvLimits.requireText(file);
-            try (CsvReader csv = CsvReader.detecting(Files.newInputStream(file))) {
-                char delimiter = csv.delimiter();
-                List<String> header = csv.next() ? shown(csv.fields()) : List.of();
-                List<List<String>> rows = new ArrayList<>();
-                Set<String> values = new HashSet<>(); // distinct values: a column repeats most of its own
-                for (int n = 0; n < DETECTION_ROWS && csv.next(); n++) {
-                    List<String> fields = csv.fields();
-                    if (rows.size() < PREVIEW_ROWS) {
-                        rows.add(shown(fields));
-                    }
-                    values.addAll(fields);
-                }
-                Optional<ColumnMapping> preset = ColumnMapping.detect(header).filter(m -> m.delimiter() == delimiter);
-                return new FilePreview(delimiter, header, rows, preset, NumberStyle.detect(values));
-            }
+            CsvPreview start = CsvPreview.read(Files.newInputStream(file), PREVIEW_ROWS, DETECTION_ROWS);
+            List<String> header = shown(start.header());
+            Optional<ColumnMapping> preset = ColumnMapping.detect(header)
+                    .filter(m -> m.delimiter() == start.delimiter());
+            return new FilePreview(start.delimiter(), header,
+                    start.rows().stream().map(PurchaseImports::shown).toList(), preset, start.numbers());
         } catch (CsvLimits.Refused e) {
             throw e;
         } catch (IOException e) {

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param importId the import run, or {@code null} for a purchase a till sent
  * @param clients  per client of the batch, their purchases in it (returns left out)
+ * @param at       when the purchases were stored: what a listener counts from, however late it runs (null only
+ *                 in an event stored before this field existed)
  */
-public record PurchasesRecorded(long storeId, Long importId, List<ClientPurchases> clients) {
+public record PurchasesRecorded(long storeId, Long importId, List<ClientPurchases> clients, Instant at) {
 
     public PurchasesRecorded {
         clients = List.copyOf(clients);

@@ -2,6 +2,7 @@ package org.ruleone.purchases;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +22,10 @@ public class TillPurchases {
     private final JdbcClient jdbc;
     private final ClientBook clientBook;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    TillPurchases(JdbcClient jdbc, ClientBook clientBook, ApplicationEventPublisher events) {
+    TillPurchases(JdbcClient jdbc, ClientBook clientBook, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.clientBook = clientBook;
         this.events = events;
@@ -76,7 +79,7 @@ public class TillPurchases {
                 .param("prices", lines.stream().map(TillPurchase.Line::unitPrice).toArray(BigDecimal[]::new))
                 .update();
         if (customerId != null) {
-            PurchasesRecorded recorded = RecordedPurchases.ofPurchase(jdbc, purchase.storeId(), id.get());
+            PurchasesRecorded recorded = RecordedPurchases.ofPurchase(jdbc, purchase.storeId(), id.get(), clock.instant());
             if (!recorded.clients().isEmpty()) {
                 events.publishEvent(recorded);
             }

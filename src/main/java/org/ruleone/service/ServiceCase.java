@@ -99,7 +99,7 @@ public class ServiceCase {
         }
         status = waitForCustomer ? CaseStatus.WAITING_ON_CUSTOMER : CaseStatus.OPEN;
         messages.add(new CaseMessage(null, AuthorKind.ASSOCIATE, associateId, text, false, now));
-        events.add(new CaseReplied(id, storeId, customerId, associateId, channel, language, text, first,
+        events.add(new CaseReplied(id, storeId, customerId, associateId, channel, language, subject, text, first,
                 waitForCustomer, now));
     }
 
@@ -119,7 +119,7 @@ public class ServiceCase {
         resolvedAt = now;
         resolutions.add(new RecordedResolution(null, resolution, why, associateId, now));
         events.add(new CaseResolved(id, storeId, customerId, associateId, resolution.kind(), resolution.cost(),
-                resolution.currency(), why, now));
+                why, now));
     }
 
     /**
@@ -137,7 +137,7 @@ public class ServiceCase {
             throw new IllegalStateException("Alteration " + resolutionId + " is already " + alteration.status());
         }
         Resolution before = given.resolution();
-        Resolution after = new Resolution(before.kind(), before.cost(), before.currency(),
+        Resolution after = new Resolution(before.kind(), before.cost(),
                 new ResolutionDetails.Alteration(alteration.promisedAt(), next));
         resolutions.set(index, new RecordedResolution(given.id(), after, given.judgment(), given.associateId(),
                 given.createdAt()));

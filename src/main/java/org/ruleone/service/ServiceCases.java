@@ -1,6 +1,5 @@
 package org.ruleone.service;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,7 +116,7 @@ class ServiceCases {
                         """)
                         .param("case", serviceCase.id())
                         .param("kind", resolution.kind().name())
-                        .param("cost", resolution.cost())
+                        .param("cost", resolution.cost().amount())
                         .param("currency", resolution.currency())
                         .param("judgment", given.judgment())
                         .param("details", json.writeValueAsString(detailsAsJson(resolution.details())))
@@ -209,9 +209,9 @@ class ServiceCases {
 
     private RecordedResolution resolution(ResultSet rs) throws SQLException {
         ResolutionKind kind = ResolutionKind.valueOf(rs.getString("kind"));
-        BigDecimal cost = rs.getBigDecimal("cost");
+        Money cost = Money.of(rs.getBigDecimal("cost"), rs.getString("currency"));
         ResolutionDetails details = detailsFromJson(kind, json.readTree(rs.getString("details")));
-        return new RecordedResolution(rs.getLong("id"), new Resolution(kind, cost, rs.getString("currency"), details),
+        return new RecordedResolution(rs.getLong("id"), new Resolution(kind, cost, details),
                 rs.getString("judgment"), rs.getLong("associate_id"), instant(rs, "created_at"));
     }
 

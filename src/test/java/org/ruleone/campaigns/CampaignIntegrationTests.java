@@ -2,6 +2,7 @@ package org.ruleone.campaigns;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -36,6 +37,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.platform.ApiTokens;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.PurchaseImports;
+import org.ruleone.shared.IllegalTransitionException;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
@@ -47,8 +49,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.ruleone.campaigns.CampaignTestSupport.addresses;
 import static org.ruleone.campaigns.CampaignTestSupport.mailTo;
@@ -59,6 +64,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -89,6 +95,7 @@ class CampaignIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transaction;
 
     long store;
     SignedInAssociate manager;
@@ -174,8 +181,12 @@ class CampaignIntegrationTests {
         assertThat(count.leftOut(LeftOutReason.NO_ADDRESS)).isEqualTo(1);
 
         assertThat(sender.send(c.id(), manager)).isEqualTo(2);
-        assertThat(sender.send(c.id(), manager)).as("sending twice queues nothing").isZero();
+        assertThatThrownBy(() -> sender.send(c.id(), manager)).as("sending twice queues nothing")
+                .isInstanceOf(IllegalTransitionException.class);
         outbox.sendDue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select status from campaign_recipient where campaign_id = :c").param("c", c.id())
+                .query(String.class).list()).as("the outbox's report reached the campaign").containsOnly("SENT"));
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(addresses(received)).containsExactlyInAnyOrder("gala@example.com", "marek@example.pl");
@@ -320,12 +331,35 @@ class CampaignIntegrationTests {
         String messageId = jdbc.sql("select message_id from campaign_recipient where campaign_id = :c")
                 .param("c", c.id()).query(String.class).single();
 
-        events.publishEvent(new BounceReceived(messageId, "bob@dead.example", true, Instant.now()));
+        // As the mailroom does: in the transaction that files the report; campaigns hears of it after the commit.
+        transaction.executeWithoutResult(status ->
+                events.publishEvent(new BounceReceived(messageId, "bob@dead.example", true, Instant.now())));
 
-        assertThat(campaigns.results(campaigns.find(c.id()).orElseThrow()).bounced()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(campaigns.results(campaigns.find(c.id()).orElseThrow()).bounced()).isEqualTo(1));
         AudienceCount next = campaigns.count(campaign(AudienceFilter.everyone(store)));
         assertThat(next.in()).isZero();
         assertThat(next.leftOut(LeftOutReason.UNDELIVERABLE)).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSendIsRefusedWithAMessageAndQueuesNothing() throws Exception {
+        long zofia = client("Zofia", "Wójcik", "zofia@example.pl", Language.PL, anna.id());
+        grant(zofia);
+        Campaign c = campaign(new AudienceFilter(store, List.of(tag.toUpperCase()), null, null, null, null, Set.of()));
+        mvc.perform(post("/campaigns/{id}/send", c.id()).with(user(manager)).with(csrf()))
+                .andExpect(flash().attribute("queued", 1));
+        Campaign sent = campaigns.find(c.id()).orElseThrow();
+
+        mvc.perform(post("/campaigns/{id}/send", c.id()).with(user(anna)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "campaigns.error.alreadySent"))
+                .andExpect(flash().attributeCount(1));
+
+        assertThat(campaigns.find(c.id()).orElseThrow()).isEqualTo(sent);
+        assertThat(sent.sentBy()).isEqualTo(manager.id());
+        assertThat(jdbc.sql("select count(*) from campaign_recipient where campaign_id = :c").param("c", c.id())
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +14,12 @@ import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.platform.RejectedRow;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -33,6 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -46,6 +50,7 @@ class CatalogIntegrationTests {
     @Autowired TransferRequests requests;
     @Autowired ClientBook book;
     @Autowired MockMvc mvc;
+    @Autowired MessageSource messages;
     @Autowired ApplicationEvents events;
 
     long paris;
@@ -77,16 +82,16 @@ class CatalogIntegrationTests {
         var mapping = CatalogImports.guess(imports.headers(stream(csv)));
         CatalogImportResult result = imports.run("stock.csv", stream(csv), mapping, null, null, people.owner());
         assertThat(result.rowsImported()).isEqualTo(2);
-        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "BAD_PRICE"),
-                        org.assertj.core.groups.Tuple.tuple(5, "UNKNOWN_STORE"),
-                        org.assertj.core.groups.Tuple.tuple(6, "BAD_CURRENCY"));
+        assertThat(result.rejected()).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "BAD_PRICE"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "UNKNOWN_STORE"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "BAD_CURRENCY"));
     }
 
     @Test
     void findsAnItemDespiteATypoAndBySkuWithEachStoresStockAndAisle() {
         Product byTypo = catalog.find("mocasin dam").stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow();
-        assertThat(byTypo.price()).isEqualByComparingTo(new BigDecimal("189.00"));
+        assertThat(byTypo.price().amount()).isEqualByComparingTo(new BigDecimal("189.00"));
         assertThat(catalog.find(sku.toLowerCase())).first().returns(sku, Product::sku);
         assertThat(catalog.stock(byTypo.id()))
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
@@ -107,12 +112,12 @@ class CatalogIntegrationTests {
                 paris, null, manager);
 
         assertThat(result.rowsImported()).isEqualTo(1);
-        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "NEW_PRODUCT"));
+        assertThat(result.rejected()).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "NEW_PRODUCT"));
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim cognac");
-        assertThat(product.price()).isEqualByComparingTo("189.00");
-        assertThat(product.currency()).isEqualTo("EUR");
+        assertThat(product.price().amount()).isEqualByComparingTo("189.00");
+        assertThat(product.price().currencyCode()).isEqualTo("EUR");
         assertThat(catalog.stock(product.id()))
                 .extracting(StockLine::storeName, StockLine::quantity, StockLine::department, StockLine::aisle)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(lyonName, 3, "Chaussures", "12B"),
@@ -132,7 +137,7 @@ class CatalogIntegrationTests {
 
         Product product = catalog.productBySku(sku).orElseThrow();
         assertThat(product.name()).isEqualTo("Mocassin daim tabac");
-        assertThat(product.price()).isEqualByComparingTo("199.00");
+        assertThat(product.price().amount()).isEqualByComparingTo("199.00");
     }
 
     @Test
@@ -148,9 +153,9 @@ class CatalogIntegrationTests {
         assertThat(result.rowsImported()).isEqualTo(1);
         Product boot = catalog.productBySku("SEMI-" + sku).orElseThrow();
         assertThat(boot.name()).isEqualTo("Botte, cuir");
-        assertThat(boot.price()).isEqualByComparingTo("1189.50");
-        assertThat(result.rejected()).extracting(CatalogImportResult.Rejected::line, CatalogImportResult.Rejected::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "BAD_PRICE"));
+        assertThat(boot.price().amount()).isEqualByComparingTo("1189.50");
+        assertThat(result.rejected()).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "BAD_PRICE"));
         assertThat(catalog.productBySku("AMBI-" + sku)).isEmpty();
     }
 
@@ -252,6 +257,24 @@ class CatalogIntegrationTests {
         assertThat(requests.find(request.id(), stranger)).isEmpty();
         mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "CANCELLED")
                 .with(user(stranger)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMoveTheRequestNoLongerAllowsIsRefusedWithAMessageAndStoresNothing() throws Exception {
+        long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "", "", PostalAddress.NONE,
+                Language.FR, "", List.of(), List.of(), "", parisAssociate.id()));
+        long product = catalog.productBySku(sku).orElseThrow().id();
+        TransferRequest request = requests.request(product, lyon, client, 1, "", parisAssociate);
+        TransferRequest cancelled = requests.move(request.id(), TransferStatus.CANCELLED, parisAssociate);
+
+        mvc.perform(post("/products/requests/{id}/status", request.id()).param("status", "SENT")
+                        .with(user(lyonAssociate)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("moveError", "products.request.error.moved"));
+        assertThat(messages.getMessage("products.request.error.moved", null, Locale.FRENCH))
+                .startsWith("Cette demande avait déjà avancé");
+
+        assertThat(requests.find(request.id(), lyonAssociate)).contains(cancelled);
     }
 
     @Test

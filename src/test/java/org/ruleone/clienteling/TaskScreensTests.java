@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,50 @@ class TaskScreensTests {
                 .andExpect(content().string(allOf(containsString("id=\"task-" + thankYou.id() + "\""),
                         containsString("Done by " + associate.name()), not(containsString("<html")))));
         assertThat(tasks.find(thankYou.id(), Optional.empty()).orElseThrow().status()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
+    void aSecondDoneClickIsRefusedWithAMessageAndChangesNothing() throws Exception {
+        mvc.perform(post("/tasks/" + thankYou.id() + "/done").header("HX-Request", "true").with(user(associate))
+                .with(csrf())).andExpect(status().isOk());
+        Task done = tasks.find(thankYou.id(), Optional.empty()).orElseThrow();
+
+        mvc.perform(post("/tasks/" + thankYou.id() + "/skip").header("HX-Request", "true").with(user(manager))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("had already been marked done or skipped"),
+                        containsString("Done by " + associate.name()))));
+        mvc.perform(post("/tasks/" + thankYou.id() + "/done").with(user(manager)).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", "tasks.error.alreadyClosed"));
+
+        assertThat(tasks.find(thankYou.id(), Optional.empty()).orElseThrow()).isEqualTo(done);
+    }
+
+    @Test
+    void twoPeopleClosingOneTaskAtOnceLeaveItClosedOnce() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> clicks = List.of(associate, manager).stream()
+                    .map(who -> pool.submit(() -> {
+                        start.await();
+                        return tasks.close(thankYou.id(), Optional.of(store), TaskStatus.DONE, who.id(), "");
+                    }))
+                    .toList();
+            start.countDown();
+            List<Boolean> won = new java.util.ArrayList<>();
+            for (Future<Boolean> click : clicks) {
+                won.add(click.get(20, TimeUnit.SECONDS));
+            }
+            assertThat(won).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdown();
+        }
+        Task closed = tasks.find(thankYou.id(), Optional.empty()).orElseThrow();
+        assertThat(closed.status()).isEqualTo(TaskStatus.DONE);
+        assertThat(tasks.reopen(thankYou.id(), Optional.of(store))).isTrue();
+        assertThat(tasks.reopen(thankYou.id(), Optional.of(store))).as("reopening twice").isFalse();
     }
 
     @Test

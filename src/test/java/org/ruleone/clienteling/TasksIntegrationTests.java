@@ -162,6 +162,23 @@ class TasksIntegrationTests {
     }
 
     @Test
+    void aPurchaseEventHandledLateMakesItsThankYouAsOfWhenThePurchaseWasRecorded() {
+        long client = client("L-" + System.nanoTime(), associate.id(), List.of());
+        Instant recorded = NOW.minus(Duration.ofDays(40));
+        Instant bought = recorded.minus(Duration.ofHours(1));
+        // The event of a purchase recorded 40 days ago, handled only now (its listener failed then and the event
+        // was republished): by the time of the replay the first purchase is older than the thank-you window.
+        transactions.executeWithoutResult(status -> events.publishEvent(new PurchasesRecorded(store, null,
+                List.of(new PurchasesRecorded.ClientPurchases(client, bought, bought, true)), recorded)));
+
+        eventually(() -> assertThat(tasks.openThankYous(Tasks.Who.store(store))).singleElement().satisfies(t -> {
+            assertThat(t.customerId()).isEqualTo(client);
+            assertThat(t.createdAt()).as("stamped with the event's time, not the replay's").isEqualTo(recorded);
+            assertThat(t.dueOn()).isEqualTo(LocalDate.ofInstant(bought, ZoneId.of("Europe/Warsaw")));
+        }));
+    }
+
+    @Test
     void followUpsComeOnlyWhenTheStoreAsksForThem() {
         long first = client("F-" + System.nanoTime(), associate.id(), List.of());
         buy(book.client(first, Optional.empty()).orElseThrow().externalId(), NOW.minus(Duration.ofHours(1)));

@@ -17,6 +17,7 @@ import org.ruleone.service.Resolution;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
+import org.ruleone.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
@@ -77,10 +78,10 @@ class HomePagesTests {
         openCase(other, null, "Gdansk one");
         long refunded = openCase(mine, manager.id(), "Lyon refunded");
         desk.resolve(refunded, Optional.of(mine), manager.id(),
-                Resolution.refund(new BigDecimal("145.50"), "EUR", true), "Keeps the client.");
+                Resolution.refund(Money.of(new BigDecimal("145.50"), "EUR"), true), "Keeps the client.");
         long elsewhere = openCase(other, null, "Gdansk refunded");
         desk.resolve(elsewhere, Optional.of(other), people.owner().id(),
-                Resolution.refund(new BigDecimal("999.25"), "EUR", true), "Keeps the client.");
+                Resolution.refund(Money.of(new BigDecimal("999.25"), "EUR"), true), "Keeps the client.");
 
         mvc.perform(get("/").with(user(manager)))
                 .andExpect(status().isOk())

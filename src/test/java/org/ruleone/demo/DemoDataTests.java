@@ -257,7 +257,7 @@ class DemoDataTests {
             assertThat(catalog.stock(p.id())).allSatisfy(s -> assertThat(s.aisle()).isNotBlank());
         }
         Product tuxedo = catalog.productBySku("DEMO-TX-M50").orElseThrow();
-        assertThat(tuxedo.currency()).isEqualTo("USD");
+        assertThat(tuxedo.price().currencyCode()).isEqualTo("USD");
     }
 
     private void assertDraftCampaign(long seattle) {

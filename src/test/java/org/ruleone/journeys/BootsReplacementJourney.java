@@ -64,7 +64,7 @@ class BootsReplacementJourney extends ServiceJourney {
         assertThat(stored.firstResponseAt()).isNotNull();
         assertThat(stored.resolutions()).singleElement().satisfies(r -> {
             assertThat(r.resolution().kind()).isEqualTo(ResolutionKind.REPLACEMENT_SHIPPED);
-            assertThat(r.resolution().cost()).isEqualByComparingTo("200");
+            assertThat(r.resolution().cost().amount()).isEqualByComparingTo("200");
             assertThat(r.resolution().details())
                     .isEqualTo(new ResolutionDetails.Replacement("UPS", "1Z999AA10123456784"));
         });

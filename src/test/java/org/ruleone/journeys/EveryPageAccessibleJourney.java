@@ -32,6 +32,7 @@ import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionKind;
 import org.ruleone.service.ServiceFixtures;
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -78,12 +79,12 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 number, "FR", List.of(new TillPurchase.Line("SKU-1", "Escarpins vernis noirs", 1,
                 new BigDecimal("245.00")))));
         long refunded = fixtures.openCase(owner, store, client, "Talon cassé après deux jours", "The heel broke.");
-        desk.resolve(refunded, Optional.of(store), owner.id(), Resolution.refund(new BigDecimal("1245.50"), "EUR", false),
+        desk.resolve(refunded, Optional.of(store), owner.id(), Resolution.refund(Money.of(new BigDecimal("1245.50"), "EUR"), false),
                 "She keeps wearing our shoes.");
         for (ResolutionKind kind : List.of(ResolutionKind.EXCHANGE, ResolutionKind.GOODWILL,
                 ResolutionKind.LIFETIME_GUARANTEE)) {
             long resolved = fixtures.openCase(owner, store, client, "Une autre histoire " + kind, "Another story.");
-            desk.resolve(resolved, Optional.of(store), owner.id(), Resolution.of(kind, new BigDecimal("1999.99"), "EUR"),
+            desk.resolve(resolved, Optional.of(store), owner.id(), Resolution.of(kind, Money.of(new BigDecimal("1999.99"), "EUR")),
                     "She deserved it.");
         }
         openCase = fixtures.openCase(owner, store, client, "Retouche de l'ourlet du pantalon de costume",

@@ -20,6 +20,7 @@ import org.ruleone.support.MutableClock;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.standards.internal.DueTimeKeeper;
 import org.ruleone.support.TestPeople;
+import org.ruleone.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -69,12 +70,11 @@ class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
         long tires = desk.open(new CaseDraft(store, hanna, manager.id(), Channel.IN_STORE, "Snow tires", null,
                 "Refund please."), Optional.of(store));
         clock.set(LocalDateTime.parse("2026-11-21T17:35").atZone(WARSAW).toInstant());
-        desk.resolve(tires, Optional.of(store), manager.id(), Resolution.refund(new BigDecimal("145"), "PLN", true),
+        desk.resolve(tires, Optional.of(store), manager.id(), Resolution.refund(Money.of(new BigDecimal("145"), "PLN"), true),
                 "He leaves happy.");
         long size = desk.open(new CaseDraft(store, hanna, manager.id(), Channel.IN_STORE, "Wrong size", null,
                 "Too small."), Optional.of(store));
-        desk.resolve(size, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.EXCHANGE, BigDecimal.ZERO,
-                "PLN"), "Swapped for the right size.");
+        desk.resolve(size, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.EXCHANGE, Money.of(BigDecimal.ZERO, "PLN")), "Swapped for the right size.");
         clock.set(LocalDateTime.parse("2026-11-23T13:15").atZone(WARSAW).toInstant());
         transaction.executeWithoutResult(s -> keeper.check());
 

@@ -63,7 +63,7 @@ class TiresRefundJourney extends ServiceJourney {
         assertThat(stored.ownerId()).isEqualTo(newHire.id());
         assertThat(stored.resolutions()).singleElement().satisfies(r -> {
             assertThat(r.resolution().kind()).isEqualTo(ResolutionKind.REFUND);
-            assertThat(r.resolution().cost()).isEqualByComparingTo("145");
+            assertThat(r.resolution().cost().amount()).isEqualByComparingTo("145");
             assertThat(r.resolution().details()).isEqualTo(new ResolutionDetails.Refund(true));
             assertThat(r.associateId()).isEqualTo(newHire.id());
         });

@@ -23,6 +23,7 @@ import org.ruleone.service.CaseDraft;
 import org.ruleone.service.Channel;
 import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionKind;
+import org.ruleone.shared.Money;
 import org.ruleone.support.MutableClock;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.standards.internal.DueTimeKeeper;
@@ -104,9 +105,9 @@ class SpendLedgerAndReviewIntegrationTests {
         long piotr = StandardsTestSupport.client(book, store, "P-" + UUID.randomUUID(), "Piotr", "Nowak");
         buys(number, "50", "2026-10-28T12:00:00Z");
         long tires = openCase(hanna, anna, Channel.IN_STORE, "Snow tires", "2026-11-02T10:00:00Z");
-        resolve(tires, anna, Resolution.refund(new BigDecimal("145"), "PLN", true), "2026-11-02T10:30:00Z");
+        resolve(tires, anna, Resolution.refund(Money.of(new BigDecimal("145"), "PLN"), true), "2026-11-02T10:30:00Z");
         long boots = openCase(piotr, bart, Channel.EMAIL, "Boots", "2026-11-03T10:00:00Z");
-        resolve(boots, bart, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("20"), "PLN"),
+        resolve(boots, bart, Resolution.of(ResolutionKind.GOODWILL, Money.of(new BigDecimal("20"), "PLN")),
                 "2026-11-03T11:00:00Z");
         buys(number, "300", "2026-11-10T12:00:00Z");
         buys(number, "-40", "2026-11-12T12:00:00Z");
@@ -114,8 +115,8 @@ class SpendLedgerAndReviewIntegrationTests {
 
         List<SpendLedger.Line> lines = ledger.since(Instant.parse("2026-10-01T00:00:00Z"), Optional.of(store));
 
-        assertThat(lines).extracting(SpendLedger.Line::associateId, SpendLedger.Line::month, l -> l.spent().toPlainString(),
-                        l -> l.cameBack().toPlainString(), SpendLedger.Line::customersBack)
+        assertThat(lines).extracting(SpendLedger.Line::associateId, SpendLedger.Line::month, l -> l.spent().amount().toPlainString(),
+                        l -> l.cameBack().amount().toPlainString(), SpendLedger.Line::customersBack)
                 .containsExactlyInAnyOrder(
                         tuple(anna.id(), YearMonth.of(2026, 11), "145.00", "260.00", 1),
                         tuple(bart.id(), YearMonth.of(2026, 11), "20.00", "0.00", 0));
@@ -135,21 +136,40 @@ class SpendLedgerAndReviewIntegrationTests {
     }
 
     @Test
+    void ledgerShowsOneChartAndTotalPerCurrencyAndNeverTheirSum() throws Exception {
+        long hanna = StandardsTestSupport.client(book, store, "Hanna", "Kowalska");
+        long piotr = StandardsTestSupport.client(book, store, "Piotr", "Nowak");
+        long dollars = openCase(hanna, anna, Channel.IN_STORE, "Strap", "2026-11-02T10:00:00Z");
+        resolve(dollars, anna, Resolution.refund(Money.of("100", "USD"), false), "2026-11-02T10:30:00Z");
+        long euros = openCase(piotr, anna, Channel.IN_STORE, "Buckle", "2026-11-03T10:00:00Z");
+        resolve(euros, anna, Resolution.of(ResolutionKind.GOODWILL, Money.of("50", "EUR")), "2026-11-03T11:00:00Z");
+        clock.set(Instant.parse("2026-11-20T12:00:00Z"));
+
+        mvc.perform(get("/service/reports/ledger").with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("EUR: spent €50.00, came back €0.00"),
+                        containsString("USD: spent $100.00, came back $0.00"),
+                        containsString("id=\"ledger-chart-EUR\""), containsString("id=\"ledger-chart-USD\""),
+                        containsString("Several currencies"), not(containsString("150.00")))));
+    }
+
+    @Test
     void reviewShowsCasesWhereTheCustomerMayHaveGotTooLittle() throws Exception {
         long hanna = StandardsTestSupport.client(book, store, "Hanna", "Kowalska");
         long piotr = StandardsTestSupport.client(book, store, "Piotr", "Nowak");
         long ewa = StandardsTestSupport.client(book, store, "Ewa", "Wiśniewska");
 
         long answered = openCase(hanna, anna, Channel.IN_STORE, "Wrong size", "2026-11-02T10:00:00Z");
-        resolve(answered, anna, Resolution.of(ResolutionKind.EXCHANGE, BigDecimal.ZERO, "PLN"),
+        resolve(answered, anna, Resolution.of(ResolutionKind.EXCHANGE, Money.of(BigDecimal.ZERO, "PLN")),
                 "2026-11-02T10:05:00Z");
         long first = openCase(piotr, bart, Channel.IN_STORE, "Loose button", "2026-11-03T10:00:00Z");
-        resolve(first, bart, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("15"), "PLN"),
+        resolve(first, bart, Resolution.of(ResolutionKind.GOODWILL, Money.of(new BigDecimal("15"), "PLN")),
                 "2026-11-03T10:05:00Z");
         long again = openCase(piotr, bart, Channel.IN_STORE, "Button fell off again", "2026-11-07T10:00:00Z");
         clock.set(Instant.parse("2026-11-07T10:05:00Z"));
         desk.reply(again, Optional.of(store), bart.id(), "We sew it on now.", false);
-        resolve(again, bart, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("10"), "PLN"),
+        resolve(again, bart, Resolution.of(ResolutionKind.GOODWILL, Money.of(new BigDecimal("10"), "PLN")),
                 "2026-11-07T10:30:00Z");
 
         // E-mails answered a day late: one reply apologises, the other does not.
@@ -197,7 +217,7 @@ class SpendLedgerAndReviewIntegrationTests {
     void listsEachLaterCaseOfTheClientAndCountsOnlyThoseTheManagerJudgesTheSameProblem() throws Exception {
         long marta = StandardsTestSupport.client(book, store, "Marta", "Zielińska");
         long zip = openCase(marta, anna, Channel.IN_STORE, "Broken zip", "2026-11-02T10:00:00Z");
-        resolve(zip, anna, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("10"), "PLN"), "2026-11-02T10:30:00Z");
+        resolve(zip, anna, Resolution.of(ResolutionKind.GOODWILL, Money.of(new BigDecimal("10"), "PLN")), "2026-11-02T10:30:00Z");
         long gift = openCase(marta, bart, Channel.EMAIL, "Gift wrapping for Christmas", "2026-11-05T09:00:00Z");
         long again = openCase(marta, bart, Channel.IN_STORE, "Zip broken again", "2026-11-09T16:00:00Z");
         clock.set(Instant.parse("2026-11-20T12:00:00Z"));
@@ -246,7 +266,7 @@ class SpendLedgerAndReviewIntegrationTests {
         long marta = StandardsTestSupport.client(book, store, "Marta", "Nowicka");
         long other = StandardsTestSupport.client(book, store, "Olga", "Other");
         long zip = openCase(marta, anna, Channel.IN_STORE, "Zip", "2026-11-02T10:00:00Z");
-        resolve(zip, anna, Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("10"), "PLN"), "2026-11-02T10:30:00Z");
+        resolve(zip, anna, Resolution.of(ResolutionKind.GOODWILL, Money.of(new BigDecimal("10"), "PLN")), "2026-11-02T10:30:00Z");
         long again = openCase(marta, anna, Channel.IN_STORE, "Zip again", "2026-11-04T10:00:00Z");
         long unrelated = openCase(other, anna, Channel.IN_STORE, "Hello", "2026-11-04T11:00:00Z");
 

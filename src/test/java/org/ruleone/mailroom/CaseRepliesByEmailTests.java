@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.ruleone.service.AuthorKind;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.CaseMessage;
+import org.ruleone.service.CaseReplied;
 import org.ruleone.service.Channel;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
@@ -34,7 +36,9 @@ import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Replies to cases leave through the outbox to GreenMail with the headers that bring the answer back to the case. */
 @IntegrationTest
@@ -49,6 +53,8 @@ class CaseRepliesByEmailTests extends MailroomTestSupport {
     @Autowired TestPeople people;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transaction;
 
     long store;
     String storeAddress;
@@ -113,6 +119,22 @@ class CaseRepliesByEmailTests extends MailroomTestSupport {
                         org.assertj.core.groups.Tuple.tuple(AuthorKind.CUSTOMER, "Il manque un bouton à ma veste."),
                         org.assertj.core.groups.Tuple.tuple(AuthorKind.ASSOCIATE, "Nous recousons le bouton demain."),
                         org.assertj.core.groups.Tuple.tuple(AuthorKind.CUSTOMER, "Merci beaucoup !"));
+    }
+
+    @Test
+    void theMailSaysWhatTheReplyEventCarriesWithoutRereadingTheCase() {
+        String email = "ines-" + System.nanoTime() + "@example.com";
+        long client = clients.add(new ClientDraft(store, null, "Inès", "Roy", email, null, null, Language.FR, null,
+                null, null, null, null));
+        long caseId = desk.open(new CaseDraft(store, client, null, Channel.IN_STORE, "Chaussures", null, "Talon"),
+                Optional.of(store));
+
+        transaction.executeWithoutResult(status -> events.publishEvent(new CaseReplied(caseId, store, client,
+                associate.id(), Channel.IN_STORE, Language.FR, "Talon cassé", "Prêt lundi.", true, true,
+                Instant.parse("2026-12-03T10:00:00Z"))));
+
+        assertThat(outbox.newestFirst(1000)).filteredOn(e -> email.equals(e.to()))
+                .extracting(OutboxEntry::subject).containsExactly("Re: Talon cassé [#" + caseId + "]");
     }
 
     @Test

@@ -94,15 +94,15 @@ class PaperPrinterTests {
                     new NoteCard("Zażółć gęślą jaźń", "Dziękuję za wizytę.", "Zofia Wójcik", "Flagship")), format);
             PdfText pdf = new PdfText(bytes);
             assertThat(pdf.pageSizes).hasSize(2);
-            assertThat(pdf.pageSizes.get(0)[0]).isCloseTo(format.width(), within(0.01f));
-            assertThat(pdf.pageSizes.get(0)[1]).isCloseTo(format.height(), within(0.01f));
-            LabelSheet.Box inside = new LabelSheet.Box(format.margin(), format.margin(),
-                    format.width() - 2 * format.margin(), format.height() - 2 * format.margin());
+            assertThat(pdf.pageSizes.get(0)[0]).isCloseTo(format.sheet().width(), within(0.01f));
+            assertThat(pdf.pageSizes.get(0)[1]).isCloseTo(format.sheet().height(), within(0.01f));
+            LabelSheet.Box inside = new LabelSheet.Box(format.sheet().margin(), format.sheet().margin(),
+                    format.sheet().width() - 2 * format.sheet().margin(), format.sheet().height() - 2 * format.sheet().margin());
             PdfText.Run name = pdf.only("Hélène Château");
             assertThat(name.page()).isEqualTo(1);
             assertThat(name.inside(inside)).as("%s in %s", name, inside).isTrue();
             // The name sits in the top third, where the eye lands.
-            assertThat(name.baseline()).isLessThan(format.height() / 3);
+            assertThat(name.baseline()).isLessThan(format.sheet().height() / 3);
             assertThat(pdf.all).contains("Merci de votre visite");
             pdf.runs.forEach(run -> assertThat(run.inside(inside)).as("%s inside %s", run, inside).isTrue());
             assertThat(pdf.only("Zażółć gęślą jaźń").page()).isEqualTo(2);
@@ -116,7 +116,7 @@ class PaperPrinterTests {
         PdfText pdf = new PdfText(printer.noteCards(List.of(new NoteCard(name, "Thank you.", "Sam", "")),
                 CardFormat.A6));
         PdfText.Run run = pdf.only(name);
-        assertThat(run.right()).isLessThanOrEqualTo(CardFormat.A6.width() - CardFormat.A6.margin() + 0.5f);
+        assertThat(run.right()).isLessThanOrEqualTo(CardFormat.A6.sheet().width() - CardFormat.A6.sheet().margin() + 0.5f);
     }
 
     @Test
@@ -125,17 +125,17 @@ class PaperPrinterTests {
             PdfText pdf = new PdfText(printer.envelopes(List.of(new Envelope(
                     List.of("Flagship", "1 Main St", "Seattle, WA 98101"),
                     List.of("Hélène Château", "12 rue de l’Église", "45000 ORLÉANS", "FRANCE"))), format));
-            assertThat(pdf.pageSizes.get(0)[0]).isCloseTo(format.width(), within(0.01f));
-            assertThat(pdf.pageSizes.get(0)[1]).isCloseTo(format.height(), within(0.01f));
+            assertThat(pdf.pageSizes.get(0)[0]).isCloseTo(format.sheet().width(), within(0.01f));
+            assertThat(pdf.pageSizes.get(0)[1]).isCloseTo(format.sheet().height(), within(0.01f));
             PdfText.Run sender = pdf.only("Flagship");
-            assertThat(sender.left()).isCloseTo(format.margin(), within(1f));
-            assertThat(sender.baseline()).isLessThan(format.height() / 4);
+            assertThat(sender.left()).isCloseTo(format.sheet().margin(), within(1f));
+            assertThat(sender.baseline()).isLessThan(format.sheet().height() / 4);
             PdfText.Run name = pdf.only("Hélène Château");
-            assertThat(name.left()).isGreaterThan(format.width() * 0.4f);
+            assertThat(name.left()).isGreaterThan(format.sheet().width() * 0.4f);
             PdfText.Run country = pdf.only("FRANCE");
             assertThat(country.baseline()).isGreaterThan(name.baseline())
-                    .isLessThan(format.height() - format.margin());
-            assertThat(country.right()).isLessThan(format.width() - format.margin());
+                    .isLessThan(format.sheet().height() - format.sheet().margin());
+            assertThat(country.right()).isLessThan(format.sheet().width() - format.sheet().margin());
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreDraft;
 import org.ruleone.platform.NumberStyle;
+import org.ruleone.platform.RejectedRow;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

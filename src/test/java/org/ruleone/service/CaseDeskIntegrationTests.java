@@ -19,6 +19,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
+import org.ruleone.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ class CaseDeskIntegrationTests {
                 "Je voudrais être remboursé pour ces pneus."), newHire.storeScope());
         desk.reply(id, newHire.storeScope(), newHire.id(), "Bien sûr, voici 145 $.", false);
         desk.note(id, newHire.storeScope(), newHire.id(), "We never sold tires; the site was a tire shop.");
-        desk.resolve(id, newHire.storeScope(), newHire.id(), Resolution.refund(new BigDecimal("145"), "USD", true),
+        desk.resolve(id, newHire.storeScope(), newHire.id(), Resolution.refund(Money.of(new BigDecimal("145"), "USD"), true),
                 "He leaves happy and tells everyone the store takes care of people.");
 
         ServiceCase stored = desk.find(id, newHire.storeScope()).orElseThrow();
@@ -74,7 +75,7 @@ class CaseDeskIntegrationTests {
                 tuple(AuthorKind.ASSOCIATE, true));
         assertThat(stored.resolutions()).singleElement().satisfies(r -> {
             assertThat(r.resolution().kind()).isEqualTo(ResolutionKind.REFUND);
-            assertThat(r.resolution().cost()).isEqualByComparingTo("145");
+            assertThat(r.resolution().cost().amount()).isEqualByComparingTo("145");
             assertThat(r.resolution().details()).isEqualTo(new ResolutionDetails.Refund(true));
             assertThat(r.associateId()).isEqualTo(newHire.id());
         });
@@ -86,7 +87,7 @@ class CaseDeskIntegrationTests {
             assertThat(e.customerId()).isEqualTo(customer);
             assertThat(e.associateId()).isEqualTo(newHire.id());
             assertThat(e.kind()).isEqualTo(ResolutionKind.REFUND);
-            assertThat(e.cost()).isEqualByComparingTo("145");
+            assertThat(e.cost().amount()).isEqualByComparingTo("145");
             assertThat(e.judgment()).startsWith("He leaves happy");
         });
         assertThat(events.stream(CaseOpened.class).filter(e -> e.caseId() == id)).hasSize(1);
@@ -104,7 +105,7 @@ class CaseDeskIntegrationTests {
 
         assertThat(desk.find(id, stranger.storeScope())).isEmpty();
         assertThat(desk.resolve(id, stranger.storeScope(), stranger.id(),
-                Resolution.of(ResolutionKind.GOODWILL, BigDecimal.TEN, "USD"), "Trying from elsewhere.")).isFalse();
+                Resolution.of(ResolutionKind.GOODWILL, Money.of(BigDecimal.TEN, "USD")), "Trying from elsewhere.")).isFalse();
         assertThat(desk.list(CaseFilter.ofStore(store), stranger.storeScope())).isEmpty();
         assertThat(desk.find(id, owner.storeScope()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
         assertThat(desk.find(id, people.owner().storeScope())).isPresent();
@@ -152,7 +153,7 @@ class CaseDeskIntegrationTests {
                 shopOwner.storeScope());
         Instant promised = Instant.parse("2026-11-21T04:30:00Z");
         desk.resolve(id, shopOwner.storeScope(), shopOwner.id(),
-                Resolution.alteration(BigDecimal.ZERO, "USD", promised), "He goes on stage in a jacket that fits.");
+                Resolution.alteration(Money.of(BigDecimal.ZERO, "USD"), promised), "He goes on stage in a jacket that fits.");
         long alteration = desk.find(id, shopOwner.storeScope()).orElseThrow().resolutions().getFirst().id();
 
         desk.progressAlteration(id, shopOwner.storeScope(), shopOwner.id(), alteration, AlterationStatus.READY);
@@ -180,7 +181,7 @@ class CaseDeskIntegrationTests {
 
         theirs.reply(me.id(), "Sending a new pair now.", false, clock);
         cases.update(theirs);
-        mine.resolve(Resolution.of(ResolutionKind.GOODWILL, BigDecimal.TEN, "USD"), "A gift card.", me.id(), clock);
+        mine.resolve(Resolution.of(ResolutionKind.GOODWILL, Money.of(BigDecimal.TEN, "USD")), "A gift card.", me.id(), clock);
 
         assertThatThrownBy(() -> cases.update(mine)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(desk.find(id, me.storeScope()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
@@ -230,10 +231,10 @@ class CaseDeskIntegrationTests {
         long id = desk.open(new CaseDraft(store, client(store, Language.EN), me.id(), Channel.EMAIL, "Boots", null,
                 "Soaked."), me.storeScope());
         desk.resolve(id, me.storeScope(), me.id(),
-                Resolution.replacementShipped(new BigDecimal("200"), "USD", "City Courier", "CC-1"), "A dry pair.");
+                Resolution.replacementShipped(Money.of(new BigDecimal("200"), "USD"), "City Courier", "CC-1"), "A dry pair.");
 
         desk.customerWrote(id, "The new pair is too small.");
-        desk.resolve(id, me.storeScope(), me.id(), Resolution.of(ResolutionKind.EXCHANGE, BigDecimal.ZERO, "USD"),
+        desk.resolve(id, me.storeScope(), me.id(), Resolution.of(ResolutionKind.EXCHANGE, Money.of(BigDecimal.ZERO, "USD")),
                 "The right size, brought to her door.");
 
         ServiceCase stored = desk.find(id, me.storeScope()).orElseThrow();

@@ -12,6 +12,7 @@ import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.shared.Language;
 import org.ruleone.support.TestPeople;
+import org.ruleone.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -41,13 +42,13 @@ class CaseDeskModuleTests {
                 "Money back for these tires, please."), newHire.storeScope());
 
         scenario.stimulate(() -> desk.resolve(id, newHire.storeScope(), newHire.id(),
-                        Resolution.refund(new BigDecimal("145"), "USD", true),
+                        Resolution.refund(Money.of(new BigDecimal("145"), "USD"), true),
                         "He leaves happy and tells everyone the store takes care of people."))
                 .andWaitForEventOfType(CaseResolved.class)
                 .matching(e -> e.caseId() == id)
                 .toArriveAndVerify(e -> {
                     assertThat(e.kind()).isEqualTo(ResolutionKind.REFUND);
-                    assertThat(e.cost()).isEqualByComparingTo("145");
+                    assertThat(e.cost().amount()).isEqualByComparingTo("145");
                     assertThat(e.associateId()).isEqualTo(newHire.id());
                     assertThat(e.storeId()).isEqualTo(store);
                     assertThat(e.customerId()).isEqualTo(customer);

@@ -217,7 +217,7 @@ class CaseScreensIntegrationTests {
         assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(resolved.resolutions()).singleElement().satisfies(r -> {
             assertThat(r.resolution().kind()).isEqualTo(ResolutionKind.REFUND);
-            assertThat(r.resolution().cost()).isEqualByComparingTo("145");
+            assertThat(r.resolution().cost().amount()).isEqualByComparingTo("145");
             assertThat(r.resolution().currency()).isEqualTo("USD");
             assertThat(r.resolution().details()).isEqualTo(new ResolutionDetails.Refund(true));
         });

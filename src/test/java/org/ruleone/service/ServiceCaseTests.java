@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,17 +51,17 @@ class ServiceCaseTests {
         ServiceCase tires = openCase(Channel.IN_STORE, "Snow tires", "I'd like my money back for these tires.");
         later(Duration.ofMinutes(2));
 
-        tires.resolve(Resolution.refund(new BigDecimal("145"), "USD", true),
+        tires.resolve(Resolution.refund(Money.of(new BigDecimal("145"), "USD"), true),
                 "He leaves happy and will tell everyone the store takes care of people.", NEW_HIRE, clock);
 
         assertThat(tires.status()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(tires.resolvedAt()).isEqualTo(MORNING.plus(Duration.ofMinutes(2)));
         RecordedResolution refund = tires.resolutions().getFirst();
-        assertThat(refund.resolution().cost()).isEqualByComparingTo("145.00");
+        assertThat(refund.resolution().cost().amount()).isEqualByComparingTo("145.00");
         assertThat(refund.resolution().details()).isEqualTo(new ResolutionDetails.Refund(true));
         assertThat(refund.associateId()).isEqualTo(NEW_HIRE);
         assertThat(tires.events()).last().isEqualTo(new CaseResolved(100, STORE, CUSTOMER, NEW_HIRE,
-                ResolutionKind.REFUND, new BigDecimal("145"), "USD",
+                ResolutionKind.REFUND, Money.of("145", "USD"),
                 "He leaves happy and will tell everyone the store takes care of people.",
                 MORNING.plus(Duration.ofMinutes(2))));
     }
@@ -72,7 +73,7 @@ class ServiceCaseTests {
 
         boots.reply(NEW_HIRE, "I'm so sorry, I'm sending you a new pair now. Will you be home in 45 minutes?",
                 false, clock);
-        boots.resolve(Resolution.replacementShipped(new BigDecimal("200.00"), "USD", "City Courier", "CC-123-456"),
+        boots.resolve(Resolution.replacementShipped(Money.of(new BigDecimal("200.00"), "USD"), "City Courier", "CC-123-456"),
                 "Her boots were ruined on our doorstep, whoever's fault; a dry pair today matters.", NEW_HIRE,
                 clock);
 
@@ -86,7 +87,7 @@ class ServiceCaseTests {
 
     @Test
     void refusesAReplacementWithoutTracking() {
-        assertThatThrownBy(() -> Resolution.replacementShipped(BigDecimal.TEN, "USD", "City Courier", " "))
+        assertThatThrownBy(() -> Resolution.replacementShipped(Money.of(BigDecimal.TEN, "USD"), "City Courier", " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tracking");
     }
 
@@ -95,7 +96,7 @@ class ServiceCaseTests {
         ServiceCase tuxedo = openCase(Channel.PHONE, "Torn tuxedo jacket before the show", "I tore my jacket on a nail.");
         Instant withinTheHour = MORNING.plus(Duration.ofMinutes(50));
 
-        tuxedo.resolve(Resolution.alteration(new BigDecimal("0"), "USD", withinTheHour),
+        tuxedo.resolve(Resolution.alteration(Money.of(new BigDecimal("0"), "USD"), withinTheHour),
                 "He goes on stage in a jacket that fits; a tip would spoil it.", NEW_HIRE, clock);
 
         assertThat(tuxedo.resolutions().getFirst().resolution().details())
@@ -105,7 +106,7 @@ class ServiceCaseTests {
     @Test
     void marksAnAlterationReadyThenCollected() {
         Instant promised = MORNING.plus(Duration.ofMinutes(50));
-        RecordedResolution saved = new RecordedResolution(9L, Resolution.alteration(BigDecimal.ZERO, "USD", promised),
+        RecordedResolution saved = new RecordedResolution(9L, Resolution.alteration(Money.of(BigDecimal.ZERO, "USD"), promised),
                 "He goes on stage in a jacket that fits.", NEW_HIRE, MORNING);
         ServiceCase tuxedo = new ServiceCase(100, STORE, CUSTOMER, NEW_HIRE, Channel.PHONE, "Tuxedo", Language.EN,
                 CaseStatus.RESOLVED, MORNING, null, MORNING, 0, 3, List.of(), List.of(saved));
@@ -127,7 +128,7 @@ class ServiceCaseTests {
     void refusesAResolutionWithoutJudgment() {
         ServiceCase tires = openCase(Channel.IN_STORE, "Snow tires", null);
 
-        assertThatThrownBy(() -> tires.resolve(Resolution.refund(new BigDecimal("145"), "USD", true), "  ",
+        assertThatThrownBy(() -> tires.resolve(Resolution.refund(Money.of(new BigDecimal("145"), "USD"), true), "  ",
                 NEW_HIRE, clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("judgment");
         assertThat(tires.status()).isEqualTo(CaseStatus.OPEN);
@@ -137,7 +138,7 @@ class ServiceCaseTests {
 
     @Test
     void refusesDetailsOfAnotherKind() {
-        assertThatThrownBy(() -> new Resolution(ResolutionKind.REFUND, BigDecimal.ONE, "USD",
+        assertThatThrownBy(() -> new Resolution(ResolutionKind.REFUND, Money.of(BigDecimal.ONE, "USD"),
                 new ResolutionDetails.None()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -145,10 +146,10 @@ class ServiceCaseTests {
     @Test
     void refusesToResolveACaseTwice() {
         ServiceCase chip = openCase(Channel.EMAIL, "Chip fails", "The chip gives wrong answers.");
-        chip.resolve(Resolution.of(ResolutionKind.LIFETIME_GUARANTEE, new BigDecimal("30"), "USD"),
+        chip.resolve(Resolution.of(ResolutionKind.LIFETIME_GUARANTEE, Money.of(new BigDecimal("30"), "USD")),
                 "He should not have to prove it is faulty.", NEW_HIRE, clock);
 
-        assertThatThrownBy(() -> chip.resolve(Resolution.of(ResolutionKind.GOODWILL, BigDecimal.ONE, "USD"),
+        assertThatThrownBy(() -> chip.resolve(Resolution.of(ResolutionKind.GOODWILL, Money.of(BigDecimal.ONE, "USD")),
                 "Again.", NEW_HIRE, clock))
                 .isInstanceOf(IllegalCaseTransitionException.class).hasMessageContaining("RESOLVED");
         assertThatThrownBy(() -> chip.reply(NEW_HIRE, "Hello", false, clock))
@@ -158,7 +159,7 @@ class ServiceCaseTests {
     @Test
     void reopensAResolvedCaseWhenTheCustomerWritesAgain() {
         ServiceCase boots = openCase(Channel.EMAIL, "Boots", "Left in the rain.");
-        boots.resolve(Resolution.replacementShipped(new BigDecimal("200"), "USD", "City Courier", "CC-1"),
+        boots.resolve(Resolution.replacementShipped(Money.of(new BigDecimal("200"), "USD"), "City Courier", "CC-1"),
                 "A dry pair today.", NEW_HIRE, clock);
         later(Duration.ofDays(2));
 
@@ -234,7 +235,7 @@ class ServiceCaseTests {
     @Test
     void reopensAResolvedCaseForAnAssociate() {
         ServiceCase boots = openCase(Channel.EMAIL, "Boots", null);
-        boots.resolve(Resolution.of(ResolutionKind.GOODWILL, new BigDecimal("20"), "USD"), "A gift card.", NEW_HIRE,
+        boots.resolve(Resolution.of(ResolutionKind.GOODWILL, Money.of(new BigDecimal("20"), "USD")), "A gift card.", NEW_HIRE,
                 clock);
 
         boots.reopen(NEW_HIRE, clock);

@@ -1,6 +1,7 @@
 package org.ruleone.standards;
 
 import org.ruleone.support.MutableClock;
+import org.ruleone.shared.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +153,7 @@ class ServiceStandardsIntegrationTests {
         // 16 business hours: two days of 8 hours, due Wednesday 18:00.
         clock.set(warsaw("2026-11-26T12:00"));
         desk.resolve(id, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.GOODWILL,
-                new BigDecimal("20"), "PLN"), "A voucher for the trouble.");
+                Money.of(new BigDecimal("20"), "PLN")), "A voucher for the trouble.");
 
         assertThat(events.stream(StandardBreached.class).filter(b -> b.caseId() == id).toList())
                 .singleElement().satisfies(b -> {
@@ -237,7 +238,7 @@ class ServiceStandardsIntegrationTests {
     /** Leaves no open case behind for the checks of other tests, which see every case. */
     void resolvedInTime(long caseId) {
         desk.resolve(caseId, Optional.of(store), manager.id(), Resolution.of(ResolutionKind.GOODWILL,
-                new BigDecimal("5"), "PLN"), "A coffee for the wait.");
+                Money.of(new BigDecimal("5"), "PLN")), "A coffee for the wait.");
     }
 
     /** The database went away after the reply was stored and before the keeper recorded it. */

@@ -193,4 +193,21 @@ class PhoneCallsTests {
         mvc.perform(get("/calls/new").param("case", Long.toString(opened.getFirst().id())).with(user(elsewhere)))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void thePhoneScreenShowsATimeAndNumbersItCannotReadBackAsTypedAndSavesNothing() throws Exception {
+        long store = people.store("Calls typed");
+        SignedInAssociate associate = people.person(Role.ASSOCIATE, store);
+
+        mvc.perform(post("/calls").with(user(associate)).with(csrf())
+                        .param("callerNumber", "+48 601 000 111").param("ringingAt", "yesterday at five")
+                        .param("outcome", "ANSWERED").param("secondsToAnswer", "ten").param("durationSeconds", "2.5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Give the date and time it started ringing.")))
+                .andExpect(content().string(containsString("value=\"yesterday at five\"")))
+                .andExpect(content().string(containsString("value=\"ten\"")))
+                .andExpect(content().string(containsString("value=\"2.5\"")))
+                .andExpect(content().string(containsString("Give a whole number of seconds.")));
+        assertThat(calls.recent(Optional.of(store), Optional.empty(), 10)).isEmpty();
+    }
 }

@@ -4,14 +4,15 @@ import java.sql.Timestamp;
 
 import org.ruleone.mail.BounceReceived;
 import org.ruleone.mail.MailSent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Follows what became of campaign mails: sent when the outbox says so; bounced when a delivery report comes back,
- * and on a permanent failure the address is marked undeliverable so later audiences leave it out.
+ * and on a permanent failure the address is marked undeliverable so later audiences leave it out. After the mail
+ * module's transaction, in the background (ADR 0088): the bookkeeping never makes sending or filing mail fail, and
+ * both updates can run twice.
  */
 @Component
 class DeliveryReports {
@@ -22,8 +23,7 @@ class DeliveryReports {
         this.jdbc = jdbc;
     }
 
-    @EventListener
-    @Transactional
+    @ApplicationModuleListener
     public void on(MailSent sent) {
         if (sent.dedupeKey() == null || !sent.dedupeKey().startsWith("campaign:")) {
             return;
@@ -37,8 +37,7 @@ class DeliveryReports {
                 .param("key", sent.dedupeKey()).update();
     }
 
-    @EventListener
-    @Transactional
+    @ApplicationModuleListener
     public void on(BounceReceived bounce) {
         String email = bounce.recipient() == null ? "" : bounce.recipient().strip().toLowerCase();
         String mid = bounce.originalMessageId() == null ? "" : bounce.originalMessageId().strip();

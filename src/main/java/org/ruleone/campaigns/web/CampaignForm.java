@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -21,27 +20,38 @@ import org.ruleone.campaigns.CampaignKind;
 import org.ruleone.shared.Language;
 
 /** The campaign form as typed: every field a string, so nothing is lost when something needs fixing. */
-public class CampaignForm {
+record CampaignForm(String kind, String storeId, String titleEn, String titleFr, String titlePl, String bodyEn,
+                    String bodyFr, String bodyPl, String place, String startsAt, String endsAt, String tags,
+                    String lastFrom, String lastTo, String spendMin, String spendMax, List<String> languages,
+                    List<String> segments, String followDays) {
 
-    private String kind = "EVENT";
-    private String storeId = "";
-    private String titleEn = "";
-    private String titleFr = "";
-    private String titlePl = "";
-    private String bodyEn = "";
-    private String bodyFr = "";
-    private String bodyPl = "";
-    private String place = "";
-    private String startsAt = "";
-    private String endsAt = "";
-    private String tags = "";
-    private String lastFrom = "";
-    private String lastTo = "";
-    private String spendMin = "";
-    private String spendMax = "";
-    private List<String> languages = new ArrayList<>();
-    private List<String> segments = new ArrayList<>();
-    private String followDays = "30";
+    CampaignForm {
+        kind = kind == null ? "EVENT" : kind;
+        storeId = text(storeId);
+        titleEn = text(titleEn);
+        titleFr = text(titleFr);
+        titlePl = text(titlePl);
+        bodyEn = text(bodyEn);
+        bodyFr = text(bodyFr);
+        bodyPl = text(bodyPl);
+        place = text(place);
+        startsAt = text(startsAt);
+        endsAt = text(endsAt);
+        tags = text(tags);
+        lastFrom = text(lastFrom);
+        lastTo = text(lastTo);
+        spendMin = text(spendMin);
+        spendMax = text(spendMax);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        segments = segments == null ? List.of() : List.copyOf(segments);
+        followDays = followDays == null ? "30" : followDays;
+    }
+
+    /** An empty form for a campaign of {@code storeId}, or of every store when it is null. */
+    static CampaignForm forStore(Long storeId) {
+        return new CampaignForm(null, storeId == null ? "" : String.valueOf(storeId), null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     /** Field name to message key of what is wrong with it; empty when the form is good. */
     public Map<String, String> problems(boolean forAudienceOnly) {
@@ -163,42 +173,7 @@ public class CampaignForm {
         return v == null || v.isBlank();
     }
 
-    public String getKind() { return kind; }
-    public void setKind(String v) { kind = v == null ? "" : v; }
-    public String getStoreId() { return storeId; }
-    public void setStoreId(String v) { storeId = v == null ? "" : v; }
-    public String getTitleEn() { return titleEn; }
-    public void setTitleEn(String v) { titleEn = v == null ? "" : v; }
-    public String getTitleFr() { return titleFr; }
-    public void setTitleFr(String v) { titleFr = v == null ? "" : v; }
-    public String getTitlePl() { return titlePl; }
-    public void setTitlePl(String v) { titlePl = v == null ? "" : v; }
-    public String getBodyEn() { return bodyEn; }
-    public void setBodyEn(String v) { bodyEn = v == null ? "" : v; }
-    public String getBodyFr() { return bodyFr; }
-    public void setBodyFr(String v) { bodyFr = v == null ? "" : v; }
-    public String getBodyPl() { return bodyPl; }
-    public void setBodyPl(String v) { bodyPl = v == null ? "" : v; }
-    public String getPlace() { return place; }
-    public void setPlace(String v) { place = v == null ? "" : v; }
-    public String getStartsAt() { return startsAt; }
-    public void setStartsAt(String v) { startsAt = v == null ? "" : v; }
-    public String getEndsAt() { return endsAt; }
-    public void setEndsAt(String v) { endsAt = v == null ? "" : v; }
-    public String getTags() { return tags; }
-    public void setTags(String v) { tags = v == null ? "" : v; }
-    public String getLastFrom() { return lastFrom; }
-    public void setLastFrom(String v) { lastFrom = v == null ? "" : v; }
-    public String getLastTo() { return lastTo; }
-    public void setLastTo(String v) { lastTo = v == null ? "" : v; }
-    public String getSpendMin() { return spendMin; }
-    public void setSpendMin(String v) { spendMin = v == null ? "" : v; }
-    public String getSpendMax() { return spendMax; }
-    public void setSpendMax(String v) { spendMax = v == null ? "" : v; }
-    public List<String> getLanguages() { return languages; }
-    public void setLanguages(List<String> v) { languages = v == null ? new ArrayList<>() : v; }
-    public List<String> getSegments() { return segments; }
-    public void setSegments(List<String> v) { segments = v == null ? new ArrayList<>() : v; }
-    public String getFollowDays() { return followDays; }
-    public void setFollowDays(String v) { followDays = v == null ? "" : v; }
+    private static String text(String v) {
+        return v == null ? "" : v;
+    }
 }

@@ -19,6 +19,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.paper.LetterFormat;
+import org.ruleone.shared.IllegalTransitionException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -98,11 +99,7 @@ class CampaignsController {
 
     @GetMapping("/new")
     String form(@AuthenticationPrincipal SignedInAssociate me, Model model) {
-        CampaignForm form = new CampaignForm();
-        if (me.storeId() != null) {
-            form.setStoreId(String.valueOf(me.storeId()));
-        }
-        return formPage(form, Map.of(), me, model);
+        return formPage(CampaignForm.forStore(me.storeId()), Map.of(), me, model);
     }
 
     /** The live count under the form (htmx), in the person's store scope. */
@@ -167,8 +164,11 @@ class CampaignsController {
     @PostMapping("/{id}/send")
     String send(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes redirect) {
         campaigns.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        int queued = sender.send(id, me);
-        redirect.addFlashAttribute("queued", queued);
+        try {
+            redirect.addFlashAttribute("queued", sender.send(id, me));
+        } catch (IllegalTransitionException e) {
+            redirect.addFlashAttribute("problem", "campaigns.error.alreadySent");
+        }
         return "redirect:/campaigns/" + id;
     }
 

@@ -68,12 +68,8 @@ class CatalogImportController {
     }
 
     private static String refusedPage(Model model, CsvLimits.Refused refused) {
-        long limit = switch (refused.problem()) {
-            case RECORD_TOO_LONG -> CsvLimits.MAX_RECORD_LENGTH;
-            case TOO_MANY_COLUMNS -> CsvLimits.MAX_COLUMNS;
-            case NOT_TEXT -> 0;
-        };
-        return refusedPage(model, "products.import.refused." + refused.problem(), refused.line(), limit);
+        return refusedPage(model, "products.import.refused." + refused.problem(), refused.line(),
+                refused.problem().limit());
     }
 
     @PostMapping

@@ -15,6 +15,7 @@ import org.ruleone.customers.ClientSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.ruleone.shared.IllegalTransitionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -155,6 +156,8 @@ class ProductsController {
         }
         try {
             requests.move(id, status, me);
+        } catch (IllegalTransitionException e) {
+            redirect.addFlashAttribute("moveError", "products.request.error.moved");
         } catch (IllegalStateException e) {
             redirect.addFlashAttribute("moveError", "products.request.error.move");
         }

@@ -18,15 +18,15 @@ class SegmentSchedule {
         this.segments = segments;
     }
 
-    @Scheduled(fixedDelayString = "${ruleone.book.segments.check-every:PT5M}",
-            initialDelayString = "${ruleone.book.segments.first-check:PT1M}")
+    @Scheduled(fixedDelayString = "${ruleone.clienteling.segments.check-every:PT5M}",
+            initialDelayString = "${ruleone.clienteling.segments.first-check:PT1M}")
     void afterPurchasesChange() {
         if (segments.outOfDate()) {
             segments.refresh(SegmentRefresh.Reason.PURCHASES_CHANGED);
         }
     }
 
-    @Scheduled(cron = "${ruleone.book.segments.nightly:0 30 3 * * *}")
+    @Scheduled(cron = "${ruleone.clienteling.segments.nightly:0 30 3 * * *}")
     void nightly() {
         segments.refresh(SegmentRefresh.Reason.SCHEDULED);
     }

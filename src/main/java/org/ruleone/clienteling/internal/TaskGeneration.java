@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reminder per last purchase. Several nodes may run the calendar scan at once for the same reason.
  *
  * <p>A task goes to the associate who keeps the client's book when they are active, else to the whole store.
- * The client's store, book keeper and important dates are read from the client book's tables (read only).
+ * The client's store, book keeper and important dates are read from the client book's published views (ADR 0089).
  */
 @Component
 public class TaskGeneration {
@@ -103,10 +103,12 @@ public class TaskGeneration {
                    set first_purchase_at = least(clienteling_activity.first_purchase_at, excluded.first_purchase_at),
                        last_purchase_at = greatest(clienteling_activity.last_purchase_at, excluded.last_purchase_at)
                 """).param("ids", ids).param("firsts", firsts).param("lasts", lasts).update();
-        Instant now = clock.instant();
+        // As of when the purchases were stored, not when this runs: a republished event makes the same tasks.
+        Instant now = event.at() != null ? event.at() : clock.instant();
         // Tasks land in the client's store (usually the store of the purchase), on that store's calendar: one
         // statement per kind and store the batch's clients belong to.
-        List<Long> storeIds = jdbc.sql("select distinct store_id from customer where id = any(cast(:ids as bigint[]))")
+        List<Long> storeIds = jdbc.sql(
+                        "select distinct store_id from customer_directory where id = any(cast(:ids as bigint[]))")
                 .param("ids", ids).query(Long.class).list();
         for (StoreSummary store : organization.stores()) {
             if (!storeIds.contains(store.id())) {
@@ -122,7 +124,7 @@ public class TaskGeneration {
                            c.id, 'THANK_YOU', '', d, d, :now
                       from unnest(cast(:ids as bigint[]), cast(:firsts as text[]), cast(:firstEver as boolean[]))
                            as t(id, f, first_ever)
-                      join customer c on c.id = t.id
+                      join customer_directory c on c.id = t.id
                       cross join lateral (select cast(cast(f as timestamptz) at time zone :zone as date) as d) x
                      where t.first_ever and c.store_id = :store and cast(f as timestamptz) >= :since
                     on conflict do nothing
@@ -141,7 +143,7 @@ public class TaskGeneration {
                                case when c.associate_id = any(cast(:active as bigint[])) then c.associate_id end,
                                c.id, 'FOLLOW_UP', to_char(d, 'YYYY-MM-DD'), d + cast(:days as int), d, :now
                           from unnest(cast(:ids as bigint[]), cast(:lasts as text[])) as t(id, l)
-                          join customer c on c.id = t.id
+                          join customer_directory c on c.id = t.id
                           cross join lateral (select cast(cast(l as timestamptz) at time zone :zone as date) as d) x
                          where c.store_id = :store and d + cast(:days as int) >= cast(:today as date)
                         on conflict do nothing
@@ -165,6 +167,7 @@ public class TaskGeneration {
     @Transactional
     public void itemRequested(ItemRequested event) {
         ZoneId zone = organization.store(event.fromStoreId()).map(StoreSummary::timeZone).orElse(ZoneId.of("UTC"));
+        Instant asked = event.at() != null ? event.at() : clock.instant();
         String item = (event.productName() == null ? "" : event.productName().strip())
                 + (event.sku() == null || event.sku().isBlank() ? "" : " (" + event.sku().strip() + ")")
                 + " × " + event.quantity();
@@ -177,8 +180,8 @@ public class TaskGeneration {
                 .param("store", event.fromStoreId()).param("customer", event.customerId())
                 .param("occasion", String.valueOf(event.requestId())).param("title", item.strip())
                 .param("other", event.toStoreId())
-                .param("due", Date.valueOf(LocalDate.ofInstant(clock.instant(), zone)))
-                .param("now", Timestamp.from(clock.instant())).param("by", event.requestedBy())
+                .param("due", Date.valueOf(LocalDate.ofInstant(asked, zone)))
+                .param("now", Timestamp.from(asked)).param("by", event.requestedBy())
                 .update();
     }
 
@@ -199,8 +202,8 @@ public class TaskGeneration {
                                               created_at)
                 select c.store_id, case when c.associate_id = any(cast(:active as bigint[])) then c.associate_id end,
                        c.id, d.kind, cast(o.yr as text), greatest(cast(:today as date), o.occurs - cast(:lead as int)), o.occurs, :now
-                  from customer_date d
-                  join customer c on c.id = d.customer_id
+                  from customer_dates d
+                  join customer_directory c on c.id = d.customer_id
                   cross join lateral (
                       select y.yr, make_date(y.yr, d.month, least(d.day,
                                  extract(day from make_date(y.yr, d.month, 1) + interval '1 month' - interval '1 day')
@@ -221,7 +224,7 @@ public class TaskGeneration {
                     select c.store_id, case when c.associate_id = any(cast(:active as bigint[])) then c.associate_id end,
                            c.id, 'LAPSED', to_char(l, 'YYYY-MM-DD'), cast(:today as date), l, :now
                       from clienteling_activity a
-                      join customer c on c.id = a.customer_id
+                      join customer_directory c on c.id = a.customer_id
                       cross join lateral (select cast(a.last_purchase_at at time zone :zone as date) as l) x
                      where c.store_id = :store and l <= cast(:today as date) - cast(:days as int)
                     on conflict do nothing

@@ -29,7 +29,7 @@ public class TaskRecords {
     private static final String SELECT = """
             select t.*, coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''),
                                  case when c.external_id is not null then '#' || c.external_id end, '') as customer_name
-              from clienteling_task t left join customer c on c.id = t.customer_id
+              from clienteling_task t left join customer_directory c on c.id = t.customer_id
             """;
 
     private final JdbcClient jdbc;
@@ -105,27 +105,22 @@ public class TaskRecords {
                 .param("occasion", String.valueOf(requestId)).query(TaskRecords::task).optional();
     }
 
-    /** Closes open tasks; returns the ids that were still open (and are now closed). */
-    public List<Long> close(Collection<Long> ids, TaskStatus status, long by, Instant at, String note) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * Stores a task's new status, only if it still stands where the change started from: of two people closing
+     * the same task at once, the second finds it changed and stores nothing.
+     *
+     * @return false when the task is no longer in status {@code from}
+     */
+    public boolean save(Task changed, TaskStatus from) {
         return jdbc.sql("""
                 update clienteling_task set status = :status, closed_at = :at, closed_by = :by, closed_note = :note
-                 where id = any(cast(:ids as bigint[])) and status = 'OPEN'
-                returning id
+                 where id = :id and status = :from
                 """)
-                .param("status", status.name()).param("at", Timestamp.from(at)).param("by", by)
-                .param("note", note == null ? "" : note).param("ids", ids.toArray(Long[]::new))
-                .query(Long.class).list();
-    }
-
-    /** Opens a closed task again (a mistaken tap). */
-    public boolean reopen(long id) {
-        return jdbc.sql("""
-                update clienteling_task set status = 'OPEN', closed_at = null, closed_by = null, closed_note = ''
-                 where id = :id and status <> 'OPEN'
-                """).param("id", id).update() == 1;
+                .param("status", changed.status().name())
+                .param("at", changed.closedAt() == null ? null : Timestamp.from(changed.closedAt()))
+                .param("by", changed.closedBy()).param("note", changed.closedNote() == null ? "" : changed.closedNote())
+                .param("id", changed.id()).param("from", from.name())
+                .update() == 1;
     }
 
     public long insertManual(long storeId, Long associateId, Long customerId, String title, LocalDate due, long by,

@@ -31,7 +31,7 @@ class TaskTimeline implements TimelineSource {
         return jdbc.sql("""
                 select t.kind, t.status, t.title, t.due_on, coalesce(t.closed_at, t.created_at) as at,
                        a.name as closed_by_name
-                  from clienteling_task t left join associate a on a.id = t.closed_by
+                  from clienteling_task t left join associate_directory a on a.id = t.closed_by
                  where t.customer_id = :customer
                  order by coalesce(t.closed_at, t.created_at) desc, t.id desc limit :limit
                 """)

@@ -144,19 +144,27 @@ class TasksController {
 
     @PostMapping("/{id}/{action:done|skip|reopen}")
     String close(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal SignedInAssociate me,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+                 RedirectAttributes flash) {
         Task task = tasks.find(id, me.storeScope()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         if (!me.isManagerOrOwner() && task.associateId() != null && task.associateId() != me.id()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
-        switch (action) {
+        boolean changed = switch (action) {
             case "done" -> tasks.close(id, me.storeScope(), TaskStatus.DONE, me.id(), "");
             case "skip" -> tasks.close(id, me.storeScope(), TaskStatus.SKIPPED, me.id(), "");
             default -> tasks.reopen(id, me.storeScope());
-        }
+        };
+        // Refused: someone (or a second click) changed it first; say so and show where it stands.
+        String refused = changed ? null
+                : "reopen".equals(action) ? "tasks.error.alreadyOpen" : "tasks.error.alreadyClosed";
         if (htmx == null) {
+            if (refused != null) {
+                flash.addFlashAttribute("problem", refused);
+            }
             return "redirect:/tasks";
         }
+        model.addAttribute("taskProblem", refused);
         Task now = tasks.find(id, me.storeScope()).orElseThrow();
         model.addAttribute("t", now);
         model.addAttribute("store", organization.store(now.storeId()).orElseThrow());
@@ -223,18 +231,7 @@ class TasksController {
     }
 
     private StoreSummary storeFor(SignedInAssociate me, Long wanted) {
-        if (!me.isOwner()) {
-            return organization.store(me.storeId()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        }
-        List<StoreSummary> stores = organization.stores();
-        if (wanted != null) {
-            return stores.stream().filter(s -> s.id() == wanted).findFirst()
-                    .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        }
-        // The owner's own store first: the first store by name may be one they never work in.
-        return stores.stream().filter(s -> me.storeId() != null && s.id() == me.storeId()).findFirst()
-                .or(() -> stores.stream().findFirst())
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        return organization.storeShownTo(me, wanted).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
     private Map<Long, AssociateSummary> people(long storeId) {

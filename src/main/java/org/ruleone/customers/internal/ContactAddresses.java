@@ -1,7 +1,9 @@
 package org.ruleone.customers.internal;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -66,21 +68,25 @@ public final class ContactAddresses {
             return null;
         }
         String wanted = folded(country);
-        if (wanted.equals("uk")) {
-            return "GB";
-        }
         if (wanted.length() == 2 && PHONES.getSupportedRegions().contains(wanted.toUpperCase(Locale.ROOT))) {
             return wanted.toUpperCase(Locale.ROOT);
         }
+        return NAMES.get(wanted);
+    }
+
+    /** Countries' names in the three languages, folded, to their codes; built once. */
+    private static final Map<String, String> NAMES = names();
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
         for (String code : PHONES.getSupportedRegions()) {
             Locale place = Locale.of("", code);
             for (Locale language : NAME_LANGUAGES) {
-                if (folded(place.getDisplayCountry(language)).equals(wanted)) {
-                    return code;
-                }
+                names.putIfAbsent(folded(place.getDisplayCountry(language)), code);
             }
         }
-        return null;
+        names.put("uk", "GB");
+        return Map.copyOf(names);
     }
 
     private static String folded(String text) {

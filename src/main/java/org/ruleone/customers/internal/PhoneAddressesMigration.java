@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -15,9 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * V105: the phone numbers clients already have become addresses their store finds them by (ADR 0087). In Java
- * because only libphonenumber reads "020 7946 0000" in a UK store as +442079460000. The oldest client keeps a
- * number shared with others; nobody's phone is changed. It reads the stores' countries from the {@code store}
- * table because the organization module's API does not exist yet while the schema is migrated.
+ * because only libphonenumber reads "020 7946 0000" as +442079460000. The default region is the client's own
+ * country when it names one (imports fill it), not the store's: this module's SQL reads only its own tables, and the
+ * organization API does not exist while the schema is migrated. A national number with no country is kept as its
+ * digits, which {@code ClientBook.find} still matches to the same number in E.164. The oldest client keeps a number
+ * shared with others; nobody's phone is changed.
  */
 @Component
 class PhoneAddressesMigration implements JavaMigration {
@@ -47,13 +47,6 @@ class PhoneAddressesMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        Map<Long, String> regions = new HashMap<>();
-        try (Statement stores = connection.createStatement();
-             ResultSet rs = stores.executeQuery("select id, country from store")) {
-            while (rs.next()) {
-                regions.put(rs.getLong(1), ContactAddresses.region(rs.getString(2)));
-            }
-        }
         try (Statement clients = connection.createStatement();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into customer_address (store_id, address, customer_id) values (?, ?, ?)
@@ -61,10 +54,11 @@ class PhoneAddressesMigration implements JavaMigration {
             clients.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rs = clients.executeQuery(
-                    "select id, store_id, phone from customer where phone is not null order by id")) {
+                    "select id, store_id, phone, country from customer where phone is not null order by id")) {
                 while (rs.next()) {
                     long store = rs.getLong(2);
-                    Optional<String> address = ContactAddresses.phone(rs.getString(3), regions.get(store));
+                    Optional<String> address = ContactAddresses.phone(rs.getString(3),
+                            ContactAddresses.region(rs.getString(4)));
                     if (address.isPresent()) {
                         insert.setLong(1, store);
                         insert.setString(2, address.get());

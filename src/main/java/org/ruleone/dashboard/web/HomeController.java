@@ -1,6 +1,5 @@
 package org.ruleone.dashboard.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.ruleone.purchases.ImportRun;
 import org.ruleone.purchases.PurchaseImports;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseStatus;
+import org.ruleone.shared.Money;
 import org.ruleone.standards.StandardBreaches;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -108,8 +108,8 @@ class HomeController {
     }
 
     /** "145,00 zł + 20,00 €" in the reader's language; empty when nothing was spent. */
-    private static String money(Map<String, BigDecimal> spent, Locale locale) {
+    private static String money(List<Money> spent, Locale locale) {
         Formats formats = Formats.of(locale);
-        return String.join(" + ", spent.entrySet().stream().map(e -> formats.money(e.getValue(), e.getKey())).toList());
+        return String.join(" + ", spent.stream().map(formats::money).toList());
     }
 }

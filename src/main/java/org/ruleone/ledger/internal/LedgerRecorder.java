@@ -58,7 +58,7 @@ class LedgerRecorder {
                 """)
                 .param("id", e.caseId()).param("at", Timestamp.from(e.resolvedAt())).param("store", e.storeId())
                 .param("customer", e.customerId()).param("associate", e.associateId()).param("kind", e.kind().name())
-                .param("cost", e.cost()).param("currency", e.currency())
+                .param("cost", e.cost().amount()).param("currency", e.cost().currencyCode())
                 .param("judgment", e.judgment() == null ? "" : e.judgment())
                 .update();
     }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,13 +21,15 @@ import java.util.TreeMap;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.purchases.CustomerPurchases;
+import org.ruleone.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What was spent on customers per month (in the store's time zone), store, associate and currency, next to what
  * those customers bought afterwards. Each later purchase (net of returns) counts once, for the latest resolution
- * the customer had been given before it, so two resolutions never claim the same purchase.
+ * the customer had been given before it, so two resolutions never claim the same purchase. A line holds one
+ * currency: resolutions in euros and in dollars make two lines, never one sum.
  */
 @Component
 public class SpendLedger {
@@ -43,24 +46,32 @@ public class SpendLedger {
 
     /** One resolution's cost. */
     public record Spend(long caseId, Instant resolvedAt, long storeId, long customerId, long associateId, String kind,
-                        BigDecimal cost, String currency) {
+                        Money cost) {
     }
 
-    public record Line(YearMonth month, long storeId, long associateId, String currency, int resolutions,
-                       BigDecimal spent, Map<String, BigDecimal> spentByKind, int customers, int customersBack,
-                       BigDecimal cameBack) {
+    /**
+     * One month, store, associate and currency; {@code cameBack} is what the customers bought afterwards, counted
+     * in the currency of the resolution it follows (the store's).
+     */
+    public record Line(YearMonth month, long storeId, long associateId, Currency currency, int resolutions,
+                       Money spent, Map<String, Money> spentByKind, int customers, int customersBack,
+                       Money cameBack) {
     }
 
     private static final class Acc {
         int resolutions;
-        BigDecimal spent = BigDecimal.ZERO;
-        final Map<String, BigDecimal> byKind = new TreeMap<>();
+        Money spent;
+        final Map<String, Money> byKind = new TreeMap<>();
         final Set<Long> customers = new HashSet<>();
         final Set<Long> back = new HashSet<>();
         BigDecimal cameBack = BigDecimal.ZERO;
+
+        Acc(Currency currency) {
+            spent = Money.zero(currency);
+        }
     }
 
-    private record Key(YearMonth month, long store, long associate, String currency) {
+    private record Key(YearMonth month, long store, long associate, Currency currency) {
     }
 
     public List<Line> since(Instant since, Optional<Long> store) {
@@ -75,7 +86,7 @@ public class SpendLedger {
                 """)
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> new Spend(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8)))
+                        rs.getLong(4), rs.getLong(5), rs.getString(6), Money.of(rs.getBigDecimal(7), rs.getString(8))))
                 .list();
         Map<Long, ZoneId> zones = new HashMap<>();
         for (StoreSummary s : organization.stores()) {
@@ -90,12 +101,12 @@ public class SpendLedger {
                 continue;
             }
             Key key = new Key(YearMonth.from(s.resolvedAt().atZone(zones.getOrDefault(s.storeId(), ZoneOffset.UTC))),
-                    s.storeId(), s.associateId(), s.currency());
+                    s.storeId(), s.associateId(), s.cost().currency());
             keys.put(s, key);
-            Acc a = acc.computeIfAbsent(key, k -> new Acc());
+            Acc a = acc.computeIfAbsent(key, k -> new Acc(k.currency()));
             a.resolutions++;
-            a.spent = a.spent.add(s.cost());
-            a.byKind.merge(s.kind(), s.cost(), BigDecimal::add);
+            a.spent = a.spent.plus(s.cost());
+            a.byKind.merge(s.kind(), s.cost(), Money::plus);
             a.customers.add(s.customerId());
         }
         if (!all.isEmpty()) {
@@ -117,10 +128,10 @@ public class SpendLedger {
         }
         List<Line> lines = new ArrayList<>();
         acc.forEach((k, a) -> lines.add(new Line(k.month(), k.store(), k.associate(), k.currency(), a.resolutions,
-                a.spent, a.byKind, a.customers.size(), a.back.size(), a.cameBack.setScale(2,
-                java.math.RoundingMode.HALF_UP))));
+                a.spent, a.byKind, a.customers.size(), a.back.size(),
+                new Money(a.cameBack.setScale(2, java.math.RoundingMode.HALF_UP), k.currency()))));
         lines.sort(Comparator.comparing(Line::month).reversed().thenComparingLong(Line::storeId)
-                .thenComparingLong(Line::associateId).thenComparing(Line::currency));
+                .thenComparingLong(Line::associateId).thenComparing(l -> l.currency().getCurrencyCode()));
         return lines;
     }
 }

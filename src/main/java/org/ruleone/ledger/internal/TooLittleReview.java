@@ -1,6 +1,5 @@
 package org.ruleone.ledger.internal;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.ruleone.service.AuthorKind;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseMessage;
 import org.ruleone.service.ServiceCase;
+import org.ruleone.shared.Money;
 import org.ruleone.standards.Breach;
 import org.ruleone.standards.StandardBreaches;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ public class TooLittleReview {
      * ({@code null} until judged).
      */
     public record Finding(Kind kind, Instant at, Instant since, Long otherCaseId, Long associateId, String detail,
-                          BigDecimal cost, String currency, String judgment, Boolean sameProblem) {
+                          Money cost, String judgment, Boolean sameProblem) {
 
         /** Whether this finding counts in the figures: a later case only when judged the same problem. */
         public boolean counts() {
@@ -77,7 +77,7 @@ public class TooLittleReview {
                 """)
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.NO_REMEDY, rs.getTimestamp(2).toInstant(),
-                        null, null, rs.getLong(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6),
+                        null, null, rs.getLong(3), rs.getString(4), Money.of(rs.getBigDecimal(5), rs.getString(6)),
                         rs.getString(7), null)))
                 .list();
         jdbc.sql("""
@@ -91,7 +91,7 @@ public class TooLittleReview {
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.SECOND_CONTACT,
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(2).toInstant(), rs.getLong(4), rs.getLong(3),
-                        rs.getString(6), null, null, null, (Boolean) rs.getObject(7))))
+                        rs.getString(6), null, null, (Boolean) rs.getObject(7))))
                 .list();
         jdbc.sql("""
                 select s.case_id, s.resolved_at, s.associate_id, r.at, r.by_customer
@@ -103,7 +103,7 @@ public class TooLittleReview {
                 .param("since", Timestamp.from(since)).param("store", store.orElse(null))
                 .query((rs, n) -> add(found, rs.getLong(1), new Finding(Kind.REOPENED, rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(2).toInstant(), null, rs.getLong(3), rs.getBoolean(5) ? "CUSTOMER" : "ASSOCIATE",
-                        null, null, null, null)))
+                        null, null, null)))
                 .list();
         Map<Long, ServiceCase> cases = new LinkedHashMap<>();
         for (Breach b : breaches.since(since, store, 1000)) {
@@ -115,7 +115,7 @@ public class TooLittleReview {
                 // The phone standard has no due time: the call itself (when it rang) is what was missed.
                 add(found, b.caseId(), new Finding(Kind.BREACH_WITHOUT_APOLOGY, b.breachedAt(),
                         b.dueAt() != null ? b.dueAt() : b.breachedAt(), null, b.associateId(), b.standard().name(),
-                        null, null, null, null));
+                        null, null, null));
             }
         }
         List<Item> items = new ArrayList<>();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +29,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.Formats;
 import org.ruleone.service.ResolutionKind;
+import org.ruleone.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,7 +72,11 @@ class LedgerController {
     }
 
     /** A ledger line as shown: names instead of ids, the kinds in a fixed order. */
-    record Row(SpendLedger.Line line, String store, String associate, List<BigDecimal> byKind) {
+    record Row(SpendLedger.Line line, String store, String associate, List<Money> byKind) {
+    }
+
+    /** One currency's chart: its caption, its totals over the period and its data for Chart.js. */
+    record ChartView(String currency, String caption, String total, String data) {
     }
 
     @GetMapping("/ledger")
@@ -85,24 +89,23 @@ class LedgerController {
         Map<Long, String> storeNames = storeNames();
         Map<Long, String> associateNames = associateNames();
         List<Row> rows = lines.stream().map(l -> row(l, kinds, storeNames, associateNames)).toList();
-        Map<YearMonth, BigDecimal[]> perMonth = new TreeMap<>();
-        for (SpendLedger.Line l : lines) {
-            BigDecimal[] sums = perMonth.computeIfAbsent(l.month(), m -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sums[0] = sums[0].add(l.spent());
-            sums[1] = sums[1].add(l.cameBack());
-        }
-        Map<String, Object> chart = new LinkedHashMap<>();
         Formats fmt = Formats.of(locale);
-        chart.put("labels", perMonth.keySet().stream().map(fmt::month).toList());
-        chart.put("series", List.of(
-                Map.of("label", text("ledger.spent", locale), "data", perMonth.values().stream().map(v -> v[0]).toList()),
-                Map.of("label", text("ledger.cameBack", locale), "data", perMonth.values().stream().map(v -> v[1]).toList())));
+        List<ChartView> charts = new ArrayList<>();
+        for (LedgerCharts.CurrencyChart c : LedgerCharts.of(lines)) {
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("labels", c.months().stream().map(fmt::month).toList());
+            chart.put("series", List.of(
+                    Map.of("label", text("ledger.spent", locale), "data", c.spentPerMonth()),
+                    Map.of("label", text("ledger.cameBack", locale), "data", c.cameBackPerMonth())));
+            charts.add(new ChartView(c.code(), text("ledger.chart", locale, c.code()),
+                    text("ledger.total", locale, c.code(), fmt.money(c.spent()), fmt.money(c.cameBack())),
+                    json.writeValueAsString(chart)));
+        }
         model.addAttribute("rows", rows);
         model.addAttribute("kinds", kinds);
-        model.addAttribute("chart", json.writeValueAsString(chart));
+        model.addAttribute("charts", charts);
         model.addAttribute("months", period);
         model.addAttribute("periods", PERIODS_MONTHS);
-        model.addAttribute("currencies", new TreeSet<>(lines.stream().map(SpendLedger.Line::currency).toList()));
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("selectedStore", scope.orElse(null));
         return "ledger/ledger";
@@ -128,10 +131,11 @@ class LedgerController {
         for (SpendLedger.Line l : lines) {
             Row r = row(l, kinds, storeNames, associateNames);
             List<String> cells = new ArrayList<>(List.of(l.month().toString(), csvCell(r.store()), csvCell(r.associate()),
-                    l.currency(), String.valueOf(l.resolutions()), l.spent().toPlainString()));
-            r.byKind().forEach(v -> cells.add(v.toPlainString()));
+                    l.currency().getCurrencyCode(), String.valueOf(l.resolutions()),
+                    l.spent().amount().toPlainString()));
+            r.byKind().forEach(v -> cells.add(v.amount().toPlainString()));
             cells.addAll(List.of(String.valueOf(l.customers()), String.valueOf(l.customersBack()),
-                    l.cameBack().toPlainString()));
+                    l.cameBack().amount().toPlainString()));
             out.print(String.join(",", cells) + "\r\n");
         }
         out.flush();
@@ -236,7 +240,7 @@ class LedgerController {
         String at = when(f.at(), zone, locale);
         return switch (f.kind()) {
             case NO_REMEDY -> text("ledger.review.noRemedy", locale, who, at, kindName(f.detail(), locale),
-                    Formats.of(locale).money(f.cost(), f.currency()), f.judgment());
+                    Formats.of(locale).money(f.cost()), f.judgment());
             case SECOND_CONTACT -> text("ledger.review.secondContact", locale, at, String.valueOf(f.otherCaseId()),
                     daysBetween(f.since(), f.at(), zone), when(f.since(), zone, locale), who,
                     f.detail() == null || f.detail().isBlank() ? text("ledger.review.noSubject", locale) : f.detail());
@@ -278,7 +282,7 @@ class LedgerController {
     private static Row row(SpendLedger.Line l, List<String> kinds, Map<Long, String> stores, Map<Long, String> associates) {
         return new Row(l, stores.getOrDefault(l.storeId(), "#" + l.storeId()),
                 associates.getOrDefault(l.associateId(), "#" + l.associateId()),
-                kinds.stream().map(k -> l.spentByKind().getOrDefault(k, BigDecimal.ZERO)).toList());
+                kinds.stream().map(k -> l.spentByKind().getOrDefault(k, Money.zero(l.currency()))).toList());
     }
 
     private Map<Long, String> storeNames() {

@@ -14,9 +14,7 @@ import org.ruleone.mail.QueuedMail;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
-import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseReplied;
-import org.ruleone.service.ServiceCase;
 import org.ruleone.shared.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +38,16 @@ class CaseMailer {
 
     private final Outbox outbox;
     private final ClientBook clients;
-    private final CaseDesk desk;
     private final Organization organization;
     private final Mailboxes mailboxes;
     private final Threads threads;
     private final Senders senders;
     private final MessageSource messages;
 
-    CaseMailer(Outbox outbox, ClientBook clients, CaseDesk desk, Organization organization, Mailboxes mailboxes,
+    CaseMailer(Outbox outbox, ClientBook clients, Organization organization, Mailboxes mailboxes,
                Threads threads, Senders senders, MessageSource messages) {
         this.outbox = outbox;
         this.clients = clients;
-        this.desk = desk;
         this.organization = organization;
         this.mailboxes = mailboxes;
         this.threads = threads;
@@ -59,7 +55,10 @@ class CaseMailer {
         this.messages = messages;
     }
 
-    /** Runs in the reply's transaction: the outbox row commits (or rolls back) with the reply. */
+    /**
+     * Runs in the reply's transaction: the outbox row commits (or rolls back) with the reply (ADR 0088). The subject
+     * and text are the event's, as the associate sent them.
+     */
     @EventListener
     void onReplied(CaseReplied replied) {
         Optional<String> to = recipient(replied.storeId(), replied.customerId());
@@ -69,11 +68,10 @@ class CaseMailer {
                     to.isEmpty() ? "no address to write to" : "the store has no e-mail address");
             return;
         }
-        ServiceCase serviceCase = desk.find(replied.caseId(), Optional.empty()).orElseThrow();
         Client client = clients.client(replied.customerId(), Optional.empty()).orElseThrow();
         String associate = organization.associate(replied.associateId()).map(AssociateSummary::name).orElse("");
         String storeName = organization.store(replied.storeId()).map(StoreSummary::name).orElse("");
-        String subject = "Re: " + REPLY_PREFIX.matcher(withoutReference(serviceCase.subject(), replied.caseId()))
+        String subject = "Re: " + REPLY_PREFIX.matcher(withoutReference(replied.subject() == null ? "" : replied.subject(), replied.caseId()))
                 .replaceFirst("").strip();
         if (subject.equals("Re:")) {
             subject = "Re: " + messages.getMessage("mailroom.reply.subject", null, replied.language().locale());

@@ -38,7 +38,7 @@ class ContactController {
     @GetMapping("/contact/{storeId}")
     String form(@PathVariable long storeId, Model model) {
         model.addAttribute("store", store(storeId));
-        model.addAttribute("form", new ContactForm());
+        model.addAttribute("form", ContactForm.empty());
         model.addAttribute("errors", Map.of());
         return "mailroom/contact";
     }
@@ -47,7 +47,7 @@ class ContactController {
     String submit(@PathVariable long storeId, @ModelAttribute("form") ContactForm form, HttpServletRequest request,
                   Locale locale, Model model) {
         StoreSummary store = store(storeId);
-        if (!form.getWebsite().isEmpty()) {
+        if (!form.website().isEmpty()) {
             log.info("Contact form of store {}: trap field filled, nothing created", storeId);
             return "redirect:/contact/" + storeId + "/thanks";
         }
@@ -57,8 +57,8 @@ class ContactController {
             model.addAttribute("errors", errors);
             return "mailroom/contact";
         }
-        ContactForms.Result result = forms.submit(new ContactForms.Submission(storeId, oneLine(form.getName()),
-                form.getEmail().strip(), oneLine(form.getPhone()), form.getMessage().strip(), Language.of(locale),
+        ContactForms.Result result = forms.submit(new ContactForms.Submission(storeId, oneLine(form.name()),
+                form.email().strip(), oneLine(form.phone()), form.message().strip(), Language.of(locale),
                 request.getRemoteAddr()));
         if (result instanceof ContactForms.Result.TooMany) {
             model.addAttribute("store", store);
@@ -77,18 +77,18 @@ class ContactController {
 
     static Map<String, String> validate(ContactForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = oneLine(form.getName());
+        String name = oneLine(form.name());
         if (name.isEmpty() || name.length() > 100) {
             errors.put("name", "mailroom.contact.error.name");
         }
-        if (!MailroomController.validAddress(form.getEmail().strip())) {
+        if (!MailroomController.validAddress(form.email().strip())) {
             errors.put("email", "mailroom.contact.error.email");
         }
-        String phone = oneLine(form.getPhone());
+        String phone = oneLine(form.phone());
         if (!phone.isEmpty() && !phone.matches("[+0-9 ().-]{4,30}")) {
             errors.put("phone", "mailroom.contact.error.phone");
         }
-        String message = form.getMessage().strip();
+        String message = form.message().strip();
         if (message.isEmpty() || message.length() > 5000) {
             errors.put("message", "mailroom.contact.error.message");
         }

@@ -2,43 +2,37 @@ package org.ruleone.mailroom.web;
 
 import org.ruleone.mailroom.Mailbox;
 
-/** What the owner types about one store's mailbox; the port stays text so a typo is shown back as typed. */
-public class MailboxForm {
+/**
+ * What the owner types about one store's mailbox; the port stays text so a typo is shown back as typed.
+ * A checkbox left out of the request keeps its default. {@code ownNetwork}: the owner confirms a server on a private or local address is their own.
+ */
+public record MailboxForm(String address, String imapHost, String imapPort, Boolean imapTls, String imapUser,
+                          String imapPassword, Boolean ownNetwork) {
 
-    private String address = "";
-    private String imapHost = "";
-    private String imapPort = "993";
-    private boolean imapTls = true;
-    private String imapUser = "";
-    private String imapPassword = "";
-    private boolean ownNetwork;
-
-    static MailboxForm of(Mailbox mailbox) {
-        MailboxForm form = new MailboxForm();
-        form.address = mailbox.address();
-        form.imapHost = mailbox.imapHost() == null ? "" : mailbox.imapHost();
-        form.imapPort = mailbox.imapPort() == null ? "993" : String.valueOf(mailbox.imapPort());
-        form.imapTls = mailbox.imapTls();
-        form.imapUser = mailbox.imapUser() == null ? "" : mailbox.imapUser();
-        return form;
+    public MailboxForm {
+        address = address == null ? "" : address.strip();
+        imapHost = imapHost == null ? "" : imapHost.strip();
+        imapPort = imapPort == null ? "993" : imapPort.strip();
+        imapTls = imapTls == null || imapTls;
+        imapUser = imapUser == null ? "" : imapUser.strip();
+        imapPassword = imapPassword == null ? "" : imapPassword;
+        ownNetwork = ownNetwork != null && ownNetwork;
     }
 
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address == null ? "" : address.strip(); }
-    public String getImapHost() { return imapHost; }
-    public void setImapHost(String imapHost) { this.imapHost = imapHost == null ? "" : imapHost.strip(); }
-    public String getImapPort() { return imapPort; }
-    public void setImapPort(String imapPort) { this.imapPort = imapPort == null ? "" : imapPort.strip(); }
-    public boolean isImapTls() { return imapTls; }
-    public void setImapTls(boolean imapTls) { this.imapTls = imapTls; }
-    public String getImapUser() { return imapUser; }
-    public void setImapUser(String imapUser) { this.imapUser = imapUser == null ? "" : imapUser.strip(); }
-    public String getImapPassword() { return imapPassword; }
-    public void setImapPassword(String imapPassword) { this.imapPassword = imapPassword == null ? "" : imapPassword; }
+    static MailboxForm empty() {
+        return new MailboxForm("", "", "993", true, "", "", false);
+    }
 
-    /** The owner confirms a server on a private or local address is their own. */
-    public boolean isOwnNetwork() { return ownNetwork; }
-    public void setOwnNetwork(boolean ownNetwork) { this.ownNetwork = ownNetwork; }
+    static MailboxForm of(Mailbox mailbox) {
+        return new MailboxForm(mailbox.address(), mailbox.imapHost(),
+                mailbox.imapPort() == null ? "993" : String.valueOf(mailbox.imapPort()), mailbox.imapTls(),
+                mailbox.imapUser(), "", false);
+    }
+
+    /** The form as shown back: a password never goes back to the browser. */
+    MailboxForm withoutPassword() {
+        return new MailboxForm(address, imapHost, imapPort, imapTls, imapUser, "", ownNetwork);
+    }
 
     /** Never print the password. */
     @Override

@@ -72,7 +72,7 @@ class MailroomController {
     }
 
     /** One store's card on the screen. */
-    public record StoreCard(StoreSummary store, Optional<Mailbox> mailbox, MailboxForm form, Map<String, String> errors) {
+    public record MailboxCardView(StoreSummary store, Optional<Mailbox> mailbox, MailboxForm form, Map<String, String> errors) {
     }
 
     @GetMapping("/mailroom")
@@ -88,9 +88,9 @@ class MailroomController {
         if (!errors.isEmpty()) {
             return page(model, storeId, form, errors);
         }
-        mailboxes.save(storeId, form.getAddress(), form.getImapHost(),
-                form.getImapHost().isBlank() ? null : Integer.valueOf(form.getImapPort()), form.isImapTls(),
-                form.getImapUser(), form.getImapPassword());
+        mailboxes.save(storeId, form.address(), form.imapHost(),
+                form.imapHost().isBlank() ? null : Integer.valueOf(form.imapPort()), form.imapTls(),
+                form.imapUser(), form.imapPassword());
         log.info("Mailbox settings of store {} saved: {}", storeId, form);
         flash.addFlashAttribute("saved", store.name());
         return "redirect:/mailroom#store-" + storeId;
@@ -101,17 +101,17 @@ class MailroomController {
         store(storeId);
         Optional<Mailbox> before = mailboxes.of(storeId);
         Map<String, String> errors = validate(form, before);
-        if (form.getImapHost().isBlank()) {
+        if (form.imapHost().isBlank()) {
             errors.put("imapHost", "mailroom.error.host");
         }
         if (!errors.isEmpty()) {
             return page(model, storeId, form, errors);
         }
-        String password = form.getImapPassword().isEmpty()
+        String password = form.imapPassword().isEmpty()
                 ? mailboxes.account(storeId).map(Mailboxes.ImapAccount::password).orElse("")
-                : form.getImapPassword();
-        Mailboxes.ImapAccount account = new Mailboxes.ImapAccount(storeId, form.getImapHost(),
-                Integer.parseInt(form.getImapPort()), form.isImapTls(), form.getImapUser(), password);
+                : form.imapPassword();
+        Mailboxes.ImapAccount account = new Mailboxes.ImapAccount(storeId, form.imapHost(),
+                Integer.parseInt(form.imapPort()), form.imapTls(), form.imapUser(), password);
         try {
             ImapClient.Check check = imap.check(account);
             model.addAttribute("testedStore", storeId);
@@ -165,12 +165,12 @@ class MailroomController {
     }
 
     private String page(Model model, Long editedStore, MailboxForm editedForm, Map<String, String> editedErrors) {
-        List<StoreCard> cards = organization.stores().stream().map(store -> {
+        List<MailboxCardView> cards = organization.stores().stream().map(store -> {
             Optional<Mailbox> mailbox = mailboxes.of(store.id());
             boolean edited = editedStore != null && editedStore == store.id();
-            MailboxForm form = edited ? editedForm : mailbox.map(MailboxForm::of).orElseGet(MailboxForm::new);
-            form.setImapPassword("");
-            return new StoreCard(store, mailbox, form, edited ? editedErrors : Map.of());
+            MailboxForm form = edited ? editedForm.withoutPassword()
+                    : mailbox.map(MailboxForm::of).orElseGet(MailboxForm::empty);
+            return new MailboxCardView(store, mailbox, form, edited ? editedErrors : Map.of());
         }).toList();
         model.addAttribute("cards", cards);
         model.addAttribute("zone", zone(null));
@@ -189,27 +189,27 @@ class MailroomController {
 
     private Map<String, String> validate(MailboxForm form, Optional<Mailbox> before) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!validAddress(form.getAddress())) {
+        if (!validAddress(form.address())) {
             errors.put("address", "mailroom.error.address");
         }
-        if (!form.getImapHost().isBlank()) {
-            if (!form.getImapHost().matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
+        if (!form.imapHost().isBlank()) {
+            if (!form.imapHost().matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
                 errors.put("imapHost", "mailroom.error.host");
             } else {
-                serverAddresses.refusal(form.getImapHost(), form.isOwnNetwork())
+                serverAddresses.refusal(form.imapHost(), form.ownNetwork())
                         .ifPresent(refused -> errors.put("imapHost", refused));
             }
-            if (!form.getImapPort().matches("\\d{1,5}") || Integer.parseInt(form.getImapPort()) < 1
-                    || Integer.parseInt(form.getImapPort()) > 65535) {
+            if (!form.imapPort().matches("\\d{1,5}") || Integer.parseInt(form.imapPort()) < 1
+                    || Integer.parseInt(form.imapPort()) > 65535) {
                 errors.put("imapPort", "mailroom.error.port");
             }
-            if (form.getImapUser().isBlank()) {
+            if (form.imapUser().isBlank()) {
                 errors.put("imapUser", "mailroom.error.user");
             }
             boolean sameAccount = before.isPresent() && before.get().hasPassword()
-                    && form.getImapHost().equals(before.get().imapHost())
-                    && form.getImapUser().equals(before.get().imapUser());
-            if (form.getImapPassword().isEmpty() && !sameAccount) {
+                    && form.imapHost().equals(before.get().imapHost())
+                    && form.imapUser().equals(before.get().imapUser());
+            if (form.imapPassword().isEmpty() && !sameAccount) {
                 // a stored password is never sent to another server or account than the one it was given for
                 errors.put("imapPassword", "mailroom.error.password");
             }

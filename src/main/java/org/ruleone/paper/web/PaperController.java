@@ -251,18 +251,7 @@ class PaperController {
     }
 
     private StoreSummary storeFor(SignedInAssociate me, Long wanted) {
-        if (!me.isOwner()) {
-            return organization.store(me.storeId()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        }
-        List<StoreSummary> stores = organization.stores();
-        if (wanted != null) {
-            return stores.stream().filter(s -> s.id() == wanted).findFirst()
-                    .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        }
-        // The owner's own store first: the first store by name may be one they never work in.
-        return stores.stream().filter(s -> me.storeId() != null && s.id() == me.storeId()).findFirst()
-                .or(() -> stores.stream().findFirst())
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        return organization.storeShownTo(me, wanted).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
 }

@@ -15,7 +15,7 @@ import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.ImportRun;
 import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
-import org.ruleone.purchases.RejectedRow;
+import org.ruleone.platform.RejectedRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import org.ruleone.platform.CsvColumns;
+import org.ruleone.platform.CsvDates;
 import org.ruleone.platform.NumberStyle;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.FilePreview;
@@ -59,9 +61,7 @@ final class MappingFile {
         if (dateFormat.isEmpty()) {
             throw new IllegalArgumentException("dateFormat is missing (e.g. dateFormat=yyyy-MM-dd HH:mm:ss)");
         }
-        try {
-            java.time.format.DateTimeFormatter.ofPattern(dateFormat);
-        } catch (IllegalArgumentException e) {
+        if (CsvDates.format(dateFormat).isEmpty()) {
             throw new IllegalArgumentException("dateFormat=" + dateFormat + " is not a date format");
         }
         return new ColumnMapping(preview.delimiter(), column(p, "invoice", header, true),
@@ -81,19 +81,8 @@ final class MappingFile {
             }
             return -1;
         }
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equalsIgnoreCase(value)) {
-                return i;
-            }
-        }
-        if (value.matches("\\d{1,4}")) {
-            int number = Integer.parseInt(value);
-            if (number >= 1 && number <= header.size()) {
-                return number - 1;
-            }
-        }
-        throw new IllegalArgumentException(key + "=" + value + ": the file has no such column (its header: "
-                + header + ")");
+        return CsvColumns.find(header, value).orElseThrow(() -> new IllegalArgumentException(key + "=" + value
+                + ": the file has no such column (its header: " + header + ")"));
     }
 
     private static NumberStyle numbers(String value, FilePreview preview) {

@@ -42,7 +42,7 @@ class PurchaseHistory implements ClientFiguresSource, TimelineSource {
         Totals t = jdbc.sql("""
                 select count(*), coalesce(sum(p.total), 0), min(p.purchased_at), max(p.purchased_at),
                        count(*) filter (where p.is_return), coalesce(sum(p.total) filter (where p.is_return), 0),
-                       (select s.time_zone from purchase q join store s on s.id = q.store_id
+                       (select s.time_zone from purchase q join store_directory s on s.id = q.store_id
                          where q.customer_id = :customer order by q.purchased_at desc limit 1)
                   from purchase p where p.customer_id = :customer
                 """)

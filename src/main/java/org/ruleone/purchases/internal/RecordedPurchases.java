@@ -1,5 +1,6 @@
 package org.ruleone.purchases.internal;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.ruleone.purchases.PurchasesRecorded;
@@ -12,7 +13,7 @@ public final class RecordedPurchases {
     }
 
     /** The clients' purchases of one import, in one set-based query. */
-    public static PurchasesRecorded ofImport(JdbcClient jdbc, long storeId, long importId) {
+    public static PurchasesRecorded ofImport(JdbcClient jdbc, long storeId, long importId, Instant at) {
         return new PurchasesRecorded(storeId, importId, jdbc.sql("""
                 select p.customer_id, min(p.purchased_at) as first_at, max(p.purchased_at) as last_at,
                        not exists (select 1 from purchase q
@@ -21,11 +22,11 @@ public final class RecordedPurchases {
                   from purchase p
                  where p.import_id = :import and p.customer_id is not null and not p.is_return
                  group by p.customer_id
-                """).param("import", importId).query(RecordedPurchases::row).list());
+                """).param("import", importId).query(RecordedPurchases::row).list(), at);
     }
 
     /** The client's purchase a till sent. */
-    public static PurchasesRecorded ofPurchase(JdbcClient jdbc, long storeId, long purchaseId) {
+    public static PurchasesRecorded ofPurchase(JdbcClient jdbc, long storeId, long purchaseId, Instant at) {
         List<PurchasesRecorded.ClientPurchases> clients = jdbc.sql("""
                 select p.customer_id, p.purchased_at as first_at, p.purchased_at as last_at,
                        not exists (select 1 from purchase q
@@ -34,7 +35,7 @@ public final class RecordedPurchases {
                   from purchase p
                  where p.id = :id and p.customer_id is not null and not p.is_return
                 """).param("id", purchaseId).query(RecordedPurchases::row).list();
-        return new PurchasesRecorded(storeId, null, clients);
+        return new PurchasesRecorded(storeId, null, clients, at);
     }
 
     private static PurchasesRecorded.ClientPurchases row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,16 +1,14 @@
 package org.ruleone.purchases.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ruleone.platform.CsvDates;
 import org.ruleone.platform.CsvReader;
 import org.ruleone.purchases.ColumnMapping;
 
@@ -180,14 +178,7 @@ final class RowParser {
         if (text == rawDates.previous) {
             return lastDate;
         }
-        String parsed;
-        try {
-            TemporalAccessor t = dateFormat.parseBest(text, LocalDateTime::from, LocalDate::from);
-            LocalDateTime at = t instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) t;
-            parsed = at.getYear() < 1900 || at.getYear() > 2999 ? null : at.toString();
-        } catch (DateTimeParseException e) {
-            parsed = null;
-        }
+        String parsed = CsvDates.read(dateFormat, text).map(LocalDateTime::toString).orElse(null);
         rawDates.previous = text;
         lastDate = parsed;
         return parsed;

@@ -72,11 +72,8 @@ class ImportController {
         if (refused != null && REFUSALS.contains(refused)) {
             model.addAttribute("refusal", "import.refused." + refused);
             model.addAttribute("refusalLine", line);
-            model.addAttribute("refusalLimit", switch (refused) {
-                case "RECORD_TOO_LONG" -> CsvLimits.MAX_RECORD_LENGTH;
-                case "TOO_MANY_COLUMNS" -> CsvLimits.MAX_COLUMNS;
-                default -> MAX_UPLOAD_MB;
-            });
+            model.addAttribute("refusalLimit", refused.equals("TOO_LARGE") || refused.equals("NOT_TEXT") ? MAX_UPLOAD_MB
+                    : CsvLimits.Problem.valueOf(refused).limit());
         }
         model.addAttribute("maxUploadMb", MAX_UPLOAD_MB);
         Map<Long, StoreSummary> stores = stores(me);
@@ -166,16 +163,16 @@ class ImportController {
         model.addAttribute("presetFound", preview.preset().isPresent());
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("fields", List.of(
-                new MappingField("invoice", true), new MappingField("date", true),
-                new MappingField("customer", false), new MappingField("sku", false),
-                new MappingField("description", false), new MappingField("quantity", false),
-                new MappingField("unitPrice", true), new MappingField("country", false)));
+                new MappingFieldView("invoice", true), new MappingFieldView("date", true),
+                new MappingFieldView("customer", false), new MappingFieldView("sku", false),
+                new MappingFieldView("description", false), new MappingFieldView("quantity", false),
+                new MappingFieldView("unitPrice", true), new MappingFieldView("country", false)));
         model.addAttribute("numberStyles", NumberStyle.values());
         return "purchases/import-mapping";
     }
 
     /** One target column on the mapping screen; its label is {@code import.field.<name>}. */
-    record MappingField(String name, boolean required) {
+    record MappingFieldView(String name, boolean required) {
     }
 
     /** One run: the whole page, or (for htmx polling) just its progress fragment. */

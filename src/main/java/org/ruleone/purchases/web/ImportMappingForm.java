@@ -1,8 +1,8 @@
 package org.ruleone.purchases.web;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import org.ruleone.platform.CsvDates;
 import org.ruleone.platform.NumberStyle;
 import org.ruleone.purchases.ColumnMapping;
 import org.springframework.validation.BindingResult;
@@ -40,12 +40,7 @@ record ImportMappingForm(String upload, String fileName, Long storeId, String de
         required("invoice", invoice, columns, errors);
         required("date", date, columns, errors);
         required("unitPrice", unitPrice, columns, errors);
-        try {
-            DateTimeFormatter.ofPattern(dateFormat == null ? "" : dateFormat);
-            if (dateFormat == null || dateFormat.isBlank()) {
-                errors.rejectValue("dateFormat", "import.validation.dateFormat");
-            }
-        } catch (IllegalArgumentException e) {
+        if (CsvDates.format(dateFormat).isEmpty()) {
             errors.rejectValue("dateFormat", "import.validation.dateFormat");
         }
         NumberStyle style = style().orElse(null);

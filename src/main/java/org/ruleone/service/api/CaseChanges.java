@@ -16,6 +16,7 @@ import org.ruleone.service.ServiceCase;
 import org.ruleone.service.api.CaseApiRequests.AddMessage;
 import org.ruleone.service.api.CaseApiRequests.Details;
 import org.ruleone.service.api.CaseApiRequests.Resolve;
+import org.ruleone.shared.Money;
 import org.springframework.stereotype.Component;
 
 import static org.ruleone.service.api.CaseApiInput.MAX_TEXT;
@@ -86,7 +87,7 @@ class CaseChanges {
         if (r.cost() == null || r.cost().signum() < 0 || r.cost().compareTo(new BigDecimal("9999999999")) > 0) {
             errors.add("cost", "a number of zero or more");
         }
-        if (r.currency() == null || !r.currency().matches("[A-Z]{3}")) {
+        if (!Money.isCurrency(r.currency())) {
             errors.add("currency", "an ISO 4217 code such as EUR");
         }
         if (blank(r.judgment()) || r.judgment().length() > 2000) {
@@ -103,7 +104,7 @@ class CaseChanges {
                 case LOST_AND_FOUND -> new ResolutionDetails.FoundItem(d.item(), null);
                 case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE, ANSWERED -> new ResolutionDetails.None();
             };
-            return new Resolution(kind, r.cost(), r.currency(), details);
+            return new Resolution(kind, Money.of(r.cost(), r.currency()), details);
         } catch (IllegalArgumentException | NullPointerException e) {
             errors.add("details", e instanceof NullPointerException ? "incomplete for a " + kind
                     : JsonApi.plain(e.getMessage(), "incomplete or wrong for a " + kind));

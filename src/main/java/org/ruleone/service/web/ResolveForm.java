@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionDetails;
 import org.ruleone.service.ResolutionKind;
+import org.ruleone.shared.Money;
 
 /**
  * One resolution form, whatever its kind: the fields a kind does not use stay empty. A refused form comes back
@@ -65,7 +66,7 @@ record ResolveForm(String kind, String cost, String currency, String judgment, B
             } else if (amount.map(a -> a.compareTo(new BigDecimal("9999999999")) > 0).orElse(false)) {
                 problems.put("cost", "resolve.error.costNumber");
             }
-            if (!currency.matches("[A-Z]{3}")) {
+            if (!Money.isCurrency(currency)) {
                 problems.put("currency", "resolve.error.currency");
             }
         }
@@ -97,18 +98,16 @@ record ResolveForm(String kind, String cost, String currency, String judgment, B
     /** The resolution this form asks for; call only when {@link #problems} is empty. */
     Resolution resolution(ZoneId zone, String storeCurrency) {
         ResolutionKind k = parsedKind().orElseThrow();
-        BigDecimal amount = amount().orElse(BigDecimal.ZERO);
-        String money = costed(k) ? currency : storeCurrency;
+        Money money = Money.of(amount().orElse(BigDecimal.ZERO), costed(k) ? currency : storeCurrency);
         return switch (k) {
-            case REFUND -> Resolution.refund(amount, money, goodsNeverSold);
-            case REPLACEMENT_SHIPPED -> Resolution.replacementShipped(amount, money, carrier, tracking);
-            case ALTERATION -> Resolution.alteration(amount, money,
-                    time(promisedAt).orElseThrow().atZone(zone).toInstant());
-            case AFTER_HOURS_VISIT -> Resolution.afterHoursVisit(amount, money,
+            case REFUND -> Resolution.refund(money, goodsNeverSold);
+            case REPLACEMENT_SHIPPED -> Resolution.replacementShipped(money, carrier, tracking);
+            case ALTERATION -> Resolution.alteration(money, time(promisedAt).orElseThrow().atZone(zone).toInstant());
+            case AFTER_HOURS_VISIT -> Resolution.afterHoursVisit(money,
                     time(visitAt).orElseThrow().atZone(zone).toInstant());
-            case LOST_AND_FOUND -> new Resolution(k, amount, money, new ResolutionDetails.FoundItem(item));
-            case ANSWERED -> Resolution.answered(money);
-            case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE -> Resolution.of(k, amount, money);
+            case LOST_AND_FOUND -> new Resolution(k, money, new ResolutionDetails.FoundItem(item));
+            case ANSWERED -> Resolution.answered(money.currencyCode());
+            case EXCHANGE, GOODWILL, LIFETIME_GUARANTEE -> Resolution.of(k, money);
         };
     }
 

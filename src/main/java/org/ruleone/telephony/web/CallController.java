@@ -93,89 +93,90 @@ class CallController {
     String newCall(@RequestParam(name = "case", required = false) Long caseId,
                    @RequestParam(name = "client", required = false) Long clientId,
                    @AuthenticationPrincipal SignedInAssociate me, Model model) {
-        CallForm form = new CallForm();
-        form.setStoreId(me.storeId() != null ? me.storeId() : stores(me).getFirst().id());
+        long store = me.storeId() != null ? me.storeId() : stores(me).getFirst().id();
+        Long customer = null;
         if (caseId != null) {
             ServiceCase serviceCase = cases.find(caseId, me.storeScope())
                     .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-            form.setCaseId(serviceCase.id());
-            form.setStoreId(serviceCase.storeId());
-            form.setCustomerId(serviceCase.customerId());
+            store = serviceCase.storeId();
+            customer = serviceCase.customerId();
         } else if (clientId != null) {
             Client client = me.storeScope().flatMap(s -> calls.client(clientId, s))
                     .or(() -> me.isOwner() ? stores(me).stream().map(s -> calls.client(clientId, s.id()))
                             .flatMap(Optional::stream).findFirst() : Optional.empty())
                     .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-            form.setCustomerId(client.id());
-            form.setStoreId(client.storeId());
+            customer = client.id();
+            store = client.storeId();
         }
-        form.setRingingAt(LocalDateTime.now(clock.withZone(zone(form.getStoreId()))).truncatedTo(ChronoUnit.MINUTES));
-        form.setAssociateId(me.isOwner() ? null : me.id());
-        return show(form, me, model);
+        CallForm form = CallForm.of(store, caseId, customer,
+                LocalDateTime.now(clock.withZone(zone(store))).truncatedTo(ChronoUnit.MINUTES),
+                me.isOwner() ? null : me.id());
+        return show(form, store, me, model);
     }
 
     @PostMapping
     String create(@ModelAttribute("callForm") CallForm form, BindingResult errors,
                   @AuthenticationPrincipal SignedInAssociate me, Model model, RedirectAttributes flash) {
-        long store = me.storeScope().orElseGet(() -> form.getStoreId() == null ? 0L : form.getStoreId());
+        long store = me.storeScope().orElseGet(() -> form.storeId() == null ? 0L : form.storeId());
         if (organization.store(store).filter(s -> me.canSeeStore(s.id())).isEmpty()) {
             errors.rejectValue("storeId", "calls.validation.store");
         }
-        form.setStoreId(store);
-        CallOutcome outcome = parseOutcome(form.getOutcome());
+        form.check(errors);
+        CallOutcome outcome = parseOutcome(form.outcome());
         if (outcome == null) {
             errors.rejectValue("outcome", "calls.validation.outcome");
         }
-        if (form.getRingingAt() == null && !errors.hasFieldErrors("ringingAt")) {
+        if (form.parsedRingingAt() == null && !errors.hasFieldErrors("ringingAt")) {
             errors.rejectValue("ringingAt", "calls.validation.ringingAt");
         }
-        checkNotNegative(errors, "rings", form.getRings());
-        checkNotNegative(errors, "secondsToAnswer", form.getSecondsToAnswer());
-        checkNotNegative(errors, "durationSeconds", form.getDurationSeconds());
-        if (outcome != null && outcome != CallOutcome.ANSWERED && form.getSecondsToAnswer() != null) {
+        checkNotNegative(errors, "rings", form.parsedRings());
+        checkNotNegative(errors, "secondsToAnswer", form.parsedSecondsToAnswer());
+        checkNotNegative(errors, "durationSeconds", form.parsedDurationSeconds());
+        if (outcome != null && outcome != CallOutcome.ANSWERED && form.parsedSecondsToAnswer() != null) {
             errors.rejectValue("secondsToAnswer", "calls.validation.notAnswered");
         }
-        if (form.getCallerNumber().strip().length() > 50) {
+        if (form.callerNumber().strip().length() > 50) {
             errors.rejectValue("callerNumber", "calls.validation.number");
         }
-        if (form.getAssociateId() != null && !organization.mayActIn(form.getAssociateId(), store)) {
+        if (form.associateId() != null && !organization.mayActIn(form.associateId(), store)) {
             errors.rejectValue("associateId", "calls.validation.associate");
         }
-        Long customer = form.getCustomerId();
-        if (customer == null && form.getCaseId() == null && !form.getCallerNumber().isBlank()) {
-            customer = calls.clientByPhone(store, form.getCallerNumber()).orElse(null);
+        Long customer = form.customerId();
+        if (customer == null && form.caseId() == null && !form.callerNumber().isBlank()) {
+            customer = calls.clientByPhone(store, form.callerNumber()).orElse(null);
         }
-        if (form.isOpenCase() && form.getCaseId() == null && customer == null) {
+        if (form.openCase() && form.caseId() == null && customer == null) {
             errors.rejectValue("openCase", "calls.validation.openCaseNeedsClient");
         }
-        if (form.getSubject().strip().length() > 200) {
+        if (form.subject().strip().length() > 200) {
             errors.rejectValue("subject", "calls.validation.subject");
         }
         if (errors.hasErrors()) {
-            return show(form, me, model);
+            return show(form, store, me, model);
         }
-        CallDraft draft = new CallDraft(store, customer, form.getCallerNumber(), form.getAssociateId(),
-                form.getRingingAt().atZone(zone(store)).toInstant(), form.getRings(), form.getSecondsToAnswer(),
-                outcome, form.getDurationSeconds(), form.getCaseId(), CallSource.MANUAL, me.id());
+        CallDraft draft = new CallDraft(store, customer, form.callerNumber(), form.associateId(),
+                form.parsedRingingAt().atZone(zone(store)).toInstant(), form.parsedRings(),
+                form.parsedSecondsToAnswer(), outcome, form.parsedDurationSeconds(), form.caseId(), CallSource.MANUAL, me.id());
         PhoneCalls.Logged logged;
         try {
-            logged = form.isOpenCase() && form.getCaseId() == null
-                    ? calls.logWithNewCase(draft, form.getSubject(), me.id(), me.storeScope())
+            logged = form.openCase() && form.caseId() == null
+                    ? calls.logWithNewCase(draft, form.subject(), me.id(), me.storeScope())
                     : calls.log(draft, me.storeScope());
         } catch (IllegalArgumentException e) {
             errors.reject("calls.validation.refused");
-            return show(form, me, model);
+            return show(form, store, me, model);
         }
         flash.addFlashAttribute("logged", logged.callId());
         return logged.caseId() != null ? "redirect:/cases/" + logged.caseId() : "redirect:/calls";
     }
 
-    private String show(CallForm form, SignedInAssociate me, Model model) {
+    /** The form as typed (its errors stay bound to it), for calls in {@code store}. */
+    private String show(CallForm form, Long store, SignedInAssociate me, Model model) {
         model.addAttribute("callForm", form);
         model.addAttribute("associates", organization.associates(me.storeScope()).stream()
                 .filter(AssociateSummary::active).filter(a -> a.storeId() != null).toList());
-        if (form.getCustomerId() != null && form.getStoreId() != null) {
-            calls.client(form.getCustomerId(), form.getStoreId())
+        if (form.customerId() != null && store != null) {
+            calls.client(form.customerId(), store)
                     .ifPresent(c -> model.addAttribute("client", c));
         }
         return "telephony/call-form";

@@ -1,48 +1,81 @@
 package org.ruleone.telephony.web;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 
-/** What an associate types on the phone screen; kept as typed so a refused form loses nothing. */
-public class CallForm {
+/**
+ * What an associate types on the phone screen; kept as typed so a refused form loses nothing: the time and the
+ * numbers stay text until {@link #check} reads them.
+ */
+record CallForm(Long storeId, Long caseId, Long customerId, String callerNumber, String ringingAt, String rings,
+                String secondsToAnswer, String outcome, String durationSeconds, Long associateId, Boolean openCase,
+                String subject) {
 
-    private Long storeId;
-    private Long caseId;
-    private Long customerId;
-    private String callerNumber = "";
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime ringingAt;
-    private Integer rings;
-    private Integer secondsToAnswer;
-    private String outcome = "ANSWERED";
-    private Integer durationSeconds;
-    private Long associateId;
-    private boolean openCase;
-    private String subject = "";
+    /** As a {@code datetime-local} field sends it. */
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    public Long getStoreId() { return storeId; }
-    public void setStoreId(Long storeId) { this.storeId = storeId; }
-    public Long getCaseId() { return caseId; }
-    public void setCaseId(Long caseId) { this.caseId = caseId; }
-    public Long getCustomerId() { return customerId; }
-    public void setCustomerId(Long customerId) { this.customerId = customerId; }
-    public String getCallerNumber() { return callerNumber; }
-    public void setCallerNumber(String callerNumber) { this.callerNumber = callerNumber == null ? "" : callerNumber; }
-    public LocalDateTime getRingingAt() { return ringingAt; }
-    public void setRingingAt(LocalDateTime ringingAt) { this.ringingAt = ringingAt; }
-    public Integer getRings() { return rings; }
-    public void setRings(Integer rings) { this.rings = rings; }
-    public Integer getSecondsToAnswer() { return secondsToAnswer; }
-    public void setSecondsToAnswer(Integer secondsToAnswer) { this.secondsToAnswer = secondsToAnswer; }
-    public String getOutcome() { return outcome; }
-    public void setOutcome(String outcome) { this.outcome = outcome; }
-    public Integer getDurationSeconds() { return durationSeconds; }
-    public void setDurationSeconds(Integer durationSeconds) { this.durationSeconds = durationSeconds; }
-    public Long getAssociateId() { return associateId; }
-    public void setAssociateId(Long associateId) { this.associateId = associateId; }
-    public boolean isOpenCase() { return openCase; }
-    public void setOpenCase(boolean openCase) { this.openCase = openCase; }
-    public String getSubject() { return subject; }
-    public void setSubject(String subject) { this.subject = subject == null ? "" : subject; }
+    CallForm {
+        callerNumber = text(callerNumber);
+        ringingAt = text(ringingAt).strip();
+        rings = text(rings).strip();
+        secondsToAnswer = text(secondsToAnswer).strip();
+        outcome = outcome == null ? "ANSWERED" : outcome;
+        durationSeconds = text(durationSeconds).strip();
+        openCase = openCase != null && openCase;
+        subject = text(subject);
+    }
+
+    /** A new call at {@code ringingAt}, about a case or a client when one is given. */
+    static CallForm of(Long storeId, Long caseId, Long customerId, LocalDateTime ringingAt, Long associateId) {
+        return new CallForm(storeId, caseId, customerId, "", MINUTES.format(ringingAt), "", "", null, "", associateId,
+                false, "");
+    }
+
+    /** Rejects a time or a number that cannot be read, with the message the field's type mismatch has. */
+    void check(Errors errors) {
+        if (!ringingAt.isEmpty() && parsedRingingAt() == null) {
+            errors.rejectValue("ringingAt", "typeMismatch");
+        }
+        for (String field : new String[] {"rings", "secondsToAnswer", "durationSeconds"}) {
+            String value = (String) errors.getFieldValue(field);
+            if (value != null && !value.isEmpty() && number(value) == null) {
+                errors.rejectValue(field, "typeMismatch");
+            }
+        }
+    }
+
+    LocalDateTime parsedRingingAt() {
+        try {
+            return ringingAt.isEmpty() ? null : LocalDateTime.parse(ringingAt, MINUTES);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    Integer parsedRings() {
+        return number(rings);
+    }
+
+    Integer parsedSecondsToAnswer() {
+        return number(secondsToAnswer);
+    }
+
+    Integer parsedDurationSeconds() {
+        return number(durationSeconds);
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value.isEmpty() ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
 }

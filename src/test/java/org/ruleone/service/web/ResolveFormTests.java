@@ -24,9 +24,16 @@ class ResolveFormTests {
                 "");
         assertThat(refund.problems(WARSAW)).isEmpty();
         Resolution resolution = refund.resolution(WARSAW, "PLN");
-        assertThat(resolution.cost()).isEqualByComparingTo("1145.50");
+        assertThat(resolution.cost().amount()).isEqualByComparingTo("1145.50");
         assertThat(resolution.currency()).isEqualTo("PLN");
         assertThat(resolution.details()).isEqualTo(new ResolutionDetails.Refund(true));
+    }
+
+    @Test
+    void refusesACurrencyCodeThatIsNoCurrency() {
+        ResolveForm typo = new ResolveForm("GOODWILL", "20", "EUO", "A voucher.", null, "", "", "", "", "");
+
+        assertThat(typo.problems(WARSAW)).containsOnlyKeys("currency").containsEntry("currency", "resolve.error.currency");
     }
 
     @Test
@@ -41,7 +48,7 @@ class ResolveFormTests {
         assertThat(form("REFUND", "", "Why").problems(WARSAW)).containsEntry("cost", "resolve.error.amountRequired");
         ResolveForm exchange = form("EXCHANGE", "", "Why");
         assertThat(exchange.problems(WARSAW)).isEmpty();
-        assertThat(exchange.resolution(WARSAW, "PLN").cost()).isZero();
+        assertThat(exchange.resolution(WARSAW, "PLN").cost().amount()).isZero();
     }
 
     @Test
@@ -50,7 +57,7 @@ class ResolveFormTests {
         assertThat(answered.problems(WARSAW)).isEmpty();
         Resolution resolution = answered.resolution(WARSAW, "PLN");
         assertThat(resolution.kind()).isEqualTo(ResolutionKind.ANSWERED);
-        assertThat(resolution.cost()).isZero();
+        assertThat(resolution.cost().amount()).isZero();
         assertThat(resolution.currency()).isEqualTo("PLN");
     }
 
