@@ -22,6 +22,8 @@ public final class ContactAddresses {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final int MIN_DIGITS = 4;
     private static final Locale[] NAME_LANGUAGES = {Locale.ENGLISH, Locale.FRENCH, Locale.of("pl")};
+    /** Countries' names in the three languages, folded, to their codes; built once. */
+    private static final Map<String, String> NAMES = names();
 
     private ContactAddresses() {
     }
@@ -73,9 +75,6 @@ public final class ContactAddresses {
         }
         return NAMES.get(wanted);
     }
-
-    /** Countries' names in the three languages, folded, to their codes; built once. */
-    private static final Map<String, String> NAMES = names();
 
     private static Map<String, String> names() {
         Map<String, String> names = new HashMap<>();
