@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.ruleone.campaigns.internal.LinkSigner;
+import org.ruleone.campaigns.internal.CampaignLinks;
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ConsentChannel;
@@ -34,7 +34,7 @@ public class CampaignReplies {
     /** How the client unsubscribed, kept in the proof. */
     public enum Way { PAGE, ONE_CLICK }
 
-    private final LinkSigner links;
+    private final CampaignLinks links;
     private final ClientBook clients;
     private final Consents consents;
     private final Campaigns campaigns;
@@ -42,7 +42,7 @@ public class CampaignReplies {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CampaignReplies(LinkSigner links, ClientBook clients, Consents consents, Campaigns campaigns,
+    CampaignReplies(CampaignLinks links, ClientBook clients, Consents consents, Campaigns campaigns,
                     MessageSource messages, JdbcClient jdbc, Clock clock) {
         this.links = links;
         this.clients = clients;
@@ -54,11 +54,13 @@ public class CampaignReplies {
     }
 
     public Optional<Addressee> unsubscribeLink(String token) {
-        return links.verify(token, LinkSigner.Purpose.U).flatMap(l -> addressee(l.campaignId(), l.customerId()));
+        return links.verify(token, CampaignLinks.Purpose.UNSUBSCRIBE)
+                .flatMap(l -> addressee(l.campaignId(), l.customerId()));
     }
 
     public Optional<Addressee> rsvpLink(String token) {
-        return links.verify(token, LinkSigner.Purpose.R).flatMap(l -> addressee(l.campaignId(), l.customerId()));
+        return links.verify(token, CampaignLinks.Purpose.RSVP)
+                .flatMap(l -> addressee(l.campaignId(), l.customerId()));
     }
 
     /**

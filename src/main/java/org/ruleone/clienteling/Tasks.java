@@ -174,8 +174,7 @@ public class Tasks {
         if (title == null || title.isBlank() || title.strip().length() > 500) {
             throw new IllegalArgumentException("A task needs a title of at most 500 characters");
         }
-        if (associateId != null && organization.associate(associateId)
-                .filter(a -> a.storeId() != null && a.storeId() == storeId).isEmpty()) {
+        if (associateId != null && !organization.mayActIn(associateId, storeId)) {
             throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
         }
         return records.insertManual(storeId, associateId, customerId, title.strip(), due, by, clock.instant());

@@ -162,6 +162,19 @@ public class Organization {
                 .query(Organization::associate).list();
     }
 
+    /**
+     * Whether this person may act in this store (own or answer a case, take a call, keep a client, do a task): an
+     * owner in every store, a manager or an associate in their own store only, and nobody once deactivated. The
+     * one rule every module asks; {@code false} for nobody by this id.
+     */
+    public boolean mayActIn(long associateId, long storeId) {
+        return associate(associateId).filter(a -> a.mayActIn(storeId)).isPresent();
+    }
+
+    static boolean mayActIn(Role role, Long homeStore, boolean active, long store) {
+        return active && (role == Role.OWNER || (homeStore != null && homeStore == store));
+    }
+
     public Optional<AssociateSummary> associate(long id) {
         return jdbc.sql("select * from associate where id = :id").param("id", id)
                 .query(Organization::associate).optional();

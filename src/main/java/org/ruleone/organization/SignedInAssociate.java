@@ -23,6 +23,11 @@ public record SignedInAssociate(long id, String name, String email, Role role, L
         return role == Role.OWNER || (storeId != null && storeId == store);
     }
 
+    /** Whether this person may act in this store, as {@link Organization#mayActIn} rules. */
+    public boolean mayActIn(long store) {
+        return Organization.mayActIn(role, storeId, active, store);
+    }
+
     /** The single store this person is limited to; empty for an owner, who sees every store. */
     public Optional<Long> storeScope() {
         return role == Role.OWNER ? Optional.empty() : Optional.of(storeId);

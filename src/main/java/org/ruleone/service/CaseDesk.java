@@ -7,9 +7,7 @@ import java.util.function.Consumer;
 
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
-import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
-import org.ruleone.organization.Role;
 import org.ruleone.shared.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -254,13 +252,8 @@ public class CaseDesk {
         serviceCase.clearEvents();
     }
 
-    /** An owner works for every store; anyone else only for their own, and only while active. */
     private void checkAssociate(long storeId, long associateId) {
-        boolean allowed = organization.associate(associateId)
-                .filter(AssociateSummary::active)
-                .filter(a -> a.role() == Role.OWNER || (a.storeId() != null && a.storeId() == storeId))
-                .isPresent();
-        if (!allowed) {
+        if (!organization.mayActIn(associateId, storeId)) {
             throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
         }
     }

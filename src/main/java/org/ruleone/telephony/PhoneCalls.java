@@ -1,16 +1,12 @@
 package org.ruleone.telephony;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
-import org.ruleone.customers.ClientSummary;
-import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
-import org.ruleone.organization.Role;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
 import org.ruleone.service.CaseFilter;
@@ -30,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PhoneCalls {
-
-    /** Shortest tail of digits two numbers must share to be the same line ("+44 20 7946 0000" = "020 7946 0000"). */
-    static final int MIN_MATCHING_DIGITS = 7;
 
     private final CallRecords records;
     private final ClientBook clients;
@@ -127,17 +120,12 @@ public class PhoneCalls {
         return log(draft.forCase(caseId, draft.customerId()), scope);
     }
 
-    /** The client of this store whose phone number is this one, if exactly one line matches. */
+    /**
+     * The client of this store whose phone number this is, however either is written ("020 7946 0000" in a UK
+     * store is "+44 (0)20 7946 0000"), as the client book finds clients for every channel.
+     */
     public Optional<Long> clientByPhone(long storeId, String number) {
-        String wanted = digits(number);
-        if (wanted.length() < MIN_MATCHING_DIGITS) {
-            return Optional.empty();
-        }
-        String tail = wanted.substring(wanted.length() - MIN_MATCHING_DIGITS);
-        return clients.search(tail, Optional.of(storeId)).stream()
-                .filter(c -> c.storeId() == storeId && sameLine(wanted, digits(c.phone())))
-                .map(ClientSummary::id)
-                .min(Comparator.naturalOrder());
+        return clients.find(storeId, ClientBook.Contact.phone(number));
     }
 
     /** The client's most recently opened case that is not resolved. */
@@ -164,24 +152,8 @@ public class PhoneCalls {
         return records.ofCase(caseId);
     }
 
-    static String digits(String number) {
-        return number == null ? "" : number.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
-    }
-
-    /** Same number, or one written with a country code the other leaves out. */
-    static boolean sameLine(String a, String b) {
-        if (a.length() < MIN_MATCHING_DIGITS || b.length() < MIN_MATCHING_DIGITS) {
-            return false;
-        }
-        return a.equals(b) || a.endsWith(b) || b.endsWith(a);
-    }
-
     private void checkAssociate(long storeId, long associateId) {
-        boolean allowed = organization.associate(associateId)
-                .filter(AssociateSummary::active)
-                .filter(a -> a.role() == Role.OWNER || (a.storeId() != null && a.storeId() == storeId))
-                .isPresent();
-        if (!allowed) {
+        if (!organization.mayActIn(associateId, storeId)) {
             throw new IllegalArgumentException("Associate " + associateId + " does not work in store " + storeId);
         }
     }

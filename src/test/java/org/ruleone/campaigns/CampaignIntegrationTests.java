@@ -213,8 +213,8 @@ class CampaignIntegrationTests {
         String[] listUnsubscribe = toElise.getHeader("List-Unsubscribe");
         assertThat(listUnsubscribe).hasSize(1);
         assertThat(listUnsubscribe[0].replaceAll("\\s+", " "))
-                .matches("<https://shop\\.example/public/unsubscribe/U\\.\\d+\\.\\d+\\.[A-Za-z0-9_-]+>, "
-                        + "<mailto:unsubscribe@shop\\.example\\?subject=unsubscribe%20U\\.[^>]+>");
+                .matches("<https://shop\\.example/public/unsubscribe/s1\\.[A-Za-z0-9_-]+\\.\\d+\\.[A-Za-z0-9_-]+>, "
+                        + "<mailto:unsubscribe@shop\\.example\\?subject=unsubscribe%20s1\\.[^>]+>");
         assertThat(toElise.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
         List<String> ics = parts(toElise, "text/calendar");
@@ -277,6 +277,30 @@ class CampaignIntegrationTests {
     }
 
     @Test
+    void anUnsubscribeLinkSentBeforeSignedLinksStillWorks() throws Exception {
+        byte[] fresh = new byte[32];
+        new java.security.SecureRandom().nextBytes(fresh);
+        jdbc.sql("insert into campaign_link_key (id, secret) values (1, :s) on conflict (id) do nothing")
+                .param("s", fresh).update();
+        byte[] key = jdbc.sql("select secret from campaign_link_key where id = 1").query(byte[].class).single();
+        long client = client("Lea", "Legacy", "lea@example.pl", Language.PL, anna.id());
+        grant(client);
+        Campaign c = campaign(AudienceFilter.everyone(store));
+        sender.send(c.id(), manager);
+        String payload = "U." + c.id() + "." + client;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        String legacy = payload + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(payload.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+        mvc.perform(get("/public/rsvp/" + legacy.replaceFirst("^U", "R"))).andExpect(status().isNotFound());
+        mvc.perform(post("/public/unsubscribe/" + legacy).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
+
+        assertThat(consents.granted(client, ConsentChannel.EMAIL)).isFalse();
+    }
+
+    @Test
     void aClientAnswersTheInvitationFromTheLinkWithoutSigningIn() throws Exception {
         long client = client("Rita", "Rsvp", "rita@example.com", Language.EN, anna.id());
         grant(client);
@@ -291,8 +315,9 @@ class CampaignIntegrationTests {
                 .andExpect(content().string(containsString("Shoe evening")));
         mvc.perform(post(path).param("answer", "YES").with(csrf())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("we look forward to seeing you")));
-        mvc.perform(post(path.replace("/R.", "/U.")).param("answer", "YES").with(csrf()))
-                .andExpect(status().isNotFound());
+        mvc.perform(post(path.replace("/public/rsvp/", "/public/unsubscribe/"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isNotFound()); // an RSVP link does not unsubscribe
 
         assertThat(campaigns.results(campaigns.find(c.id()).orElseThrow()).rsvpYes()).isEqualTo(1);
     }

@@ -22,6 +22,7 @@ class ClientBookIntegrationTests {
     @Autowired ClientBook book;
     @Autowired Consents consents;
     @Autowired ClientBookFixtures fixtures;
+    @Autowired org.ruleone.organization.Organization organization;
 
     @Test
     void importsTheSameCustomersOnceAndReturnsTheSameIds() {
@@ -116,6 +117,25 @@ class ClientBookIntegrationTests {
         assertThat(book.bookOf(staying.id(), 10)).extracting(ClientSummary::id).containsExactlyInAnyOrder(first, second);
         assertThat(book.bookSize(leaving.id())).isZero();
         assertThat(book.client(unassigned, Optional.empty()).orElseThrow().associateId()).isNull();
+    }
+
+    @Test
+    void movesTheBookOfAnAssociateWhoLeftAndKeepsTheirClientsEditableMeanwhile() {
+        long store = fixtures.store();
+        SignedInAssociate leaving = fixtures.associate(store);
+        long kept = fixtures.client(store, "Kept", "Client", null, null, leaving.id());
+        organization.deactivate(leaving.id());
+        SignedInAssociate staying = fixtures.associate(store);
+        long other = fixtures.client(store, "Other", "Client", null, null, staying.id());
+
+        ClientDraft edited = book.client(kept, Optional.empty()).orElseThrow().draft();
+        assertThat(book.update(kept, Optional.of(store), new ClientDraft(store, null, "Kept", "Client", null, null,
+                null, Language.EN, "", List.of(), List.of(), "New note", edited.associateId()))).isTrue();
+        assertThatThrownBy(() -> book.reassign(other, Optional.of(store), leaving.id()))
+                .as("nobody is given to someone who left").isInstanceOf(IllegalArgumentException.class);
+        assertThat(book.reassignBook(store, leaving.id(), staying.id())).isEqualTo(1);
+        assertThat(book.client(kept, Optional.empty()).orElseThrow())
+                .returns(staying.id(), Client::associateId).returns("New note", Client::notes);
     }
 
     @Test

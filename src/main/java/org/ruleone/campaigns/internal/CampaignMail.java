@@ -37,12 +37,12 @@ public class CampaignMail {
     }
 
     private final MessageSource messages;
-    private final LinkSigner links;
+    private final CampaignLinks links;
     private final Clock clock;
     private final String publicUrl;
     private final String unsubscribeMailbox;
 
-    CampaignMail(MessageSource messages, LinkSigner links, Clock clock,
+    CampaignMail(MessageSource messages, CampaignLinks links, Clock clock,
                  @Value("${ruleone.public-url:http://localhost:${server.port:8080}}") String publicUrl,
                  @Value("${ruleone.campaigns.unsubscribe-mailbox:}") String unsubscribeMailbox) {
         this.messages = messages;
@@ -63,11 +63,15 @@ public class CampaignMail {
     }
 
     public String unsubscribeUrl(long campaignId, long customerId) {
-        return publicUrl + "/public/unsubscribe/" + links.sign(LinkSigner.Purpose.U, campaignId, customerId);
+        return unsubscribeUrl(links.sign(CampaignLinks.Purpose.UNSUBSCRIBE, campaignId, customerId));
+    }
+
+    private String unsubscribeUrl(String token) {
+        return publicUrl + "/public/unsubscribe/" + token;
     }
 
     public String rsvpUrl(long campaignId, long customerId, String answer) {
-        return publicUrl + "/public/rsvp/" + links.sign(LinkSigner.Purpose.R, campaignId, customerId)
+        return publicUrl + "/public/rsvp/" + links.sign(CampaignLinks.Purpose.RSVP, campaignId, customerId)
                 + "?answer=" + answer;
     }
 
@@ -98,11 +102,11 @@ public class CampaignMail {
         }
         text.append(msg("campaigns.mail.signoff", locale)).append('\n').append(from.name()).append('\n')
                 .append(from.storeName()).append("\n\n-- \n");
-        String unsubscribe = unsubscribeUrl(c.id(), r.customerId());
+        String token = links.sign(CampaignLinks.Purpose.UNSUBSCRIBE, c.id(), r.customerId());
+        String unsubscribe = unsubscribeUrl(token);
         text.append(msg("campaigns.mail.why", locale, from.storeName())).append('\n')
                 .append(msg("campaigns.mail.unsubscribe", locale)).append(' ').append(unsubscribe).append('\n');
 
-        String token = links.sign(LinkSigner.Purpose.U, c.id(), r.customerId());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + unsubscribeMailbox + "?subject="
                 + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">");

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public class ClientRecords {
 
     static final String SUMMARY_COLUMNS =
             "c.id, c.store_id, c.external_id, c.first_name, c.last_name, c.email, c.phone, c.city, c.associate_id";
+
+    /** Shortest tail of digits two numbers must share to be the same line. */
+    static final int MIN_SAME_LINE_DIGITS = 7;
 
     private final JdbcClient jdbc;
 
@@ -251,5 +255,88 @@ public class ClientRecords {
         return new ClientSummary(rs.getLong("id"), rs.getLong("store_id"), rs.getString("external_id"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
                 rs.getString("city"), rs.getObject("associate_id", Long.class));
+    }
+
+    // ---- the addresses by which a store finds its clients (ADR 0087)
+
+    /** The client of this store found by this address (as {@link ContactAddresses} writes it). */
+    public Optional<Long> holderOf(long storeId, String address) {
+        return jdbc.sql("select customer_id from customer_address where store_id = :store and address = :address")
+                .param("store", storeId).param("address", address)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * The oldest client of this store with a phone number written in a way the store's country could not settle:
+     * one number's digits end with the other's ("+44 20 7946 0000" and "020 7946 0000" where the store names no
+     * country), leading zeros aside, at least seven digits each.
+     */
+    public Optional<Long> sameLineHolder(long storeId, String phoneAddress) {
+        String digits = phoneAddress.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        if (digits.length() < MIN_SAME_LINE_DIGITS) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                with line as (
+                       select customer_id, ltrim(translate(address, '+', ''), '0') as digits
+                         from customer_address where store_id = :store and address not like '%@%')
+                select min(customer_id) from line
+                 where length(digits) >= :min and (digits like '%' || :digits or :digits like '%' || digits)
+                """)
+                .param("store", storeId).param("digits", digits).param("min", MIN_SAME_LINE_DIGITS)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Makes this address find this client unless it already finds another: the key on (store, address) decides
+     * between two transactions claiming it at once, the second waiting for the first.
+     *
+     * @return whether this client holds the address now
+     */
+    public boolean claim(long storeId, String address, long customerId) {
+        jdbc.sql("""
+                insert into customer_address (store_id, address, customer_id) values (:store, :address, :id)
+                on conflict (store_id, address) do nothing
+                """)
+                .param("store", storeId).param("address", address).param("id", customerId)
+                .update();
+        return holderOf(storeId, address).filter(id -> id == customerId).isPresent();
+    }
+
+    /** A store and an address that no longer finds anybody. */
+    public record FreedAddress(long storeId, String address) {
+    }
+
+    /** Lets go of the client's addresses other than these, in any store other than this one. */
+    public List<FreedAddress> releaseOthers(long customerId, long storeId, Collection<String> kept) {
+        return jdbc.sql("""
+                delete from customer_address
+                 where customer_id = :id and (store_id <> :store or address <> all(cast(:kept as text[])))
+                returning store_id, address
+                """)
+                .param("id", customerId).param("store", storeId).param("kept", kept.toArray(String[]::new))
+                .query((rs, n) -> new FreedAddress(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /**
+     * The clients of a store who may have written this address another way, oldest first: the same e-mail
+     * address, or a phone number ending with the same seven digits.
+     */
+    public List<ClientSummary> mayHave(long storeId, String address) {
+        String digits = address.contains("@") ? "" : address.replaceAll("[^0-9]", "");
+        String tail = digits.length() > 7 ? digits.substring(digits.length() - 7) : digits;
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                 from customer c
+                 where c.store_id = :store
+                   and (lower(btrim(c.email)) = :address or (:tail <> '' and c.phone_digits like '%' || :tail))
+                 order by c.id
+                """)
+                .param("store", storeId).param("address", address).param("tail", tail)
+                .query(ClientRecords::summary).list();
+    }
+
+    /** Removes a client added a moment ago in this transaction, before anything refers to it. */
+    public void forget(long id) {
+        jdbc.sql("delete from customer where id = :id").param("id", id).update();
     }
 }

@@ -1,14 +1,15 @@
 package org.ruleone.mailroom.internal;
 
 import java.util.Locale;
-import java.util.Optional;
 
 import org.ruleone.customers.ClientBook;
-import org.ruleone.customers.ClientDraft;
 import org.ruleone.shared.Language;
 import org.springframework.stereotype.Component;
 
-/** Finds the store's client by e-mail address, or adds one from the name they gave. */
+/**
+ * Finds the store's client by the e-mail address a mail or a contact form came from, or adds one from the name they
+ * gave, through the client book's one way to do it ({@link ClientBook#findOrAdd}).
+ */
 @Component
 public class CustomerFinder {
 
@@ -21,23 +22,11 @@ public class CustomerFinder {
     public record Found(long clientId, boolean created) {
     }
 
-    public Optional<Long> byEmail(long storeId, String address) {
-        String wanted = address.strip();
-        return clients.search(wanted, Optional.of(storeId)).stream()
-                .filter(c -> c.email() != null && c.email().strip().equalsIgnoreCase(wanted))
-                .map(c -> c.id())
-                .findFirst();
-    }
-
     public Found findOrAdd(long storeId, String address, String displayName, String phone, Language language) {
-        Optional<Long> known = byEmail(storeId, address);
-        if (known.isPresent()) {
-            return new Found(known.get(), false);
-        }
         String[] name = split(displayName, address);
-        long id = clients.add(new ClientDraft(storeId, null, name[0], name[1], address.strip(),
-                phone == null || phone.isBlank() ? null : phone.strip(), null, language, null, null, null, null, null));
-        return new Found(id, true);
+        ClientBook.FoundClient found = clients.findOrAdd(storeId, new ClientBook.Contact(address,
+                phone == null || phone.isBlank() ? null : phone), name[0], name[1], language);
+        return new Found(found.clientId(), found.created());
     }
 
     /** "Jean Dupont" → Jean / Dupont; "Dupont, Jean" → Jean / Dupont; no name → the address's local part. */

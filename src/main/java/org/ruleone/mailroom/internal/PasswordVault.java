@@ -1,13 +1,8 @@
 package org.ruleone.mailroom.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.ruleone.platform.KeyFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -96,27 +92,7 @@ public class PasswordVault {
     }
 
     private byte[] loadOrCreate() {
-        try {
-            if (Files.exists(keyFile)) {
-                return decoded(Files.readString(keyFile));
-            }
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            Path parent = keyFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try {
-                // owner-only from its creation: never readable by others, not even for a moment
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(keyFile); // no POSIX permissions here; the directory's protection applies
-            }
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the mailroom key file " + keyFile, e);
-        }
+        return decoded(KeyFiles.readOrCreate(keyFile, 32));
     }
 
     private static byte[] decoded(String base64) {

@@ -138,9 +138,7 @@ class CallController {
         if (form.callerNumber().strip().length() > 50) {
             errors.rejectValue("callerNumber", "calls.validation.number");
         }
-        if (form.associateId() != null && organization.associate(form.associateId())
-                .filter(AssociateSummary::active)
-                .filter(a -> a.storeId() == null || a.storeId() == store).isEmpty()) {
+        if (form.associateId() != null && !organization.mayActIn(form.associateId(), store)) {
             errors.rejectValue("associateId", "calls.validation.associate");
         }
         Long customer = form.customerId();

@@ -121,7 +121,7 @@ class TelephonyApiController {
             return;
         }
         long store = client.storeId().get();
-        if (organization.associate(associateId).filter(a -> a.storeId() != null && a.storeId() == store).isEmpty()) {
+        if (organization.associate(associateId).filter(a -> a.mayActAsOneOf(store)).isEmpty()) {
             errors.add("associateId", "must be an associate of this token's store");
         }
     }
