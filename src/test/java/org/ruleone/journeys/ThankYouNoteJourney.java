@@ -29,7 +29,6 @@ import org.ruleone.purchases.TillPurchases;
 import org.ruleone.shared.Language;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,6 @@ import static org.awaitility.Awaitility.await;
  * card and a label sheet, writes by hand, marks the batch sent, and the task is done. The task list in French and
  * Polish, on a phone.
  */
-@Import(TestPeople.class)
 class ThankYouNoteJourney extends BrowserJourney {
 
     @Autowired TestPeople people;
