@@ -29,11 +29,12 @@ class FindItAnywhereJourney extends BrowserJourney {
 
     @Test
     void associateFindsAnItemInAnotherStoreAndRequestsItForHerClient() throws Exception {
-        SignedInAssociate owner = people.owner();
+        people.owner();
         long paris = people.store("Paris Saint-Honoré");
         long lyon = people.store("Lyon Bellecour");
         SignedInAssociate amelieAssociate = people.person(Role.ASSOCIATE, paris);
         SignedInAssociate lyonAssociate = people.person(Role.ASSOCIATE, lyon);
+        SignedInAssociate owner = people.person(Role.OWNER, paris); // the journeys share the installation's owners
         long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "amelie@example.fr", "",
                 PostalAddress.NONE, Language.FR, "", List.of("shoes"), List.of(), "", amelieAssociate.id()));
 

@@ -1,6 +1,7 @@
 package org.ruleone.journeys;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,7 +136,8 @@ class ShoesEventJourney extends BrowserJourney {
     }
 
     private long associate(String name, long store) {
-        String email = name.toLowerCase().replace(' ', '.') + "@shop.example";
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@shop.example";
         return organization.createAssociate(new AssociateDraft(name, email, Role.ASSOCIATE, store, null, Language.EN),
                 TestPeople.PASSWORD);
     }
