@@ -19,7 +19,8 @@ class ModularityTests {
     static final Path COMMITTED = Path.of("docs/modules");
     private static final Path GENERATED = Path.of("target/spring-modulith-docs");
 
-    private final ApplicationModules modules = ApplicationModules.of(RuleOneApplication.class);
+    /** Read once for both tests: reading the classes is the slow part. */
+    private static final ApplicationModules modules = ApplicationModules.of(RuleOneApplication.class);
 
     @Test
     void keepsModulesToTheirPublicApisAndAllowedDependencies() {

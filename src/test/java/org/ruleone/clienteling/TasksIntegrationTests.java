@@ -53,8 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Tasks made by events and the calendar, on a fixed clock, and closed by people. */
 @IntegrationTest
 @Import(TasksIntegrationTests.Setup.class)
-// The hourly calendar scan stays off, so only the test decides when the calendar is scanned.
-@org.springframework.test.context.TestPropertySource(properties = "ruleone.clienteling.scan-cron=-")
+// The hourly calendar scan is off in every test (application-test.properties): only the test decides when it runs.
 class TasksIntegrationTests {
 
     static final Instant NOW = Instant.parse("2026-06-10T10:00:00Z");

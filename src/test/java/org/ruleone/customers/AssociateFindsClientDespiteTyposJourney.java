@@ -10,21 +10,17 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ruleone.journeys.BrowserJourney;
 import org.ruleone.organization.SignedInAssociate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On a phone, an associate types a misspelt name, sees the client appear as they type, and records consent. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(ClientBookFixtures.class)
-class AssociateFindsClientDespiteTyposJourney {
+// Shares the journeys' application context (ADR 0090).
+class AssociateFindsClientDespiteTyposJourney extends BrowserJourney {
 
     static Playwright playwright;
     static Browser browser;

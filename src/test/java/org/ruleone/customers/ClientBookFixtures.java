@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores, people and clients for tests; every store gets a fresh name, so tests sharing a database stay apart. */
 @Component
-class ClientBookFixtures {
+public class ClientBookFixtures {
 
     private final Organization organization;
     private final ClientBook book;

@@ -10,13 +10,11 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
-@Import(ClientBookFixtures.class)
 class ClientBookIntegrationTests {
 
     @Autowired ClientBook book;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruleone.organization.Role;
@@ -12,7 +13,6 @@ import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntegrationTest
 @AutoConfigureMockMvc
-@Import({ClientBookFixtures.class, FakeClientSources.class})
 class ClientPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
@@ -42,6 +41,14 @@ class ClientPagesIntegrationTests {
     long storeB;
     SignedInAssociate associateA;
     long clientOfB;
+
+    /** The fake sources live as long as the shared context: no other test's client shows these entries. */
+    @AfterEach
+    void forgetFakeEntries() {
+        FakeClientSources.PURCHASES.clear();
+        FakeClientSources.CASES.clear();
+        FakeClientSources.FIGURES.clear();
+    }
 
     @BeforeEach
     void twoStores() {

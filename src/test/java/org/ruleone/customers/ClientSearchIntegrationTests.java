@@ -7,12 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruleone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-@Import(ClientBookFixtures.class)
 class ClientSearchIntegrationTests {
 
     @Autowired ClientBook book;

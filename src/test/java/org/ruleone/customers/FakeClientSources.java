@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Two timeline sources and a figures source standing in for the modules that will implement them. */
 @TestConfiguration(proxyBeanMethods = false)
-class FakeClientSources {
+public class FakeClientSources {
 
     static final Map<Long, List<TimelineEntry>> PURCHASES = new ConcurrentHashMap<>();
     static final Map<Long, List<TimelineEntry>> CASES = new ConcurrentHashMap<>();

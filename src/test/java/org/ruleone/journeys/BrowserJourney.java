@@ -19,19 +19,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.ruleone.customers.ClientBookFixtures;
+import org.ruleone.mailroom.MailroomTestSupport;
+import org.ruleone.service.ServiceFixtures;
+import org.ruleone.support.TestPeople;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A person using Rule One in Debian's Chromium, driven by Playwright, against the whole application on a
- * random port with its own embedded PostgreSQL.
+ * random port. All journeys share one application context (ADR 0090): the fixtures and the outgoing mail (to the
+ * tests' GreenMail) are set up here, so a journey adds no {@code @Import}, property or {@code @DirtiesContext}
+ * of its own without need; each journey works in stores of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({TestPeople.class, ServiceFixtures.class, ClientBookFixtures.class})
 @ActiveProfiles("test")
 public abstract class BrowserJourney {
+
+    @DynamicPropertySource
+    static void outgoingMailToGreenMail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MailroomTestSupport.GREEN_MAIL.getSmtp().getPort());
+    }
 
     public static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
     public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",

@@ -20,8 +20,6 @@ import org.ruleone.paper.PdfText;
 import org.ruleone.shared.Language;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -29,8 +27,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * On a phone, a manager writes an event (the audience form offers the client segments), sees how many clients get a
  * letter and how many are left out for want of postal consent or address, and downloads the letters.
  */
-@DirtiesContext
-@Import(TestPeople.class)
 class CampaignLettersJourney extends BrowserJourney {
 
     @Autowired TestPeople people;

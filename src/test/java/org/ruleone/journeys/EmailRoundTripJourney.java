@@ -20,8 +20,6 @@ import org.ruleone.service.CaseStatus;
 import org.ruleone.service.Channel;
 import org.ruleone.shared.Language;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * joins the same case. GreenMail is both the store's IMAP mailbox and the SMTP server the outbox sends through.
  */
 class EmailRoundTripJourney extends ServiceJourney {
-
-    @DynamicPropertySource
-    static void mailThroughGreenMail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MailroomTestSupport.GREEN_MAIL.getSmtp().getPort());
-    }
 
     @Autowired Mailboxes mailboxes;
     @Autowired MailroomPoller poller;

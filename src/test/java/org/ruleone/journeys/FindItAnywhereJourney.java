@@ -14,8 +14,6 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.shared.Language;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -24,8 +22,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * finds a loafer by a misspelt name on her phone, sees that Lyon has three in aisle 12B, asks Lyon to send one to
  * her client, and the request shows on the client's page; Lyon sees it coming in and marks it sent.
  */
-@DirtiesContext
-@Import(TestPeople.class)
 class FindItAnywhereJourney extends BrowserJourney {
 
     @Autowired TestPeople people;
@@ -33,11 +29,12 @@ class FindItAnywhereJourney extends BrowserJourney {
 
     @Test
     void associateFindsAnItemInAnotherStoreAndRequestsItForHerClient() throws Exception {
-        SignedInAssociate owner = people.owner();
+        people.owner();
         long paris = people.store("Paris Saint-Honoré");
         long lyon = people.store("Lyon Bellecour");
         SignedInAssociate amelieAssociate = people.person(Role.ASSOCIATE, paris);
         SignedInAssociate lyonAssociate = people.person(Role.ASSOCIATE, lyon);
+        SignedInAssociate owner = people.person(Role.OWNER, paris); // the journeys share the installation's owners
         long client = book.add(new ClientDraft(paris, null, "Amélie", "Poulain", "amelie@example.fr", "",
                 PostalAddress.NONE, Language.FR, "", List.of("shoes"), List.of(), "", amelieAssociate.id()));
 

@@ -36,7 +36,7 @@ import static org.ruleone.standards.StandardsTestSupport.WARSAW;
  * standards met, the spend ledger with its chart and the too-little review.
  */
 @DirtiesContext
-@Import({TestPeople.class, StandardsTestSupport.class})
+@Import(StandardsTestSupport.class)
 class ManagerReviewsServiceStandardsJourney extends BrowserJourney {
 
     @Autowired TestPeople people;

@@ -8,27 +8,15 @@ import org.ruleone.mailroom.MailroomTestSupport;
 import org.ruleone.mailroom.internal.MailroomPoller;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The owner connects the store's mailbox on a laptop (testing the connection first), finds an unreadable mail in
  * the quarantine and looks at it; a customer writes through the store's contact form on a phone, in French.
  */
-@DirtiesContext
-@Import(TestPeople.class)
 class OwnerConnectsStoreMailboxJourney extends BrowserJourney {
 
     @Autowired TestPeople people;
     @Autowired MailroomPoller poller;
-
-    @DynamicPropertySource
-    static void outgoingMailToGreenMail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MailroomTestSupport.GREEN_MAIL.getSmtp().getPort());
-    }
 
     @Test
     void ownerConnectsTheMailboxSeesTheQuarantineAndACustomerWritesFromAPhone() throws Exception {

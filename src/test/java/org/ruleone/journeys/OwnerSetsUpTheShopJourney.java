@@ -3,6 +3,7 @@ package org.ruleone.journeys;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -11,8 +12,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * adds a client, imports the till's CSV watching the progress bar, finds the client by a misspelt name and sees
  * their purchases, in English, French and Polish; the associate of the other store cannot open that client.
  */
-// A fresh installation: other journeys sharing the cached application context have set up an owner already.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+// A fresh installation: a context of its own (the journeys' shared one has owners already), closed afterwards so
+// that no other journey meets the owner it sets up.
+@TestPropertySource(properties = "ruleone.journey=a-fresh-installation")
+@DirtiesContext
 class OwnerSetsUpTheShopJourney extends BrowserJourney {
 
     @Test

@@ -9,12 +9,10 @@ import org.ruleone.service.CaseDesk;
 import org.ruleone.service.ServiceCase;
 import org.ruleone.service.ServiceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A service-desk journey: stores, people and clients made through the real APIs, then a person in Chromium. */
-@Import(ServiceFixtures.class)
 abstract class ServiceJourney extends BrowserJourney {
 
     @Autowired ServiceFixtures fixtures;

@@ -1,16 +1,15 @@
 package org.ruleone.journeys;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ruleone.campaigns.CampaignTestSupport;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
@@ -19,6 +18,7 @@ import org.ruleone.customers.ConsentMethod;
 import org.ruleone.customers.Consents;
 import org.ruleone.customers.PostalAddress;
 import org.ruleone.mail.Outbox;
+import org.ruleone.mailroom.MailroomTestSupport;
 import org.ruleone.organization.AssociateDraft;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
@@ -26,10 +26,6 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.shared.Language;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.ruleone.campaigns.CampaignTestSupport.mailTo;
@@ -41,19 +37,10 @@ import static org.ruleone.campaigns.CampaignTestSupport.text;
  * personal e-mail from their own associate, in their own language, with an .ics invitation; a French client opens
  * the unsubscribe link, confirms without signing in, and the next campaign leaves her out.
  */
-@DirtiesContext
-@Import(TestPeople.class)
 class ShoesEventJourney extends BrowserJourney {
 
-    @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
-    }
+    /** The journeys' shared SMTP server: emptied first, so it holds only what this journey sends. */
+    static final GreenMail greenMail = MailroomTestSupport.GREEN_MAIL;
 
     @Autowired TestPeople people;
     @Autowired Organization organization;
@@ -63,6 +50,8 @@ class ShoesEventJourney extends BrowserJourney {
 
     @Test
     void clientsWhoLikeShoesHearFromTheirOwnAssociateAndOneUnsubscribes() throws Exception {
+        outbox.sendDue();
+        greenMail.purgeEmailFromAllMailboxes();
         long store = people.store("Warszawa Mokotów");
         SignedInAssociate manager = people.person(Role.MANAGER, store);
         long anna = associate("Anna Kowalska", store);
@@ -147,7 +136,8 @@ class ShoesEventJourney extends BrowserJourney {
     }
 
     private long associate(String name, long store) {
-        String email = name.toLowerCase().replace(' ', '.') + "@shop.example";
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@shop.example";
         return organization.createAssociate(new AssociateDraft(name, email, Role.ASSOCIATE, store, null, Language.EN),
                 TestPeople.PASSWORD);
     }

@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -20,8 +22,10 @@ import org.ruleone.clienteling.Tasks;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
+import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.organization.StoreDraft;
 import org.ruleone.paper.LabelSheet;
 import org.ruleone.paper.PdfText;
 import org.ruleone.purchases.TillPurchase;
@@ -29,7 +33,6 @@ import org.ruleone.purchases.TillPurchases;
 import org.ruleone.shared.Language;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,18 +43,24 @@ import static org.awaitility.Awaitility.await;
  * card and a label sheet, writes by hand, marks the batch sent, and the task is done. The task list in French and
  * Polish, on a phone.
  */
-@Import(TestPeople.class)
 class ThankYouNoteJourney extends BrowserJourney {
 
+    @Autowired Organization organization;
     @Autowired TestPeople people;
     @Autowired ClientBook book;
     @Autowired TillPurchases till;
     @Autowired Tasks tasks;
 
+    /** A US store of the journey's own, named like the first store of an installation ("Flagship"). */
+    private long usStore() {
+        return organization.createStore(new StoreDraft("Flagship " + UUID.randomUUID().toString().substring(0, 8),
+                "1 Main St", "US", ZoneId.of("America/Los_Angeles"), Language.EN, List.of()));
+    }
+
     @Test
     void aFirstPurchaseBecomesAHandwrittenNoteThatIsPrintedSentAndDone() throws IOException {
         people.owner();
-        long store = people.store("Flagship");
+        long store = usStore();
         SignedInAssociate associate = people.person(Role.ASSOCIATE, store);
         Task task = firstPurchase(store, associate, "Hélène", "Château",
                 new PostalAddress("12 rue de l’Église", "", "45000", "Orléans", "", "France"), Language.FR);
@@ -101,7 +110,7 @@ class ThankYouNoteJourney extends BrowserJourney {
     @Test
     void theTaskListInFrenchAndPolishOnAPhoneWithDoneAndSkipInPlace() {
         people.owner();
-        long store = people.store("Flagship");
+        long store = usStore();
         SignedInAssociate associate = people.person(Role.ASSOCIATE, store);
         Task first = firstPurchase(store, associate, "Zofia", "Wójcik",
                 new PostalAddress("ul. Piotrkowska 1", "", "90-001", "Łódź", "", "Poland"), Language.PL);

@@ -65,13 +65,13 @@ class ImportKilledHalfWayTests {
             assertThat(count(jdbc, "purchase_line")).as("no half-imported lines").isZero();
             assertThat(count(jdbc, "purchase")).as("no half-imported purchases").isZero();
             long id = jdbc.sql("select id from purchase_import").query(Long.class).single();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 imports.markStaleRunsInterrupted();
                 assertThat(imports.find(id).orElseThrow().status()).isEqualTo(ImportStatus.INTERRUPTED);
             });
 
             assertThat(imports.resume(id)).isTrue();
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                     .until(() -> imports.find(id).orElseThrow().status() == ImportStatus.COMPLETED);
             assertThat(count(jdbc, "purchase_line")).isEqualTo(541_909);
             assertThat(count(jdbc, "purchase")).isEqualTo(25_900);

@@ -14,7 +14,6 @@ import org.ruleone.shared.Language;
 import org.ruleone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,7 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-@Import(ServiceFixtures.class)
 class LostAndFoundIntegrationTests {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");

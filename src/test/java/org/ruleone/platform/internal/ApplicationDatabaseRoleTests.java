@@ -2,6 +2,7 @@ package org.ruleone.platform.internal;
 
 import org.junit.jupiter.api.Test;
 import org.ruleone.support.IntegrationTest;
+import org.ruleone.support.OwnDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The running application reaches its embedded database as an owner, never as the superuser. */
 @IntegrationTest
+@OwnDatabase
 class ApplicationDatabaseRoleTests {
 
     @Autowired JdbcClient jdbc;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.support.IntegrationTest;
+import org.ruleone.support.OwnDatabase;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -37,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * connections are cut, which the pool sees exactly as a stopped server), and comes back after each test.
  */
 @IntegrationTest
+@OwnDatabase
 @AutoConfigureMockMvc
 class DatabaseOutageTests {
 
