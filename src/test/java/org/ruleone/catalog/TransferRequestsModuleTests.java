@@ -38,7 +38,7 @@ class TransferRequestsModuleTests {
         long lyon = people.store("Lyon " + UUID.randomUUID());
         SignedInAssociate associate = people.person(Role.ASSOCIATE, paris);
         String sku = "LOAF-" + UUID.randomUUID().toString().substring(0, 8);
-        long product = catalog.save(new ProductDraft(sku, "Suede loafer", new BigDecimal("245.00"), "EUR", lyon, 3,
+        long product = catalog.save(new ProductDraft(sku, "Suede loafer", org.ruleone.shared.Money.of("245.00", "EUR"), lyon, 3,
                 "Shoes", "12B"));
         long client = book.add(new ClientDraft(paris, null, "Hélène", "Faure", null, null, PostalAddress.NONE,
                 Language.FR, "", List.of(), List.of(), "", associate.id()));
