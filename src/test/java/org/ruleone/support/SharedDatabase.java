@@ -82,6 +82,7 @@ public final class SharedDatabase {
             Flyway.configure()
                     .dataSource(database.url(TEMPLATE), APPLICATION_ROLE, password)
                     .locations("classpath:db/migration")
+                    .javaMigrations(javaMigrations())
                     .load()
                     .migrate();
             return database;
@@ -90,6 +91,25 @@ public final class SharedDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set up the tests' embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * The Java migrations the application runs as Spring beans (such as customers' V105), found the way Spring finds
+     * them and made with their no-argument constructor, so the template has every migration the application expects.
+     */
+    private static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations() {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(
+                org.flywaydb.core.api.migration.JavaMigration.class));
+        return scanner.findCandidateComponents("org.ruleone").stream().map(candidate -> {
+            try {
+                var constructor = Class.forName(candidate.getBeanClassName()).getDeclaredConstructor();
+                constructor.setAccessible(true);
+                return (org.flywaydb.core.api.migration.JavaMigration) constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot make the Java migration " + candidate.getBeanClassName(), e);
+            }
+        }).toArray(org.flywaydb.core.api.migration.JavaMigration[]::new);
     }
 
     /** A new database, migrated, for one Spring context; its JDBC URL. */

@@ -43,8 +43,12 @@ public class SharedDatabaseContextCustomizerFactory implements ContextCustomizer
         private static final Set<String> DATABASE = Set.of("spring.datasource.url", "spring.datasource.username",
                 "spring.datasource.password");
 
-        /** With a database URL the application wants one mailroom key for every node; one per context here. */
+        /**
+         * With a database URL the application wants the mailroom key and the link keys that every node shares; one of
+         * each per context here.
+         */
         private final String mailroomKey = SharedDatabase.random();
+        private final String linkKey = SharedDatabase.random();
         private volatile String url;
 
         DatabaseProperties() {
@@ -55,6 +59,9 @@ public class SharedDatabaseContextCustomizerFactory implements ContextCustomizer
         public Object getProperty(String name) {
             if (name.equals("ruleone.mailroom.key")) {
                 return mailroomKey;
+            }
+            if (name.equals("ruleone.links.keys")) {
+                return linkKey;
             }
             if (!DATABASE.contains(name)) {
                 return null;
