@@ -119,6 +119,7 @@ class IncompleteEventPublicationTests {
                         "--spring.datasource.url=" + DATABASE, "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
                         "--ruleone.mailroom.key=" + SharedDatabase.random(),
+                        "--ruleone.links.keys=" + SharedDatabase.random(),
                         "--ruleone.events.resubmit-older-than=PT0S");
     }
 }
