@@ -1,6 +1,9 @@
 package org.ruleone.service;
 
-/** How the customer reached the store about a case. */
+/**
+ * How the customer reached the store about a case; SURVEY: the store reaches back to a customer whose survey answer
+ * was unhappy (experience opens that follow-up case).
+ */
 public enum Channel {
-    IN_STORE, PHONE, EMAIL, WEB_FORM
+    IN_STORE, PHONE, EMAIL, WEB_FORM, SURVEY
 }

@@ -23,6 +23,8 @@ public record ChannelStandard(Channel channel, int firstResponseMinutes, int res
             case IN_STORE -> new ChannelStandard(channel, 10, 4 * 60);
             case PHONE -> new ChannelStandard(channel, 30, 8 * 60);
             case EMAIL, WEB_FORM -> new ChannelStandard(channel, 4 * 60, 16 * 60);
+            // "Contact within 1 business day" (issue 11): a day of a store open 8 hours, counted in opening hours.
+            case SURVEY -> new ChannelStandard(channel, 8 * 60, 3 * 8 * 60);
         };
     }
 }
