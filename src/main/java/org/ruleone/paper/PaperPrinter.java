@@ -6,6 +6,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -129,6 +137,64 @@ public class PaperPrinter {
                 }
             }
         });
+    }
+
+    /**
+     * A poster with a QR code, drawn as vector squares so it prints sharp at any size, with a quiet zone of four
+     * modules around it as the standard asks; the address is printed under it too.
+     */
+    public byte[] qrPoster(QrPoster poster, PosterFormat format) {
+        BitMatrix code = qrCode(poster.url());
+        return render(poster.heading(), doc -> {
+            PDType0Font font = font(doc);
+            float w = format.sheet().width();
+            float h = format.sheet().height();
+            float m = format.sheet().margin();
+            float textWidth = w - 2 * m;
+            PDPage page = new PDPage(new PDRectangle(w, h));
+            doc.addPage(page);
+            PAGE_HEIGHT.set(h);
+            try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
+                float y = m + 30;
+                float headingSize = fit(font, poster.heading(), 34, textWidth);
+                text(out, font, headingSize, (w - width(font, headingSize, poster.heading())) / 2, y,
+                        poster.heading(), 0);
+                y += 16;
+                for (String line : wrap(font, 16, poster.text(), textWidth)) {
+                    y += 22;
+                    text(out, font, 16, (w - width(font, 16, line)) / 2, y, line, 0);
+                }
+                float side = Math.min(textWidth, h * 0.45f);
+                float module = side / (code.getWidth() + 8);
+                float left = (w - module * code.getWidth()) / 2;
+                float top = y + 24 + 4 * module;
+                out.setNonStrokingColor(0f);
+                for (int row = 0; row < code.getHeight(); row++) {
+                    for (int col = 0; col < code.getWidth(); col++) {
+                        if (code.get(col, row)) {
+                            out.addRect(left + col * module, h - top - (row + 1) * module, module, module);
+                        }
+                    }
+                }
+                out.fill();
+                y = top + code.getHeight() * module + 4 * module + 14;
+                float urlSize = fit(font, poster.url(), 10, textWidth);
+                text(out, font, urlSize, (w - width(font, urlSize, poster.url())) / 2, y, poster.url(), GREY);
+                if (poster.footer() != null && !poster.footer().isBlank()) {
+                    float size = fit(font, poster.footer(), 12, textWidth);
+                    text(out, font, size, (w - width(font, size, poster.footer())) / 2, h - m, poster.footer(), GREY);
+                }
+            }
+        });
+    }
+
+    private static BitMatrix qrCode(String url) {
+        try {
+            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("No QR code for " + url, e);
+        }
     }
 
     // ---- drawing, with y measured from the top of the page like the paper sizes

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Cases where a customer may have got too little: resolved with no remedy (answered only, or nothing spent), a
  * second contact by the same client within 14 days of a resolution, or a missed standard with no apology in the
- * replies. Facts for a manager to coach with, never a score.
+ * replies; and a client's unhappy survey answer that nobody followed up. Facts for a manager to coach with, never
+ * a score.
  */
 @Component
 public class TooLittleReview {
@@ -128,6 +129,36 @@ public class TooLittleReview {
         });
         items.sort(Comparator.comparing((Item i) -> i.findings().getLast().at()).reversed());
         return items;
+    }
+
+    /**
+     * A client's unhappy survey answer (come back 0–6 or satisfaction 1–2) that nobody followed up with a case:
+     * {@code associateId} who served (null: the store), {@code caseId} the case the survey followed, if any.
+     */
+    public record UnhappyAnswer(long answerId, long storeId, long customerId, Long associateId, String channel,
+                                Integer comeBack, Integer satisfaction, String comment, Instant answeredAt,
+                                Long caseId) {
+    }
+
+    /**
+     * Unhappy answers since then with no follow-up case, newest first, read from the view experience publishes
+     * (ADR 0089): an imported or anonymous answer never calls for one.
+     */
+    public List<UnhappyAnswer> unhappyWithoutFollowUp(Instant since, Optional<Long> store) {
+        return jdbc.sql("""
+                select answer_id, store_id, customer_id, associate_id, channel, come_back, satisfaction, comment,
+                       answered_at, case_id
+                  from survey_unhappy_answers
+                 where follow_up_case_id is null and answered_at >= :since
+                   and (cast(:store as bigint) is null or store_id = :store)
+                 order by answered_at desc
+                 limit 1000
+                """)
+                .param("since", Timestamp.from(since)).param("store", store.orElse(null))
+                .query((rs, n) -> new UnhappyAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        (Long) rs.getObject(4), rs.getString(5), (Integer) rs.getObject(6), (Integer) rs.getObject(7),
+                        rs.getString(8), rs.getTimestamp(9).toInstant(), (Long) rs.getObject(10)))
+                .list();
     }
 
     /**

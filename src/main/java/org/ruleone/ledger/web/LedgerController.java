@@ -171,6 +171,11 @@ class LedgerController {
                       List<FindingView> findings, boolean setAside) {
     }
 
+    /** A client's unhappy survey answer nobody followed up: who served, when, the scores and the comment. */
+    record UnhappyView(String store, String customer, String servedBy, String answered, Integer comeBack,
+                       Integer satisfaction, String comment, Long caseId) {
+    }
+
     @GetMapping("/review")
     String review(@RequestParam Optional<Long> store, @RequestParam(defaultValue = "90") int days,
                   @AuthenticationPrincipal SignedInAssociate me, Model model, Locale locale) {
@@ -211,6 +216,17 @@ class LedgerController {
         // Cases whose later cases were all judged another topic go last, set aside (and can be judged again).
         List<ReviewView> shown = new ArrayList<>(views.stream().filter(v -> !v.setAside()).toList());
         shown.addAll(views.stream().filter(ReviewView::setAside).toList());
+        List<UnhappyView> unhappy = review.unhappyWithoutFollowUp(clock.instant().minus(Duration.ofDays(period)), scope)
+                .stream().map(a -> new UnhappyView(storeNames.getOrDefault(a.storeId(), ""),
+                        customers.computeIfAbsent(a.customerId(), id -> clients.client(id, me.storeScope())
+                                .map(Client::displayName).orElse("#" + id)),
+                        a.associateId() == null ? text("ledger.nobody", locale)
+                                : associateNames.getOrDefault(a.associateId(), "#" + a.associateId()),
+                        when(a.answeredAt(), zones.getOrDefault(a.storeId(), ZoneOffset.UTC), locale),
+                        a.comeBack(), a.satisfaction(), a.comment(), a.caseId()))
+                .toList();
+        figures.put("UNHAPPY_WITHOUT_FOLLOW_UP", unhappy.size());
+        model.addAttribute("unhappy", unhappy);
         model.addAttribute("items", shown);
         model.addAttribute("setAsideCount", shown.size() - views.stream().filter(v -> !v.setAside()).count());
         model.addAttribute("figures", figures);
