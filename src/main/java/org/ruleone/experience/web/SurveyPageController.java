@@ -61,11 +61,12 @@ class SurveyPageController {
                   @RequestParam(required = false) String satisfaction, @RequestParam(required = false) String comment,
                   @RequestParam(required = false) String store, @RequestParam(defaultValue = "save") String action,
                   @RequestHeader(name = "HX-Request", required = false) String htmx,
-                  HttpServletResponse response, Model model, Locale locale) {
+                  HttpServletRequest request, HttpServletResponse response, Model model, Locale current) {
         Optional<SurveyAnswers.Survey> survey = answers.survey(token);
         if (survey.isEmpty()) {
             return SurveyPages.done("invalid", HttpStatus.NOT_FOUND, response, model);
         }
+        Locale locale = SurveyPages.speak(survey.get().language(), current, request, response, locales);
         Optional<Long> storeShown = SurveyPages.storeId(store);
         if (store != null && storeShown.filter(s -> s == survey.get().storeId()).isEmpty()) {
             return SurveyPages.done("otherStore", HttpStatus.BAD_REQUEST, response, model);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ruleone.experience.SurveyAnswers;
+import org.ruleone.experience.SurveyReply;
 import org.ruleone.experience.SurveyWording;
 import org.ruleone.shared.Language;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ final class SurveyPages {
     }
 
     static void questions(Model model, SurveyWording wording, String storeName, boolean aboutHelp) {
+        model.addAttribute("maxComment", SurveyReply.MAX_COMMENT);
         model.addAttribute("comeBackQuestion", wording.comeBackFor(storeName));
         model.addAttribute("satisfactionQuestion", aboutHelp ? wording.satisfactionHelp() : wording.satisfactionVisit());
         model.addAttribute("commentPrompt", wording.commentPrompt());
@@ -58,6 +60,7 @@ final class SurveyPages {
 
     /** A page that closes the survey: thanks, expired, invalid, another store's, too many answers. */
     static String done(String what, HttpStatus status, HttpServletResponse response, Model model) {
+        model.addAttribute("maxComment", SurveyReply.MAX_COMMENT);
         response.setStatus(status.value());
         model.addAttribute("done", what);
         return "experience/survey-done";
