@@ -87,8 +87,16 @@ class FollowUps {
                 .orElse(null);
     }
 
+    /** "Unhappy survey answer: come back 3/10, satisfaction 2/5", naming only the questions answered. */
     private String subject(SurveyAnswered a, Locale locale) {
-        return text("experience.loop.subject", locale, score(a.comeBack()), score(a.satisfaction()));
+        List<String> scores = new ArrayList<>();
+        if (a.comeBack() != null) {
+            scores.add(text("experience.loop.subject.comeBack", locale, a.comeBack().toString()));
+        }
+        if (a.satisfaction() != null) {
+            scores.add(text("experience.loop.subject.satisfaction", locale, a.satisfaction().toString()));
+        }
+        return text("experience.loop.subject", locale, String.join(", ", scores));
     }
 
     /** The answer as the client gave it, recorded as what the customer said. */
@@ -104,10 +112,6 @@ class FollowUps {
         lines.add(a.comment() == null || a.comment().isBlank() ? text("experience.loop.quote.noComment", locale)
                 : text("experience.loop.quote.comment", locale, a.comment()));
         return String.join("\n", lines);
-    }
-
-    private static String score(Integer score) {
-        return score == null ? "–" : score.toString();
     }
 
     private String text(String key, Locale locale, Object... args) {
