@@ -73,6 +73,9 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
 
         phone.locator("#come-back").getByLabel("3", new com.microsoft.playwright.Locator.GetByLabelOptions()
                 .setExact(true)).check();
+        // With JavaScript the answer is kept as soon as it is given: the survey is partial until sent.
+        assertThat(phone.locator("#survey-status")).containsText("Zapisano.");
+        assertThat(surveys.status(sent.invitationId())).isEqualTo("PARTIAL");
         phone.getByLabel("Czy chcesz nam coś powiedzieć?").fill("Czekałam tydzień na telefon w sprawie zamka.");
         phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Wyślij")).click();
