@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.ruleone.experience.SurveyFixtures;
+import org.ruleone.experience.internal.StoreSurveyLinks;
 import org.ruleone.experience.internal.SurveyTokens;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
@@ -36,6 +37,7 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
 
     @Autowired Organization organization;
     @Autowired SurveyTokens tokens;
+    @Autowired StoreSurveyLinks storeLinks;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 
@@ -100,5 +102,13 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
         assertThat(marekPhone.locator("main")).containsText("Marek Nowak");
         fitsThePhone(marekPhone);
         screenshot(marekPhone, "survey-follow-up-phone");
+
+        // The store's own page, from its QR poster: the same questions, an optional e-mail, in Polish.
+        Page scanned = phone();
+        scanned.navigate(url("/survey/store/" + storeLinks.token(store)));
+        assertThat(scanned.locator("html")).hasAttribute("lang", "pl");
+        assertThat(scanned.locator("#satisfaction legend")).hasText("Jak bardzo jesteś zadowolony z wizyty?");
+        fitsThePhone(scanned);
+        assertAccessible(scanned);
     }
 }
