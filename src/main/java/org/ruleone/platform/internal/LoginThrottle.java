@@ -11,14 +11,9 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.ruleone.platform.AddressBuckets;
 import org.ruleone.platform.SignInLocks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +41,7 @@ class LoginThrottle implements SignInLocks {
     private final int freeFailures;
     private final Duration firstDelay;
     private final Duration maxDelay;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> addresses;
-    private final BucketConfiguration perAddress;
+    private final AddressBuckets addresses;
 
     LoginThrottle(JdbcClient jdbc, DataSource dataSource, Clock clock,
                   @Value("${ruleone.login.free-failures:5}") int freeFailures,
@@ -60,16 +54,8 @@ class LoginThrottle implements SignInLocks {
         this.freeFailures = freeFailures;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
-        this.addresses = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("login_address_bucket")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .clientClock(new ClockTimeMeter(clock))
-                .build();
-        this.perAddress = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(addressMaxFailures).refillGreedy(addressMaxFailures, addressWindow))
-                .build();
+        this.addresses = new AddressBuckets(dataSource, clock, "login_address_bucket", addressMaxFailures,
+                addressWindow);
     }
 
     /** The user name as sign-in reads it: {@code Organization.signInDetails} trims it and ignores case. */
@@ -122,10 +108,7 @@ class LoginThrottle implements SignInLocks {
     void sweep() {
         jdbc.sql("delete from login_account_delay where last_failure_at < :forget")
                 .param("forget", Timestamp.from(clock.instant().minus(FORGET_AFTER))).update();
-        int removed;
-        do {
-            removed = addresses.removeExpired(1000);
-        } while (removed == 1000);
+        addresses.sweep();
     }
 
     void succeeded(String username) {
@@ -158,7 +141,7 @@ class LoginThrottle implements SignInLocks {
         for (String addr : busiest) {
             EstimationProbe probe = address(addr).estimateAbilityToConsume(1);
             if (!probe.canBeConsumed()) {
-                long capacity = perAddress.getBandwidths()[0].getCapacity();
+                long capacity = addresses.capacity();
                 locks.add(new SignInLock(SignInLock.Kind.ADDRESS, addr, (int) (capacity - probe.getRemainingTokens()),
                         now.plusNanos(probe.getNanosToWaitForRefill())));
             }
@@ -171,26 +154,11 @@ class LoginThrottle implements SignInLocks {
     public void lift(SignInLock.Kind kind, String key) {
         switch (kind) {
             case ACCOUNT -> succeeded(key);
-            case ADDRESS -> addresses.removeProxy(key);
+            case ADDRESS -> addresses.remove(key);
         }
     }
 
     private BucketProxy address(String remoteAddr) {
-        return addresses.builder().build(remoteAddr, () -> perAddress);
-    }
-
-    /** Bucket4j's clock is the application's, so tests that move time move the buckets too. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
+        return addresses.bucket(remoteAddr);
     }
 }
