@@ -114,13 +114,7 @@ class StorePageController {
     private String form(String link, StoreSummary store, SurveyPages.Typed typed, List<String> problems,
                         Language shown, Model model) {
         SurveyPages.questions(model, wordings.current(shown), store.name(), false);
-        model.addAttribute("action", "/survey/store/" + link);
-        model.addAttribute("storeId", store.id());
-        model.addAttribute("storeName", store.name());
-        model.addAttribute("typed", typed);
-        model.addAttribute("problems", problems);
-        model.addAttribute("saved", false);
-        model.addAttribute("storePage", true);
-        return "experience/survey";
+        return SurveyPages.form(model, new SurveyPages.Form("/survey/store/" + link, store.id(), store.name(), true),
+                typed, problems, false);
     }
 }

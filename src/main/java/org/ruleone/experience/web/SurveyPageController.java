@@ -106,14 +106,8 @@ class SurveyPageController {
     private String form(String token, SurveyAnswers.Survey survey, SurveyPages.Typed typed, List<String> problems,
                         boolean saved, Language shown, Model model) {
         SurveyPages.questions(model, wordings.current(shown), survey.storeName(), survey.aboutHelp());
-        model.addAttribute("action", "/survey/" + token);
-        model.addAttribute("storeId", survey.storeId());
-        model.addAttribute("storeName", survey.storeName());
-        model.addAttribute("typed", typed);
-        model.addAttribute("problems", problems);
-        model.addAttribute("saved", saved);
-        model.addAttribute("storePage", false);
-        return "experience/survey";
+        return SurveyPages.form(model, new SurveyPages.Form("/survey/" + token, survey.storeId(), survey.storeName(),
+                false), typed, problems, saved);
     }
 
     private static String status(Model model, String key) {

@@ -1,5 +1,6 @@
 package org.ruleone.experience.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,6 +33,22 @@ final class SurveyPages {
         static Typed empty() {
             return new Typed(null, null, null, null);
         }
+    }
+
+    /** Where the form posts, the store it is shown for, and whether it is the store's own page (QR poster). */
+    record Form(String action, long storeId, String storeName, boolean storePage) {
+    }
+
+    /** The survey form with what was typed (or kept) and the problems found in it. */
+    static String form(Model model, Form form, Typed typed, List<String> problems, boolean saved) {
+        model.addAttribute("action", form.action());
+        model.addAttribute("storeId", form.storeId());
+        model.addAttribute("storeName", form.storeName());
+        model.addAttribute("storePage", form.storePage());
+        model.addAttribute("typed", typed);
+        model.addAttribute("problems", problems);
+        model.addAttribute("saved", saved);
+        return "experience/survey";
     }
 
     static void questions(Model model, SurveyWording wording, String storeName, boolean aboutHelp) {
