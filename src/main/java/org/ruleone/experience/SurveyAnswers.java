@@ -84,11 +84,7 @@ public class SurveyAnswers {
     /** The survey this link opens, whatever its state; empty for a link no survey has (or a garbled one). */
     public Optional<Survey> survey(String token) {
         return tokens.invitationOf(token).flatMap(id -> invitation(id, false)).map(i -> {
-            Optional<Kept> kept = jdbc.sql("""
-                    select come_back, satisfaction, comment from survey_answer where invitation_id = :id""")
-                    .param("id", i.id())
-                    .query((rs, n) -> new Kept((Integer) rs.getObject(1), (Integer) rs.getObject(2), rs.getString(3)))
-                    .optional();
+            Optional<Kept> kept = existingAnswer(i.id()).flatMap(this::kept);
             return new Survey(i.id(), i.storeId(), storeName(i.storeId()), i.channel(), i.language(), state(i),
                     kept.map(Kept::comeBack).orElse(null), kept.map(Kept::satisfaction).orElse(null),
                     kept.map(Kept::comment).orElse(null));
@@ -121,7 +117,9 @@ public class SurveyAnswers {
             case OPEN -> { }
         }
         Instant now = clock.instant();
-        Optional<Long> answerId = reply.isEmpty() && reply.comment() == null ? existingAnswer(i.id())
+        Optional<Long> existing = existingAnswer(i.id());
+        // Nothing given before and nothing now ("save" on an untouched form): no answer is started.
+        Optional<Long> answerId = reply.isEmpty() && existing.isEmpty() ? existing
                 : Optional.of(keep(i, reply, shownIn, now));
         if (!finish) {
             answerId.ifPresent(id -> setStatus(i.id(), "PARTIAL"));

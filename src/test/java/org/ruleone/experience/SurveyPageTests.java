@@ -214,6 +214,17 @@ class SurveyPageTests {
     }
 
     @Test
+    void startsNoAnswerWhenSaveIsPressedWithNothingGiven() throws Exception {
+        var sent = polishInvitationAfterACase();
+
+        mvc.perform(post("/survey/" + sent.token()).with(csrf()).param("comment", "").param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(surveys.answerOf(sent.invitationId())).isEmpty();
+        assertThat(surveys.status(sent.invitationId())).isEqualTo("SENT");
+    }
+
+    @Test
     void saysALinkWithAMissingOrGarbledTokenIsNotValid() throws Exception {
         var sent = polishInvitationAfterACase();
         String garbled = sent.token().substring(0, 42) + (sent.token().endsWith("A") ? "B" : "A");
