@@ -15,6 +15,27 @@ class PaperPrinterTests {
     private final PaperPrinter printer = new PaperPrinter();
 
     @Test
+    void printsAPosterWhoseCodeScansToItsAddressOnA4AndLetter() {
+        String url = "https://shop.example/survey/store/s1.MTI.1893456000.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+        for (PosterFormat format : PosterFormat.values()) {
+            byte[] bytes = printer.qrPoster(new QrPoster("Jak minęła Twoja wizyta?",
+                    "Zeskanuj kod telefonem i w minutę powiedz o tym sklepowi Łódź Piotrkowska.", url,
+                    "Łódź Piotrkowska"), format);
+            PdfText pdf = new PdfText(bytes);
+
+            assertThat(QrCodes.scan(bytes)).as(format.name()).isEqualTo(url);
+            assertThat(pdf.pageSizes).singleElement().satisfies(size -> {
+                assertThat(size[0]).isCloseTo(format.sheet().width(), within(0.01f));
+                assertThat(size[1]).isCloseTo(format.sheet().height(), within(0.01f));
+            });
+            assertThat(pdf.all).contains("Jak minęła Twoja wizyta?").contains("Łódź Piotrkowska");
+            assertThat(pdf.all.replaceAll("\\s", "")).contains(url);
+        }
+        assertThat(PosterFormat.forCountry("US")).isEqualTo(PosterFormat.LETTER);
+        assertThat(PosterFormat.forCountry("PL")).isEqualTo(PosterFormat.A4);
+    }
+
+    @Test
     void eachLabelOfAnL7160SheetLandsInsideItsOwnRectangle() {
         List<List<String>> addresses = new ArrayList<>();
         for (int i = 1; i <= 23; i++) {
