@@ -7,9 +7,16 @@ import java.util.Optional;
 import org.ruleone.experience.SurveyRules;
 
 /** The store's survey rules as the settings form sends them: text as typed, so a mistake is shown back. */
-record RulesForm(boolean afterCase, String afterCaseDelayHours, boolean afterPurchase, String afterPurchaseDelayHours,
-                 boolean inStore, String cooldownDays, String quietFrom, String quietUntil, String reminders,
+record RulesForm(Boolean afterCase, String afterCaseDelayHours, Boolean afterPurchase, String afterPurchaseDelayHours,
+                 Boolean inStore, String cooldownDays, String quietFrom, String quietUntil, String reminders,
                  String reminderAfterDays, String expiryDays) implements java.io.Serializable {
+
+    /** An unticked box is not sent at all. */
+    RulesForm {
+        afterCase = Boolean.TRUE.equals(afterCase);
+        afterPurchase = Boolean.TRUE.equals(afterPurchase);
+        inStore = Boolean.TRUE.equals(inStore);
+    }
 
     static RulesForm of(SurveyRules r) {
         return new RulesForm(r.afterCase(), String.valueOf(r.afterCaseDelayHours()), r.afterPurchase(),
