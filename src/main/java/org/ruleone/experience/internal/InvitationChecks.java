@@ -41,17 +41,4 @@ public class InvitationChecks {
                 .param("c", customerId).param("id", exceptInvitationId).param("since", since)
                 .param("now", Timestamp.from(now)).query(Boolean.class).single());
     }
-
-    /** An address the outbox accepts: one plain address, no control characters or commas. */
-    public static boolean deliverable(String email) {
-        if (email == null || email.isBlank() || email.contains(",") || email.chars().anyMatch(Character::isISOControl)) {
-            return false;
-        }
-        try {
-            new jakarta.mail.internet.InternetAddress(email.strip(), true).validate();
-            return true;
-        } catch (jakarta.mail.internet.AddressException e) {
-            return false;
-        }
-    }
 }

@@ -190,7 +190,7 @@ public class InvitationSender {
         if (!rules.asksAfter(d.trigger())) {
             return Optional.of("RULE_OFF");
         }
-        if (d.customerId() == null || !InvitationChecks.deliverable(d.email())) {
+        if (d.customerId() == null || !Outbox.accepts(d.email())) {
             return Optional.of("NO_EMAIL");
         }
         if (d.optedOut()) {
@@ -215,7 +215,7 @@ public class InvitationSender {
         int postponed = 0;
         for (Due d : due) {
             SurveyRules rules = context.rules(d.storeId());
-            if (d.remindersSent() >= rules.reminders() || d.optedOut() || !InvitationChecks.deliverable(d.email())) {
+            if (d.remindersSent() >= rules.reminders() || d.optedOut() || !Outbox.accepts(d.email())) {
                 jdbc.sql("update survey_invitation set next_reminder_at = null where id = :id")
                         .param("id", d.id()).update();
                 dropped++;
