@@ -73,7 +73,9 @@ class SurveySettingsTests {
                         .param("afterCaseDelayHours", "24").param("afterPurchaseDelayHours", "24")
                         .param("cooldownDays", "30").param("quietFrom", "21:00").param("quietUntil", "08:00")
                         .param("reminders", "3").param("reminderAfterDays", "3").param("expiryDays", "30"))
-                .andExpect(flash().attribute("problem", "experience.settings.rules.invalid"));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nothing was saved: a number is out of its range")))
+                .andExpect(content().string(containsString("name=\"reminders\" inputmode=\"numeric\" value=\"3\"")));
 
         assertThat(ruleBook.of(store)).isEqualTo(SurveyRules.defaults(store));
     }
@@ -91,6 +93,12 @@ class SurveySettingsTests {
                 .andExpect(flash().attribute("noticeVersion", before.version() + 1));
 
         assertThat(wordings.current(Language.FR).comeBackFor("Rules")).isEqualTo("Reviendrez-vous chez Rules ?");
+        mvc.perform(post("/experience/settings/wording").with(user(people.owner())).with(csrf())
+                        .param("language", "FR").param("comeBack", "").param("satisfactionHelp", "x")
+                        .param("satisfactionVisit", "x").param("commentPrompt", "x".repeat(501)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("every question needs 1 to 500 characters")));
+        assertThat(wordings.current(Language.FR).version()).isEqualTo(before.version() + 1);
         assertThat(wordings.find(before.id()).orElseThrow().comeBack()).isEqualTo(before.comeBack());
         mvc.perform(get("/experience/settings").with(user(people.owner())))
                 .andExpect(content().string(containsString("French, version " + (before.version() + 1))));

@@ -81,17 +81,18 @@ class SurveySettingsController {
     }
 
     @PostMapping("/rules")
-    String saveRules(@RequestParam long store, @ModelAttribute RulesForm form,
-                     @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes flash) {
+    String saveRules(@RequestParam long store, @ModelAttribute("typedRules") RulesForm form,
+                     @AuthenticationPrincipal SignedInAssociate me, Model model, RedirectAttributes flash) {
         StoreSummary current = storeFor(me, store);
         Optional<org.ruleone.experience.SurveyRules> rules = form.rules(current.id());
         if (rules.isEmpty()) {
-            flash.addFlashAttribute("problem", "experience.settings.rules.invalid");
-            flash.addFlashAttribute("rules", form);
-        } else {
-            ruleBook.save(rules.get(), me.id());
-            flash.addFlashAttribute("notice", "experience.settings.rules.saved");
+            // Shown again as typed, with what is wrong: nothing is saved.
+            model.addAttribute("problem", "experience.settings.rules.invalid");
+            model.addAttribute("rules", form);
+            return show(current.id(), me, model);
         }
+        ruleBook.save(rules.get(), me.id());
+        flash.addFlashAttribute("notice", "experience.settings.rules.saved");
         return "redirect:/experience/settings?store=" + current.id() + "#rules";
     }
 
@@ -99,14 +100,14 @@ class SurveySettingsController {
     String saveWording(@RequestParam Language language, @RequestParam(required = false) Long store,
                        @RequestParam String comeBack, @RequestParam String satisfactionHelp,
                        @RequestParam String satisfactionVisit, @RequestParam String commentPrompt,
-                       @AuthenticationPrincipal SignedInAssociate me, RedirectAttributes flash) {
+                       @AuthenticationPrincipal SignedInAssociate me, Model model, RedirectAttributes flash) {
         WordingForm form = new WordingForm(language, 0, comeBack, satisfactionHelp, satisfactionVisit, commentPrompt);
         String back = "redirect:/experience/settings" + (store == null ? "" : "?store=" + store) + "#wording-"
                 + language.code();
         if (!form.valid()) {
-            flash.addFlashAttribute("problem", "experience.settings.wording.invalid");
-            flash.addFlashAttribute("typedWording", form);
-            return back;
+            model.addAttribute("problem", "experience.settings.wording.invalid");
+            model.addAttribute("typedWording", form);
+            return show(store, me, model);
         }
         SurveyWording saved = wordings.revise(language, comeBack, satisfactionHelp, satisfactionVisit, commentPrompt,
                 me.id());
