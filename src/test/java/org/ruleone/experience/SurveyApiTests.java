@@ -125,6 +125,26 @@ class SurveyApiTests {
     }
 
     @Test
+    void aPurchaseFromTheTillSchedulesASurveyADayLater() throws Exception {
+        String number = "W-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/purchases").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"storeId": %d, "invoice": "%s", "date": "2031-05-02T10:00:00+02:00", "customerId": "%s",
+                                 "lines": [{"sku": "LOAFER", "quantity": 1, "unitPrice": 120}]}
+                                """.formatted(store, number, number)))
+                .andExpect(status().isCreated());
+        long customer = jdbc.sql("select id from customer where store_id = :s and external_id = :n")
+                .param("s", store).param("n", number).query(Long.class).single();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> invitationsFor(customer) == 1);
+        assertThat(jdbc.sql("""
+                select trigger || ' ' || status || ' ' || (due_at - created_at)
+                  from survey_invitation where customer_id = :c""").param("c", customer).query(String.class).single())
+                .isEqualTo("PURCHASE SCHEDULED 1 day");
+    }
+
+    @Test
     void theOpenApiDocumentListsTheInvitation() throws Exception {
         String document = mvc.perform(get("/v3/api-docs").with(user(people.owner())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -59,6 +59,7 @@ class SurveyInvitationTests {
     @Autowired ServiceFixtures fixtures;
     @Autowired TestPeople people;
     @Autowired ClientBook book;
+    @Autowired org.ruleone.organization.Organization organization;
     @Autowired Consents consents;
     @Autowired SurveyRuleBook ruleBook;
     @Autowired InvitationScheduling scheduling;
@@ -298,6 +299,19 @@ class SurveyInvitationTests {
 
         assertThat(invitations(client).getFirst().skippedReason()).isEqualTo("RULE_OFF");
         assertThat(invitations(phoneOnly).getFirst().skippedReason()).isEqualTo("NO_EMAIL");
+    }
+
+    @Test
+    void theMailComesFromTheStoreWhenTheAssociateWhoServedHasLeft() {
+        scheduling.caseResolved(resolved(newCaseId(), client, RESOLVED));
+        organization.deactivate(served.id());
+
+        sender.sendDue(DUE);
+
+        Mail mail = mail("survey:" + invitations(client).getFirst().id()).orElseThrow();
+        assertThat(mail.fromName()).isEqualTo(fixtures.storeName(store) + " · " + fixtures.storeName(store));
+        assertThat(mail.from()).startsWith("surveys@");
+        assertThat(invitations(client).getFirst().associateId()).as("the answer is still theirs").isEqualTo(served.id());
     }
 
     @Test
