@@ -1,9 +1,5 @@
 package org.ruleone.experience.internal;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -27,6 +23,7 @@ import org.ruleone.platform.CsvColumns;
 import org.ruleone.platform.CsvDates;
 import org.ruleone.platform.CsvEncoding;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.ShellCommands;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -67,12 +64,12 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
         if (commands.isEmpty() || !COMMAND.equals(commands.getFirst())) {
             return;
         }
-        Optional<Path> file = option(args, "file").map(Path::of).filter(Files::isReadable);
+        Optional<Path> file = ShellCommands.option(args, "file").map(Path::of).filter(Files::isReadable);
         if (file.isEmpty()) {
             usage("--file=PATH must name a readable CSV file");
             return;
         }
-        Optional<StoreSummary> store = option(args, "store").flatMap(this::store);
+        Optional<StoreSummary> store = ShellCommands.option(args, "store").flatMap(this::store);
         if (store.isEmpty()) {
             usage("--store must name an existing store (by name or id)");
             return;
@@ -90,12 +87,12 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
         SurveyImportRun run = imports.importNow(new SurveyImports.Request(store.get().id(), file.get(),
                 file.get().getFileName().toString(), mapping, null));
         exitCode = run.status() == SurveyImportStatus.COMPLETED ? 0 : 1;
-        print(json.writeValueAsString(run));
+        ShellCommands.printLine(json.writeValueAsString(run));
     }
 
     /** An earlier import's mapping, or the detected one with what the options say instead. */
     SurveyImportMapping mapping(ApplicationArguments args, Path file) throws CsvLimits.Refused {
-        Optional<String> earlier = option(args, "mapping-of");
+        Optional<String> earlier = ShellCommands.option(args, "mapping-of");
         if (earlier.isPresent()) {
             if (!earlier.get().strip().matches("\\d{1,18}")) {
                 throw new IllegalArgumentException("--mapping-of must be an import's number");
@@ -103,7 +100,7 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
             return imports.mappingOf(Long.parseLong(earlier.get().strip()))
                     .orElseThrow(() -> new IllegalArgumentException("--mapping-of: no import " + earlier.get()));
         }
-        Optional<CsvEncoding> encoding = option(args, "encoding").map(e -> CsvEncoding.named(e.strip()
+        Optional<CsvEncoding> encoding = ShellCommands.option(args, "encoding").map(e -> CsvEncoding.named(e.strip()
                 .toUpperCase(Locale.ROOT).replace('-', '_')).orElseThrow(() -> new IllegalArgumentException(
                 "--encoding must be one of UTF_8, WINDOWS_1252, ISO_8859_2, WINDOWS_1250")));
         SurveyFilePreview preview = SurveyImports.preview(file, encoding);
@@ -113,7 +110,7 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
         for (SurveyColumn column : SurveyColumn.values()) {
             String name = column == SurveyColumn.STORE ? "store-column"
                     : column.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            Optional<String> given = option(args, name);
+            Optional<String> given = ShellCommands.option(args, name);
             if (given.isEmpty()) {
                 continue;
             }
@@ -128,7 +125,7 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             columns.put(column, index.getAsInt());
         }
-        String dateFormat = option(args, "date-format").orElse(detected.dateFormat());
+        String dateFormat = ShellCommands.option(args, "date-format").orElse(detected.dateFormat());
         if (CsvDates.format(dateFormat).isEmpty()) {
             throw new IllegalArgumentException("--date-format=PATTERN is needed: the dates of this file were not "
                     + "recognised (e.g. dd.MM.yyyy HH:mm)");
@@ -148,7 +145,7 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private static Optional<AnswerScale> scale(ApplicationArguments args, String name) {
-        return option(args, name).map(s -> {
+        return ShellCommands.option(args, name).map(s -> {
             try {
                 return AnswerScale.valueOf(s.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -166,24 +163,13 @@ class SurveyImportCommand implements ApplicationRunner, ExitCodeGenerator {
         return organization.store(Long.parseLong(nameOrId.strip()));
     }
 
-    private static Optional<String> option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
-    }
-
     private void usage(String problem) {
         exitCode = 2;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", "USAGE");
         result.put("problem", problem);
         result.put("usage", USAGE);
-        print(json.writeValueAsString(result));
-    }
-
-    /** The process's real stdout: in shell mode {@code System.out} is pointed at stderr for the logs. */
-    private static void print(String line) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        out.println(line);
+        ShellCommands.printLine(json.writeValueAsString(result));
     }
 
     @Override

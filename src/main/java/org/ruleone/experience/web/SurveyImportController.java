@@ -112,7 +112,7 @@ class SurveyImportController {
         try {
             SurveyImports.preview(stored, Optional.empty());
             target = UriComponentsBuilder.fromPath("/experience/imports/new").queryParam("upload", token)
-                    .queryParam("name", displayName(file.getOriginalFilename())).build().encode().toUriString();
+                    .queryParam("name", Uploads.displayName(file.getOriginalFilename())).build().encode().toUriString();
         } catch (CsvLimits.Refused e) {
             uploads.discard(stored);
             target = "/experience/imports?refused=" + e.problem().name() + "&line=" + e.line();
@@ -135,7 +135,7 @@ class SurveyImportController {
         } catch (CsvLimits.Refused e) {
             return "redirect:/experience/imports?refused=" + e.problem().name() + "&line=" + e.line();
         }
-        model.addAttribute("form", SurveyImportForm.of(upload, displayName(name), me.storeId(), preview.suggested()));
+        model.addAttribute("form", SurveyImportForm.of(upload, Uploads.displayName(name), me.storeId(), preview.suggested()));
         return mappingPage(preview, me, model);
     }
 
@@ -158,7 +158,7 @@ class SurveyImportController {
         }
         String name = form.fileName() == null || form.fileName().isBlank() ? "upload.csv" : form.fileName().strip();
         long id = imports.start(new SurveyImports.Request(form.storeId(), uploads.keepForImport(file),
-                displayName(name), mapping, me.id()));
+                Uploads.displayName(name), mapping, me.id()));
         return "redirect:/experience/imports/" + id;
     }
 
@@ -182,16 +182,6 @@ class SurveyImportController {
         model.addAttribute("view", view(run, stores(me), locale));
         model.addAttribute("rejected", run.status().finished() ? imports.rejectedRows(id, SHOWN_REJECTIONS) : List.of());
         return htmx != null ? "experience/import :: progress" : "experience/import";
-    }
-
-    /** The file's own name, without any folder a browser may send, for display only. */
-    static String displayName(String original) {
-        if (original == null) {
-            return "upload.csv";
-        }
-        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
-                .replaceAll("[\\p{Cntrl}]", "").strip();
-        return name.isEmpty() ? "upload.csv" : name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private Map<Long, StoreSummary> stores(SignedInAssociate me) {
