@@ -229,4 +229,26 @@ class SurveyImportTests {
         assertThat(again.rowsImported()).isZero();
         assertThat(again.rowsSkipped()).isEqualTo(4);
     }
+
+    @Test
+    void creditsOnlyTheRowsStoresPeopleAndKeepsAnAssociateOfAnotherStoreOut(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        long store = people.store("Survey import people " + UUID.randomUUID());
+        long other = people.store("Survey import other people " + UUID.randomUUID());
+        SignedInAssociate manager = people.person(Role.MANAGER, store);
+        SignedInAssociate mine = people.person(Role.ASSOCIATE, store);
+        SignedInAssociate theirs = people.person(Role.ASSOCIATE, other);
+        Path file = dir.resolve("people.csv");
+        java.nio.file.Files.writeString(file, "Date,Agent,NPS,ID\n2024-01-05,%s,9,A\n2024-01-06,%s,9,B\n"
+                .formatted(mine.email(), theirs.email()));
+        SurveyImportMapping mapping = SurveyImports.preview(file, Optional.empty()).suggested();
+
+        SurveyImportRun run = imports.importNow(new SurveyImports.Request(store, file, "people.csv", mapping,
+                manager.id()));
+
+        assertThat(stored(run.id())).extracting(Stored::externalId, Stored::associateId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", mine.id()));
+        assertThat(imports.rejectedRows(run.id(), 10)).extracting(RejectedRow::lineNo, RejectedRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "UNKNOWN_ASSOCIATE"));
+    }
 }
