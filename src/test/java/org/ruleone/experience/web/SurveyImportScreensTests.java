@@ -77,6 +77,10 @@ class SurveyImportScreensTests {
                 .andExpect(content().string(containsString("value=\"d.M.yyyy HH:mm\"")))
                 .andExpect(content().string(containsString("Read as Windows Western (windows-1252), columns separated by semicolons.")));
         String upload = mappingUrl.replaceAll(".*upload=([^&]+).*", "$1");
+        mvc.perform(get(mappingUrl + "&encoding=ISO_8859_2").with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Read as Central European ISO (ISO-8859-2)")))
+                .andExpect(content().string(containsString("<option value=\"ISO_8859_2\" selected=\"selected\"")));
 
         String runUrl = mvc.perform(start(upload, store).with(me))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
