@@ -251,4 +251,17 @@ class SurveyImportTests {
         assertThat(imports.rejectedRows(run.id(), 10)).extracting(RejectedRow::lineNo, RejectedRow::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "UNKNOWN_ASSOCIATE"));
     }
+
+    @Test
+    void showsARunWhoseProcessDiedAsInterrupted() {
+        long store = people.store("Survey import died " + UUID.randomUUID());
+        long id = jdbc.sql("""
+                insert into survey_import (store_id, file_name, mapping, status, started_at, heartbeat_at)
+                values (:s, 'died.csv', '{}', 'RUNNING', now() - interval '1 hour', now() - interval '10 minutes')
+                returning id
+                """).param("s", store).query(Long.class).single();
+
+        assertThat(imports.find(id).orElseThrow().status()).isEqualTo(SurveyImportStatus.INTERRUPTED);
+        assertThat(imports.find(id).orElseThrow().status().finished()).isTrue();
+    }
 }
