@@ -43,6 +43,8 @@ public class SurveyImporter {
     /** Rejected rows kept for the screen (all are counted). */
     static final int KEPT_REJECTIONS = 10_000;
     private static final int RAW_SHOWN = 300;
+    /** How many clients found by e-mail a run remembers, so a huge file does not hold all of them in memory. */
+    static final int REMEMBERED_CLIENTS = 100_000;
 
     private final JdbcClient jdbc;
     private final ClientBook clientBook;
@@ -82,6 +84,7 @@ public class SurveyImporter {
                 AnswerRows rows = new AnswerRows(plan.mapping(), header, plan.storeId(), plan.startedBy(),
                         organization, clock);
                 List<AnswerRows.Answer> batch = new ArrayList<>(BATCH);
+                Map<String, Long> clientsByEmail = new HashMap<>();
                 while (csv.next()) {
                     if (csv.size() == 1 && csv.string(0).isBlank()) {
                         continue;
@@ -93,12 +96,12 @@ public class SurveyImporter {
                         reject(counts, rejected, new RejectedRow(csv.line(), bad.reason, bad.detail, shown(csv.raw())));
                     }
                     if (batch.size() == BATCH) {
-                        store(batch, counts, rejected);
+                        store(batch, counts, rejected, clientsByEmail);
                         batch.clear();
                         runs.heartbeat(counts, (int) Math.min(990, bytes.get() * 1000 / size));
                     }
                 }
-                store(batch, counts, rejected);
+                store(batch, counts, rejected, clientsByEmail);
             }
             if (counts.read > 0 && counts.rejected == counts.read) {
                 status = SurveyImportStatus.FAILED;
@@ -124,8 +127,14 @@ public class SurveyImporter {
         }
     }
 
-    /** Finds or adds the batch's clients, reads its invoices, and inserts its answers in one statement. */
-    private void store(List<AnswerRows.Answer> batch, SurveyImportRuns.Counts counts, List<RejectedRow> rejected) {
+    /**
+     * Finds or adds the batch's clients, reads its invoices, and inserts its answers in one statement.
+     *
+     * @param clientsByEmail the clients this run found by e-mail so far, by store and address (a survey export
+     *                       repeats its regular clients)
+     */
+    private void store(List<AnswerRows.Answer> batch, SurveyImportRuns.Counts counts, List<RejectedRow> rejected,
+                       Map<String, Long> clientsByEmail) {
         if (batch.isEmpty()) {
             return;
         }
@@ -153,11 +162,18 @@ public class SurveyImporter {
             for (AnswerRows.Answer a : answers) {
                 Long customer = null;
                 if (a.clientIsEmail()) {
+                    String key = storeId + " " + a.client().toLowerCase(java.util.Locale.ROOT);
                     try {
-                        ClientBook.FoundClient found = clientBook.findOrAdd(storeId,
-                                ClientBook.Contact.email(a.client()), null, null, null);
-                        customer = found.clientId();
-                        counts.clientsCreated += found.created() ? 1 : 0;
+                        customer = clientsByEmail.get(key);
+                        if (customer == null) {
+                            ClientBook.FoundClient found = clientBook.findOrAdd(storeId,
+                                    ClientBook.Contact.email(a.client()), null, null, null);
+                            customer = found.clientId();
+                            counts.clientsCreated += found.created() ? 1 : 0;
+                            if (clientsByEmail.size() < REMEMBERED_CLIENTS) {
+                                clientsByEmail.put(key, customer);
+                            }
+                        }
                     } catch (IllegalArgumentException e) {
                         reject(counts, rejected, new RejectedRow(a.line(), "BAD_CLIENT", a.client(), ""));
                         continue;
