@@ -7,8 +7,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @SpringBootApplication
 public class RuleOneApplication {
 
+    /** The commands run from the shell (see docs/importing.md): purchases, and past survey results. */
+    private static final java.util.Set<String> SHELL_COMMANDS = java.util.Set.of("import", "import-surveys");
+
     public static void main(String[] args) {
-        if (args.length > 0 && "import".equals(args[0])) {
+        if (args.length > 0 && SHELL_COMMANDS.contains(args[0])) {
             // A command from the shell (see docs/importing.md): no HTTP port, and logs go to stderr so that
             // stdout carries only the command's one-line result.
             System.setOut(System.err);

@@ -58,7 +58,7 @@ class HouseRulesTests {
             "book_segments",                                                 // clienteling
             "store_directory", "associate_directory",                        // organization
             "customer_directory", "customer_email_consent", "customer_post_consent",     // customers
-            "customer_tags", "customer_dates",
+            "customer_tags", "customer_dates", "customer_survey_consent",
             "survey_unhappy_answers");                                       // experience
 
     /** Migration files of other names once belonging to a module that has since moved. */

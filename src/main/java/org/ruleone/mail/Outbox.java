@@ -117,6 +117,19 @@ public class Outbox {
         return new QueuedMail(id, messageId);
     }
 
+    /**
+     * Whether {@link #enqueue} accepts this as an address (one plain address, no control characters or commas), for a
+     * caller that must leave a client out rather than have its whole transaction rolled back.
+     */
+    public static boolean accepts(String address) {
+        try {
+            address(address);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The mail queued under a dedupe key. */
     public Optional<OutboxEntry> find(String dedupeKey) {
         return jdbc.sql(SELECT + " where dedupe_key = :key").param("key", dedupeKey).query(Outbox::entry).optional();

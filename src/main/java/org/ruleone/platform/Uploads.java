@@ -59,6 +59,16 @@ public class Uploads {
         this.clock = clock;
     }
 
+    /** The file's own name as a browser sent it, without any folder, for display only ("upload.csv" when none). */
+    public static String displayName(String original) {
+        if (original == null) {
+            return "upload.csv";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}]", "").strip();
+        return name.isEmpty() ? "upload.csv" : name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
     /** Stores the stream as an upload of this associate and returns the token that names it. */
     public String store(InputStream content, long associateId) throws IOException {
         Path folder = folder(directory.resolve(String.valueOf(associateId)));

@@ -3,14 +3,25 @@ package org.ruleone.journeys;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.ruleone.campaigns.CampaignTestSupport;
+import org.ruleone.customers.ClientBook;
 import org.ruleone.experience.SurveyFixtures;
+import org.ruleone.experience.internal.InvitationSender;
+import org.ruleone.mailroom.MailroomTestSupport;
 import org.ruleone.experience.internal.StoreSurveyLinks;
 import org.ruleone.experience.internal.SurveyTokens;
 import org.ruleone.organization.Organization;
@@ -27,11 +38,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client whose case was resolved gets the survey (24 hours later, in Polish), answers it on a phone: "3" and a
- * comment; a follow-up case then waits for the associate who served her, with her comment quoted (issue 11).
+ * A client whose case was resolved gets the survey by mail 24 hours later, in Polish, answers it on a phone: "3" and
+ * a comment; a follow-up case then waits for the associate who served her, with her comment quoted (issue 11).
  */
 class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
 
@@ -40,29 +52,45 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
     @Autowired StoreSurveyLinks storeLinks;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired ClientBook book;
+    @Autowired InvitationSender sender;
 
     @Test
-    void clientAnswersThreeWithACommentAndTheAssociateWhoServedGetsTheFollowUp() {
+    void clientAnswersThreeWithACommentAndTheAssociateWhoServedGetsTheFollowUp() throws Exception {
         fixtures.store();
         String storeName = "Marszałkowska " + UUID.randomUUID().toString().substring(0, 8);
         long store = organization.createStore(new StoreDraft(storeName, "", "PL", ZoneId.of("Europe/Warsaw"),
                 Language.PL, List.of()));
         SignedInAssociate marek = fixtures.named("Marek Nowak", Role.ASSOCIATE, store, Language.EN);
-        long zofia = fixtures.client(store, "Zofia", "Wiśniewska", Language.PL);
+        String email = "zofia-" + UUID.randomUUID() + "@example.pl";
+        long zofia = book.findOrAdd(store, ClientBook.Contact.email(email), "Zofia", "Wiśniewska", Language.PL)
+                .clientId();
         long caseId = fixtures.openCase(marek, store, zofia, "Zepsuty zamek", "Zamek w kurtce się zepsuł.");
         desk.resolve(caseId, Optional.of(store), marek.id(), Resolution.refund(Money.of(new BigDecimal("80"), "PLN"), true),
                 "Zwrot za zamek.");
 
-        // The invitation as the invitation work leaves it 24 hours after the resolution: sent, with a link. Once
-        // that work is merged, this becomes: move the clock 24 hours, let it send, and take the link from the
-        // Polish mail in GreenMail (MailroomTestSupport.GREEN_MAIL).
+        // The resolution schedules the survey for 24 hours later; the sender runs then (moved on by the hour past
+        // the store's quiet hours, whenever the suite runs), and the mail reaches GreenMail through the outbox.
+        long invitation = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "select id from survey_invitation where case_id = :case").param("case", caseId)
+                .query(Long.class).optional(), Optional::isPresent).orElseThrow();
         SurveyFixtures surveys = new SurveyFixtures(jdbc, tokens);
-        var sent = surveys.sent(store, zofia, marek.id(), "CASE_RESOLVED", caseId, "pl",
-                clock.instant().plus(Duration.ofHours(24)).minus(Duration.ofMinutes(1)));
-        String link = "/survey/" + sent.token();
+        Instant due = jdbc.sql("select due_at from survey_invitation where id = :id").param("id", invitation)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(due).isCloseTo(clock.instant().plus(Duration.ofHours(24)), within(Duration.ofMinutes(5)));
+        for (Instant at = due; !"SENT".equals(surveys.status(invitation)); at = at.plus(Duration.ofHours(1))) {
+            assertThat(at).as("sent within a day of being due").isBefore(due.plus(Duration.ofDays(1)));
+            sender.sendDue(at);
+        }
+        MimeMessage mail = receivedBy(email);
+        assertThat(mail.getSubject()).startsWith("Krótkie pytanie od " + storeName);
+        Matcher link = Pattern.compile("/survey/[A-Za-z0-9_-]{43}").matcher(CampaignTestSupport.text(mail));
+        assertThat(link.find()).as("a survey link in the mail").isTrue();
+        var sent = new SurveyFixtures.Sent(invitation, link.group().substring("/survey/".length()));
+        String path = link.group();
 
         Page phone = phone();
-        phone.navigate(url(link));
+        phone.navigate(url(path));
         assertThat(phone.locator("html")).hasAttribute("lang", "pl");
         assertThat(phone.locator("h1")).containsText("Twoja opinia o " + storeName);
         assertThat(phone.locator("#come-back legend"))
@@ -90,6 +118,7 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
                 .until(() -> surveys.answerOf(sent.invitationId()).map(SurveyFixtures.StoredAnswer::followUpCaseId),
                         Optional::isPresent).orElseThrow();
         ServiceCase stored = stored(followUp);
+        assertThat(stored.customerId()).isEqualTo(zofia);
         assertThat(stored.channel()).isEqualTo(Channel.SURVEY);
         assertThat(stored.ownerId()).isEqualTo(marek.id());
 
@@ -110,5 +139,18 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
         assertThat(scanned.locator("#satisfaction legend")).hasText("Jak bardzo jesteś zadowolony z wizyty?");
         fitsThePhone(scanned);
         assertAccessible(scanned);
+    }
+
+    private static MimeMessage receivedBy(String address) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            for (MimeMessage message : MailroomTestSupport.GREEN_MAIL.getReceivedMessages()) {
+                Object[] to = message.getRecipients(Message.RecipientType.TO);
+                if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equals(address))) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No mail reached " + address);
     }
 }

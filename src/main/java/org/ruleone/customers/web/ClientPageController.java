@@ -65,8 +65,9 @@ class ClientPageController {
     record ConsentView(ConsentChannel channel, Optional<ConsentState> current, String wordingToGrant,
                        String wordingToWithdraw) {
 
+        /** Surveys go to a client who never decided (they may opt out); marketing needs a grant first. */
         public boolean granted() {
-            return current.map(ConsentState::granted).orElse(false);
+            return current.map(ConsentState::granted).orElse(channel == ConsentChannel.SURVEY);
         }
     }
 

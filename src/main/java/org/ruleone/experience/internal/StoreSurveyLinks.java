@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.ruleone.platform.SignedLinks;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +19,13 @@ public class StoreSurveyLinks {
     static final Duration VALID_FOR = Duration.ofDays(5 * 366);
 
     private final SignedLinks links;
+    private final SurveyLinks addresses;
     private final Clock clock;
-    private final String publicUrl;
 
-    StoreSurveyLinks(SignedLinks links, Clock clock,
-                     @Value("${ruleone.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+    StoreSurveyLinks(SignedLinks links, SurveyLinks addresses, Clock clock) {
         this.links = links;
+        this.addresses = addresses;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     public String token(long storeId) {
@@ -36,7 +34,7 @@ public class StoreSurveyLinks {
 
     /** The whole address, for the poster. */
     public String url(long storeId) {
-        return publicUrl + "/survey/store/" + token(storeId);
+        return addresses.storePage(token(storeId));
     }
 
     /** The store a link was signed for, if it was and is still valid. */

@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvLimits;
+import org.ruleone.platform.ShellCommands;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.FilePreview;
 import org.ruleone.purchases.ImportStatus;
@@ -54,12 +54,12 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         if (commands.isEmpty() || !"import".equals(commands.getFirst())) {
             return;
         }
-        Optional<Path> file = option(args, "file").map(Path::of).filter(Files::isReadable);
+        Optional<Path> file = ShellCommands.option(args, "file").map(Path::of).filter(Files::isReadable);
         if (file.isEmpty()) {
             usage("--file=PATH must name a readable CSV file");
             return;
         }
-        Optional<StoreSummary> store = option(args, "store").flatMap(this::store);
+        Optional<StoreSummary> store = ShellCommands.option(args, "store").flatMap(this::store);
         if (store.isEmpty()) {
             usage("--store must name an existing store (by name or id)");
             return;
@@ -82,12 +82,12 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         ImportSummary summary = imports.importNow(new PurchaseImports.Request(store.get().id(), file.get(),
                 file.get().getFileName().toString(), mapping.get(), args.containsOption("all-or-nothing"), null));
         exitCode = summary.status() == ImportStatus.COMPLETED ? 0 : 1;
-        print(json.writeValueAsString(summary));
+        ShellCommands.printLine(json.writeValueAsString(summary));
     }
 
     /** The mapping the options name: a mapping file, an earlier import's mapping, a preset, or the recognised header. */
     private Optional<ColumnMapping> mapping(ApplicationArguments args, FilePreview preview) throws IOException {
-        Optional<String> mappingFile = option(args, "mapping-file");
+        Optional<String> mappingFile = ShellCommands.option(args, "mapping-file");
         if (mappingFile.isPresent()) {
             Path path = Path.of(mappingFile.get());
             if (!Files.isReadable(path)) {
@@ -95,7 +95,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             return Optional.of(MappingFile.read(path, preview));
         }
-        Optional<String> earlier = option(args, "mapping-of");
+        Optional<String> earlier = ShellCommands.option(args, "mapping-of");
         if (earlier.isPresent()) {
             if (!earlier.get().strip().matches("\\d{1,18}")) {
                 throw new IllegalArgumentException("--mapping-of must be an import's number");
@@ -108,8 +108,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             return Optional.of(used);
         }
-        if (option(args, "preset").isPresent()) {
-            return option(args, "preset").flatMap(ColumnMapping::preset);
+        if (ShellCommands.option(args, "preset").isPresent()) {
+            return ShellCommands.option(args, "preset").flatMap(ColumnMapping::preset);
         }
         return preview.preset();
     }
@@ -122,11 +122,6 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         return organization.store(Long.parseLong(nameOrId.strip()));
     }
 
-    private static Optional<String> option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
-    }
-
     private void usage(String problem) {
         exitCode = 2;
         Map<String, Object> result = new LinkedHashMap<>();
@@ -134,13 +129,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         result.put("problem", problem);
         result.put("usage", "import --file=PATH --store=\"Store name\" [--preset=online-retail | --mapping-file=PATH"
                 + " | --mapping-of=IMPORT_ID] [--all-or-nothing]");
-        print(json.writeValueAsString(result));
-    }
-
-    /** The process's real stdout: in shell mode {@code System.out} is pointed at stderr for the logs. */
-    private static void print(String line) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        out.println(line);
+        ShellCommands.printLine(json.writeValueAsString(result));
     }
 
     @Override

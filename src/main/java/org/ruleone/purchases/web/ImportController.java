@@ -205,12 +205,7 @@ class ImportController {
 
     /** The file's own name, without any folder a browser may send, for display only. */
     static String displayName(String original) {
-        if (original == null) {
-            return "upload.csv";
-        }
-        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
-                .replaceAll("[\\p{Cntrl}]", "").strip();
-        return name.isEmpty() ? "upload.csv" : name.length() > 200 ? name.substring(0, 200) : name;
+        return Uploads.displayName(original);
     }
 
     private ImportRun visible(long id, SignedInAssociate me) {

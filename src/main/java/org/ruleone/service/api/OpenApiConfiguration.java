@@ -16,7 +16,7 @@ class OpenApiConfiguration {
     OpenAPI ruleOneApi() {
         return new OpenAPI()
                 .info(new Info().title("Rule One API").version("1")
-                        .description("Cases, calls and purchases for integrations. Errors are RFC 9457 problem "
+                        .description("Cases, calls, purchases and survey invitations for integrations. Errors are RFC 9457 problem "
                                 + "details (application/problem+json)."))
                 .components(new Components().addSecuritySchemes("apiToken", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
