@@ -45,6 +45,7 @@ class StoreSurveyPageTests {
     @Autowired TestPeople people;
     @Autowired Organization organization;
     @Autowired ClientBook book;
+    @Autowired SurveyRuleBook ruleBook;
 
     SurveyFixtures surveys;
     long store;
@@ -138,6 +139,21 @@ class StoreSurveyPageTests {
     void thanksARobotThatFillsTheHiddenFieldAndKeepsNothing() throws Exception {
         mvc.perform(answer("0", "1").param("website", "http://spam.example").param("comment", "Buy now"))
                 .andExpect(redirectedUrl("/survey/store/" + link + "/thanks"));
+
+        assertThat(surveys.answersOfStore(store)).isEmpty();
+    }
+
+    @Test
+    void saysTheSurveyHasClosedWhenTheStoreSwitchedInStoreSurveysOff() throws Exception {
+        SurveyRules on = SurveyRules.defaults(store);
+        ruleBook.save(new SurveyRules(store, on.afterCase(), on.afterCaseDelayHours(), on.afterPurchase(),
+                on.afterPurchaseDelayHours(), false, on.cooldownDays(), on.quietFrom(), on.quietUntil(),
+                on.reminders(), on.reminderAfterDays(), on.expiryDays()), people.owner().id());
+
+        mvc.perform(get("/survey/store/" + link))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("This survey has closed")));
+        mvc.perform(answer("3", "2")).andExpect(status().isGone());
 
         assertThat(surveys.answersOfStore(store)).isEmpty();
     }

@@ -62,6 +62,8 @@ class SurveyPosterTests {
         long store = people.store("Poster " + System.nanoTime());
         long other = people.store("Poster other " + System.nanoTime());
 
+        mvc.perform(get("/experience/settings").param("store", "" + store).with(user(owner)))
+                .andExpect(content().string(containsString("/experience/poster?store=" + store)));
         mvc.perform(get("/experience/poster").param("store", "" + store).with(user(owner)))
                 .andExpect(status().isOk());
         mvc.perform(get("/experience/poster").param("store", "" + store)

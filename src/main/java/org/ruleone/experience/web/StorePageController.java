@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ruleone.experience.SurveyAnswers;
 import org.ruleone.experience.SurveyReply;
+import org.ruleone.experience.SurveyRuleBook;
 import org.ruleone.experience.SurveyWordings;
 import org.ruleone.experience.internal.StorePageThrottle;
 import org.ruleone.experience.internal.StoreSurveyLinks;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * A store's own survey page, reached from the QR poster without signing in (ADR 0095): not single-use, so each
  * address may send a few answers an hour, a field people never see catches the robots that fill every field, and
  * an answer is anonymous unless the customer types their e-mail (then they are found in, or added to, the book).
+ * A store whose rules switched "in store" off shows that its survey has closed.
  */
 @Controller
 @RequestMapping("/survey/store")
@@ -44,15 +46,18 @@ class StorePageController {
     private final SurveyAnswers answers;
     private final SurveyWordings wordings;
     private final Organization organization;
+    private final SurveyRuleBook rules;
     private final LocaleResolver locales;
 
     StorePageController(StoreSurveyLinks links, StorePageThrottle throttle, SurveyAnswers answers,
-                        SurveyWordings wordings, Organization organization, LocaleResolver locales) {
+                        SurveyWordings wordings, Organization organization, SurveyRuleBook rules,
+                        LocaleResolver locales) {
         this.links = links;
         this.throttle = throttle;
         this.answers = answers;
         this.wordings = wordings;
         this.organization = organization;
+        this.rules = rules;
         this.locales = locales;
     }
 
@@ -64,6 +69,9 @@ class StorePageController {
             return SurveyPages.done("invalid", HttpStatus.NOT_FOUND, response, model);
         }
         Locale shown = SurveyPages.speak(store.get().language(), locale, request, response, locales);
+        if (!rules.of(store.get().id()).inStore()) {
+            return SurveyPages.done("expired", HttpStatus.GONE, response, model);
+        }
         return form(link, store.get(), SurveyPages.Typed.empty(), List.of(), Language.of(shown), model);
     }
 
@@ -85,6 +93,9 @@ class StorePageController {
         }
         if (store != null && SurveyPages.storeId(store).filter(s -> s == signedFor.get().id()).isEmpty()) {
             return SurveyPages.done("otherStore", HttpStatus.BAD_REQUEST, response, model);
+        }
+        if (!rules.of(signedFor.get().id()).inStore()) {
+            return SurveyPages.done("expired", HttpStatus.GONE, response, model);
         }
         if (!throttle.tryAnswer(request.getRemoteAddr())) {
             return SurveyPages.done("tooMany", HttpStatus.TOO_MANY_REQUESTS, response, model);
