@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -158,6 +162,20 @@ public abstract class BrowserJourney {
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Password").fill(password);
         page.locator("form.card button[type=submit]").click();
+    }
+
+    /** The first mail GreenMail received for this address, waiting up to 30 seconds for the outbox to send it. */
+    static MimeMessage receivedBy(String address) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            for (MimeMessage message : MailroomTestSupport.GREEN_MAIL.getReceivedMessages()) {
+                Object[] to = message.getRecipients(Message.RecipientType.TO);
+                if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equals(address))) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No mail reached " + address);
     }
 
     void screenshot(Page page, String name) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.ZoneId;
@@ -13,15 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.ruleone.campaigns.CampaignTestSupport;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.experience.SurveyFixtures;
 import org.ruleone.experience.internal.InvitationSender;
-import org.ruleone.mailroom.MailroomTestSupport;
 import org.ruleone.experience.internal.StoreSurveyLinks;
 import org.ruleone.experience.internal.SurveyTokens;
 import org.ruleone.organization.Organization;
@@ -139,18 +135,5 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
         assertThat(scanned.locator("#satisfaction legend")).hasText("Jak bardzo jesteś zadowolony z wizyty?");
         fitsThePhone(scanned);
         assertAccessible(scanned);
-    }
-
-    private static MimeMessage receivedBy(String address) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            for (MimeMessage message : MailroomTestSupport.GREEN_MAIL.getReceivedMessages()) {
-                Object[] to = message.getRecipients(Message.RecipientType.TO);
-                if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equals(address))) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No mail reached " + address);
     }
 }

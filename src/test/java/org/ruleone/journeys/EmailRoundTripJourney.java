@@ -1,10 +1,8 @@
 package org.ruleone.journeys;
 
 import java.nio.charset.Charset;
-import java.util.Arrays;
 
 import com.microsoft.playwright.Page;
-import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -106,18 +104,5 @@ class EmailRoundTripJourney extends ServiceJourney {
         assertThat(stored.messages()).extracting(CaseMessage::author)
                 .containsExactly(AuthorKind.CUSTOMER, AuthorKind.ASSOCIATE, AuthorKind.CUSTOMER);
         assertThat(desk.list(org.ruleone.service.CaseFilter.ofStore(store), java.util.Optional.of(store))).as("one case, not two").hasSize(1);
-    }
-
-    private static MimeMessage receivedBy(String address) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : MailroomTestSupport.GREEN_MAIL.getReceivedMessages()) {
-                Object[] to = message.getRecipients(Message.RecipientType.TO);
-                if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equals(address))) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No mail reached " + address);
     }
 }
