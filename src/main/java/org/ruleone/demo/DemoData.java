@@ -33,6 +33,8 @@ import org.ruleone.customers.Consents;
 import org.ruleone.customers.DateKind;
 import org.ruleone.customers.ImportantDate;
 import org.ruleone.customers.PostalAddress;
+import org.ruleone.experience.SurveyAnswers;
+import org.ruleone.experience.SurveyChannel;
 import org.ruleone.organization.AssociateDraft;
 import org.ruleone.organization.BusinessHours;
 import org.ruleone.organization.Organization;
@@ -47,6 +49,7 @@ import org.ruleone.purchases.TillPurchase;
 import org.ruleone.purchases.TillPurchases;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
+import org.ruleone.service.CaseOpened;
 import org.ruleone.service.Channel;
 import org.ruleone.service.Resolution;
 import org.ruleone.service.ResolutionKind;
@@ -92,6 +95,7 @@ class DemoData {
     private final Catalog catalog;
     private final Campaigns campaigns;
     private final TillPurchases till;
+    private final SurveyAnswers surveys;
     private final DemoProgress progress;
     private final Clock clock;
     private final Path onlineRetail;
@@ -99,7 +103,7 @@ class DemoData {
 
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
              CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, TillPurchases till,
-             DemoProgress progress, Clock clock,
+             SurveyAnswers surveys, DemoProgress progress, Clock clock,
              @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") String onlineRetail) {
         this.organization = organization;
         this.clients = clients;
@@ -111,6 +115,7 @@ class DemoData {
         this.catalog = catalog;
         this.campaigns = campaigns;
         this.till = till;
+        this.surveys = surveys;
         this.progress = progress;
         this.clock = clock;
         // A plain file path, relative to the working directory: bound as a Path, Spring would read it as a
@@ -183,7 +188,10 @@ class DemoData {
         progress.stepDone();
         campaign(cast);
         progress.stepDone();
-        log.info("Demo: stores, people, clients, cases, calls, tasks, products, sales and a campaign seeded in {} ms",
+        surveyAnswers(cast);
+        progress.stepDone();
+        log.info("Demo: stores, people, clients, cases, calls, tasks, products, sales, a campaign and survey answers "
+                        + "seeded in {} ms",
                 (System.nanoTime() - startedAt) / 1_000_000);
 
         if (Files.isReadable(onlineRetail)) {
@@ -337,6 +345,113 @@ class DemoData {
                     daysAgo(sale.store(), sale.daysAgo(), LocalTime.of(16, 30)), sale.number(), null,
                     List.of(new TillPurchase.Line(sale.sku(), sale.name(), 1, new BigDecimal(sale.price())))));
         }
+    }
+
+    /** A client of the demo and the language they answer in. */
+    private record Answerer(long id, Language language) {
+    }
+
+    /**
+     * Survey answers over the last eight months in both stores, getting better as the months go by: promoters,
+     * passives and detractors, comments in the three languages, after cases, purchases and from the store's QR
+     * page (anonymous). Every unhappy answer of a known client opens its follow-up case, as any answer would;
+     * {@link #on(CaseOpened)} handles the older ones the way the associates did. The same answers every time.
+     */
+    private void surveyAnswers(Cast c) {
+        java.util.Random dice = new java.util.Random(1001);
+        List<Answerer> here = List.of(new Answerer(c.mary(), Language.EN), new Answerer(c.jerome(), Language.FR),
+                new Answerer(client(c.flagship(), c.craig(), "C-1003", "Emma", "Johnson", "emma.johnson@example.com",
+                        "+1 206 555 0148", Language.EN, List.of("dresses"), ""), Language.EN),
+                new Answerer(client(c.flagship(), c.sally(), "C-1004", "Claire", "Martin", "claire.martin@example.fr",
+                        "+33 6 23 45 67 89", Language.FR, List.of("scarves"), ""), Language.FR),
+                new Answerer(client(c.flagship(), c.craig(), "C-1005", "Tom", "Baker", "tom.baker@example.com",
+                        "+1 206 555 0149", Language.EN, List.of("shirts"), "Collar 41"), Language.EN));
+        List<Answerer> there = List.of(new Answerer(c.zaneta(), Language.PL), new Answerer(c.agnieszka(), Language.PL),
+                new Answerer(client(c.second(), c.marek(), "K-2003", "Piotr", "Nowak", "piotr.nowak@example.pl",
+                        "+48 603 222 333", Language.PL, List.of("shoes"), "Buty 44"), Language.PL),
+                new Answerer(client(c.second(), c.amelie(), "K-2004", "Katarzyna", "Kowalczyk",
+                        "k.kowalczyk@example.pl", "+48 604 333 444", Language.PL, List.of("coats"), ""), Language.PL),
+                new Answerer(client(c.second(), c.amelie(), "K-2005", "Julien", "Moreau", "julien.moreau@example.fr",
+                        "+33 6 34 56 78 90", Language.FR, List.of("tuxedo"), ""), Language.FR));
+        int answers = 160;
+        for (int i = 0; i < answers; i++) {
+            double progressMade = i / (double) answers;
+            boolean flagship = dice.nextInt(10) < 6;
+            long store = flagship ? c.flagship() : c.second();
+            double roll = dice.nextDouble();
+            int comeBack = roll < 0.24 - 0.14 * progressMade ? 2 + dice.nextInt(5)
+                    : roll < 0.55 - 0.20 * progressMade ? 7 + dice.nextInt(2) : 9 + dice.nextInt(2);
+            int satisfaction = comeBack >= 9 ? 4 + dice.nextInt(2) : comeBack >= 7 ? 3 + dice.nextInt(2)
+                    : 1 + dice.nextInt(3);
+            int kind = dice.nextInt(20);
+            SurveyChannel channel = kind < 5 ? SurveyChannel.CASE_RESOLVED
+                    : kind < 14 ? SurveyChannel.PURCHASE : SurveyChannel.IN_STORE;
+            Answerer client = channel == SurveyChannel.IN_STORE ? null
+                    : (flagship ? here : there).get(dice.nextInt(here.size()));
+            Long servedBy = channel == SurveyChannel.IN_STORE ? null
+                    : flagship ? (dice.nextBoolean() ? c.craig() : c.sally())
+                    : (dice.nextBoolean() ? c.marek() : c.amelie());
+            Language language = client != null ? client.language()
+                    : dice.nextInt(5) == 0 ? Language.FR : flagship ? Language.EN : Language.PL;
+            String comment = dice.nextInt(100) < 55 ? comment(language, comeBack, dice) : null;
+            int days = Math.max(1, (int) Math.round(240.0 * (answers - i) / answers));
+            Instant at = daysAgo(store, days, LocalTime.of(10 + dice.nextInt(9), dice.nextInt(60)));
+            surveys.record(new SurveyAnswers.RecordedAnswer(store, client == null ? null : client.id(), servedBy,
+                    channel, language, comeBack, satisfaction, comment, null, null, at));
+        }
+    }
+
+    private static String comment(Language language, int comeBack, java.util.Random dice) {
+        List<String> said = switch (language) {
+            case EN -> comeBack >= 9 ? List.of("Craig found my size in the back and walked me to the fitting room.",
+                    "They remembered my name and my size. Best shop in town.",
+                    "The tailor fixed my hem while I had a coffee.")
+                    : comeBack >= 7 ? List.of("Fine, but I waited a while at the till.",
+                    "Nice shop; the size I wanted was not there.")
+                    : List.of("Nobody greeted me and the fitting rooms were a mess.",
+                    "I was pointed to the back of the shop instead of being shown.",
+                    "Twenty minutes in the queue to pay.");
+            case FR -> comeBack >= 9 ? List.of("Accueil chaleureux, on m'a accompagnée jusqu'au rayon.",
+                    "Toujours un plaisir, merci pour les retouches !")
+                    : comeBack >= 7 ? List.of("Bien, mais un peu d'attente en caisse.",
+                    "Correct, sans plus : ma taille manquait.")
+                    : List.of("Personne pour m'aider, j'ai fini par partir.",
+                    "Le vendeur était pressé et peu aimable.");
+            case PL -> comeBack >= 9 ? List.of("Świetna obsługa, pan Marek pamiętał mój rozmiar.",
+                    "Zawsze miło tu wracać. Dziękuję za kawę!")
+                    : comeBack >= 7 ? List.of("Dobrze, ale długo czekałam przy kasie.",
+                    "W porządku, choć brakowało mojego rozmiaru.")
+                    : List.of("Nikt się mną nie zainteresował.",
+                    "Sprzedawca tylko wskazał palcem, gdzie są buty.");
+        };
+        return said.get(dice.nextInt(said.size()));
+    }
+
+    /**
+     * The associates of the demo followed up the unhappy answers older than a week: a call back the same day (or,
+     * now and then, the next), a small gift for one in three, and the case resolved; the latest stay open on the
+     * desk. Only the demo's history: a follow-up opened today is left to the person it was given to.
+     */
+    @ApplicationModuleListener
+    void on(CaseOpened opened) {
+        if (opened.channel() != Channel.SURVEY || opened.ownerId() == null
+                || opened.openedAt().isAfter(clock.instant().minus(Duration.ofDays(7)))) {
+            return;
+        }
+        long owner = opened.ownerId();
+        Optional<Long> all = Optional.empty();
+        Instant calledAt = opened.openedAt().plus(opened.caseId() % 5 == 0 ? Duration.ofHours(30) : Duration.ofHours(3));
+        Language language = opened.language() == null ? Language.EN : opened.language();
+        at(calledAt).reply(opened.caseId(), all, owner, switch (language) {
+            case EN -> "Thank you for telling us. I called you to hear the whole story; please ask for me next time.";
+            case FR -> "Merci de nous l'avoir dit. Je vous ai appelé pour tout entendre ; demandez-moi la prochaine fois.";
+            case PL -> "Dziękujemy za szczerą opinię. Zadzwoniliśmy, żeby wysłuchać całej historii; następnym razem proszę pytać o mnie.";
+        }, false);
+        String currency = currency(opened.storeId());
+        at(calledAt.plus(Duration.ofMinutes(10))).resolve(opened.caseId(), all, owner,
+                opened.caseId() % 3 == 0 ? Resolution.of(ResolutionKind.GOODWILL, Money.of("20.00", currency))
+                        : Resolution.answered(currency),
+                "Called back the unhappy customer; they will give us another chance.");
     }
 
     /** An answered call on the tires case, a voicemail on the opening-hours case, and a missed unknown caller. */

@@ -137,6 +137,7 @@ class DemoDataTests {
         assertNamedClientsBoughtAndAreDueThanks(seattle.id(), krakow.id());
         assertTheProductsPageExampleFindsADemoProduct();
         assertTheHomePageShowsProgressOnlyWhileLoading();
+        assertSurveyAnswersOverMonthsWithTheirFollowUps();
 
         // Run once: the same event again adds nothing.
         long casesBefore = allCases().size();
@@ -145,6 +146,30 @@ class DemoDataTests {
         assertThat(organization.stores()).hasSize(2);
         assertThat(jdbc.sql("select count(*) from associate where email like '%@demo.example'")
                 .query(Long.class).single()).isEqualTo(4);
+    }
+
+    private void assertSurveyAnswersOverMonthsWithTheirFollowUps() throws Exception {
+        assertThat(jdbc.sql("select count(*) from survey_answer where complete").query(Long.class).single())
+                .isEqualTo(160);
+        assertThat(jdbc.sql("select count(distinct date_trunc('month', answered_at)) from survey_answer")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(8);
+        assertThat(jdbc.sql("select distinct language from survey_answer where comment is not null")
+                .query(String.class).list()).containsExactlyInAnyOrder("en", "fr", "pl");
+        long unhappyOfClients = jdbc.sql("""
+                select count(*) from survey_answer
+                 where customer_id is not null and (come_back <= 6 or satisfaction <= 2)""")
+                .query(Long.class).single();
+        assertThat(unhappyOfClients).isGreaterThan(5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.sql("select count(*) from survey_answer where follow_up_case_id is not null")
+                    .query(Long.class).single()).isEqualTo(unhappyOfClients);
+            // the older follow-ups were handled by the demo's associates, the latest wait on the desk
+            assertThat(allCases().stream().filter(c -> c.channel() == Channel.SURVEY)
+                    .map(CaseSummary::status).distinct().toList()).contains(CaseStatus.RESOLVED);
+        });
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        mvc.perform(get("/experience").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Twenty minutes in the queue to pay")));
     }
 
     private void assertCasesSpreadOverWeeksWithRealResponseTimes() {

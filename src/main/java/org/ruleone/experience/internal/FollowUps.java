@@ -1,5 +1,7 @@
 package org.ruleone.experience.internal;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +64,8 @@ class FollowUps {
         Locale locale = store.map(StoreSummary::language).orElse(Language.EN).locale();
         long caseId;
         try {
-            caseId = desk.open(new CaseDraft(answer.storeId(), answer.customerId(),
+            // opened when the answer was given, however late the listener runs: the standard counts from then
+            caseId = desk.asOf(Clock.fixed(answer.answeredAt(), ZoneOffset.UTC)).open(new CaseDraft(answer.storeId(), answer.customerId(),
                     followerOf(answer.storeId(), answer.associateId()), Channel.SURVEY, subject(answer, locale), null,
                     quote(answer, locale)), Optional.empty());
         } catch (IllegalArgumentException noLongerTheStoresClient) {
