@@ -1,0 +1,191 @@
+package org.ruleone.experience.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.ruleone.experience.SurveyChannel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures of the surveys: tallies per week or month, the comments and the follow-up cases, for a slice of
+ * stores, associates, channels and days. Weeks, months and days are counted in each store's own time zone.
+ * Answers are counted on the day they were last saved; invitations on the day they were sent.
+ */
+@Component
+public class SurveyFigures {
+
+    /** How the trend groups the days. */
+    public enum Grouping {
+        WEEK, MONTH
+    }
+
+    /** Which comments to show, by the come-back score they came with. */
+    public enum Band {
+        PROMOTER, PASSIVE, DETRACTOR, UNHAPPY
+    }
+
+    /**
+     * The slice asked for. {@code storeId} empty means every store: a caller limited to one store must set it.
+     *
+     * @param from first day, inclusive, in the store's time zone
+     * @param to   last day, inclusive
+     */
+    public record Slice(Optional<Long> storeId, Optional<Long> associateId, Optional<SurveyChannel> channel,
+                        LocalDate from, LocalDate to, Grouping grouping) {
+    }
+
+    /** A complete answer with a comment, as the comments list shows it. */
+    public record Comment(long answerId, long storeId, Long associateId, SurveyChannel channel, Integer comeBack,
+                          Integer satisfaction, String comment, Instant answeredAt, Long followUpCaseId) {
+    }
+
+    /** An answer that opened a follow-up case. */
+    public record FollowUp(long answerId, long caseId, long storeId, Long associateId, Integer comeBack,
+                           Integer satisfaction, String comment, Instant answeredAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SurveyFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One tally per week or month that had answers or invitations, by the first day of the week or month. */
+    public Map<LocalDate, SurveyTally> trend(Slice slice) {
+        String unit = slice.grouping().name().toLowerCase(Locale.ROOT);
+        Map<LocalDate, SurveyTally> byBucket = new TreeMap<>();
+        Where answers = where(slice, "a", "a.answered_at", "a.channel");
+        jdbc.sql("""
+                select date_trunc('%s', a.answered_at at time zone s.time_zone)::date as bucket,
+                       count(*) filter (where a.complete) as complete,
+                       count(*) filter (where not a.complete) as partial,
+                       count(*) filter (where a.complete and a.come_back >= 9) as promoters,
+                       count(*) filter (where a.complete and a.come_back between 7 and 8) as passives,
+                       count(*) filter (where a.complete and a.come_back <= 6) as detractors,
+                       count(*) filter (where a.complete and a.satisfaction is not null) as satisfaction_count,
+                       count(*) filter (where a.complete and a.satisfaction >= 4) as satisfied
+                  from survey_answer a join store_directory s on s.id = a.store_id
+                 where %s
+                 group by 1""".formatted(unit, answers.sql()))
+                .params(answers.params())
+                .query(rs -> {
+                    byBucket.put(rs.getObject("bucket", LocalDate.class), new SurveyTally(rs.getLong("complete"),
+                            rs.getLong("partial"), rs.getLong("promoters"), rs.getLong("passives"),
+                            rs.getLong("detractors"), rs.getLong("satisfaction_count"), rs.getLong("satisfied"), 0, 0));
+                });
+        Where invitations = where(slice, "i", "i.sent_at", "i.trigger");
+        jdbc.sql("""
+                select date_trunc('%s', i.sent_at at time zone s.time_zone)::date as bucket, count(*) as sent,
+                       count(*) filter (where i.status = 'COMPLETED') as answered
+                  from survey_invitation i join store_directory s on s.id = i.store_id
+                 where %s
+                 group by 1""".formatted(unit, invitations.sql()))
+                .params(invitations.params())
+                .query(rs -> {
+                    byBucket.merge(rs.getObject("bucket", LocalDate.class),
+                            new SurveyTally(0, 0, 0, 0, 0, 0, 0, rs.getLong("sent"), rs.getLong("answered")),
+                            SurveyTally::plus);
+                });
+        return byBucket;
+    }
+
+    /** Complete answers with a comment, newest first, a page at a time ({@code limit + 1} asked to tell "more"). */
+    public List<Comment> comments(Slice slice, Optional<Band> band, Optional<String> word, int offset, int limit) {
+        Where where = where(slice, "a", "a.answered_at", "a.channel");
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.store_id, a.associate_id, a.channel, a.come_back, a.satisfaction, a.comment,
+                       a.answered_at, a.follow_up_case_id
+                  from survey_answer a join store_directory s on s.id = a.store_id
+                 where a.complete and a.comment is not null and a.comment <> '' and """).append(' ').append(where.sql());
+        Map<String, Object> params = new HashMap<>(where.params());
+        band.ifPresent(b -> sql.append(switch (b) {
+            case PROMOTER -> " and a.come_back >= 9";
+            case PASSIVE -> " and a.come_back between 7 and 8";
+            case DETRACTOR -> " and a.come_back <= 6";
+            case UNHAPPY -> " and (a.come_back <= 6 or a.satisfaction <= 2)";
+        }));
+        word.map(String::strip).filter(w -> !w.isEmpty()).ifPresent(w -> {
+            sql.append(" and a.comment ilike :word");
+            params.put("word", "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        });
+        sql.append(" order by a.answered_at desc, a.id desc offset :offset limit :limit");
+        params.put("offset", Math.max(0, offset));
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Comment(rs.getLong("id"),
+                rs.getLong("store_id"), nullableLong(rs, "associate_id"), SurveyChannel.valueOf(rs.getString("channel")),
+                nullableInt(rs, "come_back"), nullableInt(rs, "satisfaction"), rs.getString("comment"),
+                rs.getTimestamp("answered_at").toInstant(), nullableLong(rs, "follow_up_case_id"))).list();
+    }
+
+    /** Answers that opened a follow-up case, newest first. */
+    public List<FollowUp> followUps(Slice slice, int limit) {
+        Where where = where(slice, "a", "a.answered_at", "a.channel");
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", limit);
+        return jdbc.sql("""
+                select a.id, a.follow_up_case_id, a.store_id, a.associate_id, a.come_back, a.satisfaction, a.comment,
+                       a.answered_at
+                  from survey_answer a join store_directory s on s.id = a.store_id
+                 where a.follow_up_case_id is not null and %s
+                 order by a.answered_at desc, a.id desc limit :limit""".formatted(where.sql()))
+                .params(params)
+                .query((rs, n) -> new FollowUp(rs.getLong("id"), rs.getLong("follow_up_case_id"), rs.getLong("store_id"),
+                        nullableLong(rs, "associate_id"), nullableInt(rs, "come_back"), nullableInt(rs, "satisfaction"),
+                        rs.getString("comment"), rs.getTimestamp("answered_at").toInstant()))
+                .list();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * The slice as SQL on one table: the days in the store's zone, with a bound in UTC a day wider on each side so
+     * the (store, time) indexes can be used.
+     */
+    private static Where where(Slice slice, String alias, String time, String channelColumn) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        conditions.add(time + " >= :fromWide and " + time + " < :toWide");
+        conditions.add("(" + time + " at time zone s.time_zone) >= :from and (" + time
+                + " at time zone s.time_zone) < :toNext");
+        params.put("fromWide", Timestamp.from(slice.from().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        params.put("toWide", Timestamp.from(slice.to().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        params.put("from", slice.from().atStartOfDay());
+        params.put("toNext", slice.to().plusDays(1).atStartOfDay());
+        slice.storeId().ifPresent(id -> {
+            conditions.add(alias + ".store_id = :store");
+            params.put("store", id);
+        });
+        slice.associateId().ifPresent(id -> {
+            conditions.add(alias + ".associate_id = :associate");
+            params.put("associate", id);
+        });
+        slice.channel().ifPresent(c -> {
+            conditions.add(channelColumn + " = :channel");
+            params.put("channel", c.name());
+        });
+        return new Where(String.join(" and ", conditions), params);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}
