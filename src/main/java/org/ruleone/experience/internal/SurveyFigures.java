@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The figures of the surveys: tallies per week or month, the comments and the follow-up cases, for a slice of
- * stores, associates, channels and days. Weeks, months and days are counted in each store's own time zone.
- * Answers are counted on the day they were last saved; invitations on the day they were sent.
+ * stores, associates, channels and days. Weeks, months and days are each store's own (V118 keeps the day of every
+ * answer and invitation). Answers count on the day they were last saved; invitations on the day they were sent.
+ * A whole store or chain is read from the counts per store and day (ADR 0097); a slice by associate or channel
+ * from the answers themselves.
  */
 @Component
 public class SurveyFigures {
@@ -64,11 +66,37 @@ public class SurveyFigures {
 
     /** One tally per week or month that had answers or invitations, by the first day of the week or month. */
     public Map<LocalDate, SurveyTally> trend(Slice slice) {
-        String unit = slice.grouping().name().toLowerCase(Locale.ROOT);
+        return slice.associateId().isEmpty() && slice.channel().isEmpty() ? fromReadModel(slice) : fromAnswers(slice);
+    }
+
+    /** A whole store or every store: the counts per store and day kept by V118's triggers. */
+    private Map<LocalDate, SurveyTally> fromReadModel(Slice slice) {
         Map<LocalDate, SurveyTally> byBucket = new TreeMap<>();
-        Where answers = where(slice, "a", "a.answered_at", "a.channel");
         jdbc.sql("""
-                select date_trunc('%s', a.answered_at at time zone s.time_zone)::date as bucket,
+                select date_trunc('%s', day)::date as bucket, sum(complete) as complete, sum(partial) as partial,
+                       sum(promoters) as promoters, sum(passives) as passives, sum(detractors) as detractors,
+                       sum(satisfaction_count) as satisfaction_count, sum(satisfied) as satisfied,
+                       sum(invitations_sent) as sent, sum(invitations_answered) as answered
+                  from survey_figures_day
+                 where day between :from and :to and (cast(:store as bigint) is null or store_id = :store)
+                 group by 1
+                having sum(complete) + sum(partial) + sum(invitations_sent) > 0""".formatted(unit(slice)))
+                .param("from", slice.from()).param("to", slice.to()).param("store", slice.storeId().orElse(null))
+                .query(rs -> {
+                    byBucket.put(rs.getObject("bucket", LocalDate.class), new SurveyTally(rs.getLong("complete"),
+                            rs.getLong("partial"), rs.getLong("promoters"), rs.getLong("passives"),
+                            rs.getLong("detractors"), rs.getLong("satisfaction_count"), rs.getLong("satisfied"),
+                            rs.getLong("sent"), rs.getLong("answered")));
+                });
+        return byBucket;
+    }
+
+    /** A slice by associate or channel: counted from the answers and invitations themselves. */
+    private Map<LocalDate, SurveyTally> fromAnswers(Slice slice) {
+        Map<LocalDate, SurveyTally> byBucket = new TreeMap<>();
+        Where answers = where(slice, "a", "answered");
+        jdbc.sql("""
+                select date_trunc('%s', a.answered_on)::date as bucket,
                        count(*) filter (where a.complete) as complete,
                        count(*) filter (where not a.complete) as partial,
                        count(*) filter (where a.complete and a.come_back >= 9) as promoters,
@@ -76,22 +104,22 @@ public class SurveyFigures {
                        count(*) filter (where a.complete and a.come_back <= 6) as detractors,
                        count(*) filter (where a.complete and a.satisfaction is not null) as satisfaction_count,
                        count(*) filter (where a.complete and a.satisfaction >= 4) as satisfied
-                  from survey_answer a join store_directory s on s.id = a.store_id
+                  from survey_answer a
                  where %s
-                 group by 1""".formatted(unit, answers.sql()))
+                 group by 1""".formatted(unit(slice), answers.sql()))
                 .params(answers.params())
                 .query(rs -> {
                     byBucket.put(rs.getObject("bucket", LocalDate.class), new SurveyTally(rs.getLong("complete"),
                             rs.getLong("partial"), rs.getLong("promoters"), rs.getLong("passives"),
                             rs.getLong("detractors"), rs.getLong("satisfaction_count"), rs.getLong("satisfied"), 0, 0));
                 });
-        Where invitations = where(slice, "i", "i.sent_at", "i.trigger");
+        Where invitations = where(slice, "i", "sent");
         jdbc.sql("""
-                select date_trunc('%s', i.sent_at at time zone s.time_zone)::date as bucket, count(*) as sent,
+                select date_trunc('%s', i.sent_on)::date as bucket, count(*) as sent,
                        count(*) filter (where i.status = 'COMPLETED') as answered
-                  from survey_invitation i join store_directory s on s.id = i.store_id
+                  from survey_invitation i
                  where %s
-                 group by 1""".formatted(unit, invitations.sql()))
+                 group by 1""".formatted(unit(slice), invitations.sql()))
                 .params(invitations.params())
                 .query(rs -> {
                     byBucket.merge(rs.getObject("bucket", LocalDate.class),
@@ -101,13 +129,17 @@ public class SurveyFigures {
         return byBucket;
     }
 
+    private static String unit(Slice slice) {
+        return slice.grouping().name().toLowerCase(Locale.ROOT);
+    }
+
     /** Complete answers with a comment, newest first, a page at a time ({@code limit + 1} asked to tell "more"). */
     public List<Comment> comments(Slice slice, Optional<Band> band, Optional<String> word, int offset, int limit) {
-        Where where = where(slice, "a", "a.answered_at", "a.channel");
+        Where where = where(slice, "a", "answered");
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.store_id, a.associate_id, a.channel, a.come_back, a.satisfaction, a.comment,
                        a.answered_at, a.follow_up_case_id
-                  from survey_answer a join store_directory s on s.id = a.store_id
+                  from survey_answer a
                  where a.complete and a.comment is not null and a.comment <> '' and """).append(' ').append(where.sql());
         Map<String, Object> params = new HashMap<>(where.params());
         band.ifPresent(b -> sql.append(switch (b) {
@@ -131,13 +163,13 @@ public class SurveyFigures {
 
     /** Answers that opened a follow-up case, newest first. */
     public List<FollowUp> followUps(Slice slice, int limit) {
-        Where where = where(slice, "a", "a.answered_at", "a.channel");
+        Where where = where(slice, "a", "answered");
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("limit", limit);
         return jdbc.sql("""
                 select a.id, a.follow_up_case_id, a.store_id, a.associate_id, a.come_back, a.satisfaction, a.comment,
                        a.answered_at
-                  from survey_answer a join store_directory s on s.id = a.store_id
+                  from survey_answer a
                  where a.follow_up_case_id is not null and %s
                  order by a.answered_at desc, a.id desc limit :limit""".formatted(where.sql()))
                 .params(params)
@@ -151,19 +183,21 @@ public class SurveyFigures {
     }
 
     /**
-     * The slice as SQL on one table: the days in the store's zone, with a bound in UTC a day wider on each side so
-     * the (store, time) indexes can be used.
+     * The slice as SQL on the answers ({@code "answered"}) or the invitations ({@code "sent"}): the store's own days
+     * (V118), and the time in UTC a day wider on each side, so the indexes on the time can be used.
      */
-    private static Where where(Slice slice, String alias, String time, String channelColumn) {
+    private static Where where(Slice slice, String alias, String event) {
+        boolean answers = event.equals("answered");
+        String time = alias + "." + event + "_at";
+        String day = alias + "." + event + "_on";
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         conditions.add(time + " >= :fromWide and " + time + " < :toWide");
-        conditions.add("(" + time + " at time zone s.time_zone) >= :from and (" + time
-                + " at time zone s.time_zone) < :toNext");
+        conditions.add(day + " between :from and :to");
         params.put("fromWide", Timestamp.from(slice.from().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         params.put("toWide", Timestamp.from(slice.to().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC)));
-        params.put("from", slice.from().atStartOfDay());
-        params.put("toNext", slice.to().plusDays(1).atStartOfDay());
+        params.put("from", slice.from());
+        params.put("to", slice.to());
         slice.storeId().ifPresent(id -> {
             conditions.add(alias + ".store_id = :store");
             params.put("store", id);
@@ -173,7 +207,7 @@ public class SurveyFigures {
             params.put("associate", id);
         });
         slice.channel().ifPresent(c -> {
-            conditions.add(channelColumn + " = :channel");
+            conditions.add(alias + (answers ? ".channel" : ".trigger") + " = :channel");
             params.put("channel", c.name());
         });
         return new Where(String.join(" and ", conditions), params);

@@ -205,4 +205,43 @@ class SurveyFiguresIntegrationTests {
                 .doesNotContain("Secret of the Lyon store");
         assertThat(csv.lines().skip(1)).hasSize(4);
     }
+
+    @Test
+    void countsAnAssociatesFiguresFromTheirOwnAnswersAndInvitations() throws Exception {
+        String csv = mvc.perform(get("/experience/figures.csv?" + MARCH + "&associate=" + associate.id())
+                        .with(user(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // the anonymous partial answer is the store's, not the associate's
+        assertThat(csv.lines()).contains("2025-03-01,10,1,20,10,50.0,5,2,3,20.0,-34.0,74.0,9,66.7");
+    }
+
+    @Test
+    void countsAChannelsFiguresOnTheStoresDays() throws Exception {
+        String csv = mvc.perform(get("/experience/figures.csv?from=2025-03-01&to=2025-04-30&channel=IN_STORE")
+                        .with(user(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(csv.lines().skip(1)).containsExactly("2025-04-01,1,0,0,0,,0,0,1,-100.0,-100.0,-100.0,0,");
+    }
+
+    @Test
+    void followsAnswersAsTheyAreCompletedChangedAndRemoved() throws Exception {
+        jdbc.sql("update survey_answer set complete = true, satisfaction = 5 where store_id = :store and come_back = 0"
+                        + " and not complete")
+                .param("store", store).update();
+        jdbc.sql("update survey_answer set come_back = 10 where store_id = :store and come_back = 6")
+                .param("store", store).update();
+        jdbc.sql("delete from survey_answer where store_id = :store and come_back = 1 and not complete")
+                .param("store", store).update();
+        jdbc.sql("update survey_invitation set status = 'COMPLETED' where id = (select min(id) from survey_invitation"
+                        + " where store_id = :store and status = 'SENT')")
+                .param("store", store).update();
+
+        String csv = mvc.perform(get("/experience/figures.csv?" + MARCH).with(user(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // 11 complete: 6 promoters, 2 passives, 3 detractors (2, 0, 0); satisfaction 10 of which 7 are 4–5
+        assertThat(csv.lines()).contains("2025-03-01,11,0,20,11,55.0,6,2,3,27.3,-23.7,78.2,10,70.0");
+    }
 }
