@@ -104,6 +104,11 @@ class SurveyFiguresIntegrationTests {
                 .param("at", at).param("followUp", followUp).update();
     }
 
+    private String csv(String export, String query, SignedInAssociate who) throws Exception {
+        return mvc.perform(get("/experience/" + export + ".csv?" + query).with(user(who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     private MockHttpServletRequestBuilder page(SignedInAssociate who, String query) {
         return get("/experience?" + query).with(user(who));
     }
@@ -126,17 +131,14 @@ class SurveyFiguresIntegrationTests {
 
     @Test
     void leavesPartialAnswersOutOfTheResponsesAndTheScore() throws Exception {
-        String csv = mvc.perform(get("/experience/figures.csv?" + MARCH).with(user(manager)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = csv("figures", MARCH, manager);
 
         assertThat(csv.lines()).contains("2025-03-01,10,2,20,10,50.0,5,2,3,20.0,-34.0,74.0,9,66.7");
     }
 
     @Test
     void countsAnAnswerOnTheDayOfItsStoresTimeZone() throws Exception {
-        String csv = mvc.perform(get("/experience/figures.csv?from=2025-03-01&to=2025-04-30&by=MONTH")
-                        .with(user(manager)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = csv("figures", "from=2025-03-01&to=2025-04-30&by=MONTH", manager);
 
         assertThat(csv.lines()).contains("2025-04-01,1,0,0,0,,0,0,1,-100.0,-100.0,-100.0,0,");
     }
@@ -197,8 +199,7 @@ class SurveyFiguresIntegrationTests {
 
     @Test
     void neutralisesFormulaLookingCommentsInTheCsvExport() throws Exception {
-        String csv = mvc.perform(get("/experience/comments.csv?" + MARCH).with(user(manager)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = csv("comments", MARCH, manager);
 
         assertThat(csv).contains(",\"'=cmd|' /C calc'!A0\",");
         assertThat(csv).doesNotContain(",=cmd").doesNotContain("Half-done never counts")
@@ -208,9 +209,7 @@ class SurveyFiguresIntegrationTests {
 
     @Test
     void countsAnAssociatesFiguresFromTheirOwnAnswersAndInvitations() throws Exception {
-        String csv = mvc.perform(get("/experience/figures.csv?" + MARCH + "&associate=" + associate.id())
-                        .with(user(manager)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = csv("figures", MARCH + "&associate=" + associate.id(), manager);
 
         // the anonymous partial answer is the store's, not the associate's
         assertThat(csv.lines()).contains("2025-03-01,10,1,20,10,50.0,5,2,3,20.0,-34.0,74.0,9,66.7");
@@ -218,9 +217,7 @@ class SurveyFiguresIntegrationTests {
 
     @Test
     void countsAChannelsFiguresOnTheStoresDays() throws Exception {
-        String csv = mvc.perform(get("/experience/figures.csv?from=2025-03-01&to=2025-04-30&channel=IN_STORE")
-                        .with(user(manager)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = csv("figures", "from=2025-03-01&to=2025-04-30&channel=IN_STORE", manager);
 
         assertThat(csv.lines().skip(1)).containsExactly("2025-04-01,1,0,0,0,,0,0,1,-100.0,-100.0,-100.0,0,");
     }
@@ -238,8 +235,7 @@ class SurveyFiguresIntegrationTests {
                         + " where store_id = :store and status = 'SENT')")
                 .param("store", store).update();
 
-        String csv = mvc.perform(get("/experience/figures.csv?" + MARCH).with(user(manager)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = csv("figures", MARCH, manager);
 
         // 11 complete: 6 promoters, 2 passives, 3 detractors (2, 0, 0); satisfaction 10 of which 7 are 4–5
         assertThat(csv.lines()).contains("2025-03-01,11,0,20,11,55.0,6,2,3,27.3,-23.7,78.2,10,70.0");
