@@ -51,17 +51,20 @@ alter table survey_invitation disable trigger survey_invitation_figures;
 
 -- The plan of every answer, then the invitations and the answers from it. Ids of the invitations are given, so
 -- each answer points at its own.
+-- g picks the store (g % 300) and the associate, h = g / 300 numbers the store's own answers and picks the rest,
+-- so every store gets every channel, mood and comment.
 create temporary table bench_plan as
 select g,
        st.id as store_id,
        a.id as associate_id,
        (select min(id) from customer) + (g * 7919) % :clients as customer_id,
-       case when g % 20 < 8 then 'CASE_RESOLVED' when g % 20 < 16 then 'PURCHASE' when g % 20 < 18 then 'IN_STORE'
-            when g % 20 < 19 then 'API' else 'IMPORT' end as channel,
+       case when h % 20 < 8 then 'CASE_RESOLVED' when h % 20 < 16 then 'PURCHASE' when h % 20 < 18 then 'IN_STORE'
+            when h % 20 < 19 then 'API' else 'IMPORT' end as channel,
        timestamptz '2026-12-01' - ((g * 104729) % (730 * 86400)) * interval '1 second' as answered_at,
-       (g * 31) % 100 as mood,
-       g % 100 < 92 as complete
-  from generate_series(1::bigint, :answers) g
+       (h * 37 + g / 7) % 100 as mood,
+       (h * 13) % 100 < 92 as complete,
+       h
+  from (select g, g / 300 as h from generate_series(1::bigint, :answers) g) n
   join bench_store st on st.k = 1 + g % 300
   join bench_associate a on a.a = coalesce(nullif(300 * (g / 300 % 10) + g % 300, 0), 3000);
 
@@ -86,14 +89,14 @@ insert into survey_answer (invitation_id, store_id, customer_id, associate_id, c
                            satisfaction, comment, complete, started_at, answered_at, follow_up_case_id, external_id)
 select case when channel in ('CASE_RESOLVED', 'PURCHASE', 'API') then g end, store_id,
        case when channel <> 'IN_STORE' then customer_id end, associate_id, channel, c.language,
-       case when mood < 45 then 9 + g % 2 when mood < 75 then 7 + g % 2 else g % 7 end,
-       case when g % 20 = 7 then null when mood < 45 then 4 + g % 2 when mood < 75 then 3 + g % 2 else 1 + g % 3 end,
-       case when g % 5 = 0 then c.body end,
+       case when mood < 45 then 9 + h % 2 when mood < 75 then 7 + h % 2 else h % 7 end,
+       case when h % 20 = 7 then null when mood < 45 then 4 + h % 2 when mood < 75 then 3 + h % 2 else 1 + h % 3 end,
+       case when h % 5 = 0 then c.body end,
        complete, answered_at - interval '3 minutes', answered_at,
        case when complete and mood >= 75 then g end,
        case when channel = 'IMPORT' then 'X' || g end
   from bench_plan
-  join bench_comment c on c.n = (g / 5) % 10;
+  join bench_comment c on c.n = (h / 5) % 10;
 
 alter table survey_answer enable trigger survey_answer_figures;
 alter table survey_invitation enable trigger survey_invitation_figures;

@@ -29,7 +29,8 @@
                 animation: false,
                 maintainAspectRatio: false,
                 scales: {y: {min: -100, max: 100}},
-                plugins: {legend: {position: "bottom"}}
+                // "low" only closes the band: the legend names the band once, by "high"
+                plugins: {legend: {position: "bottom", labels: {filter: (item) => item.datasetIndex !== 1}}}
             }
         });
     }

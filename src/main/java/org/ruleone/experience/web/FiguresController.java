@@ -250,8 +250,9 @@ class FiguresController {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", labels);
         chart.put("score", Map.of("label", text("experience.figures.score", locale), "data", score));
-        chart.put("low", Map.of("label", text("experience.figures.intervalLow", locale), "data", low));
-        chart.put("high", Map.of("label", text("experience.figures.intervalHigh", locale), "data", high));
+        String band = text("experience.figures.interval", locale);
+        chart.put("low", Map.of("label", band, "data", low));
+        chart.put("high", Map.of("label", band, "data", high));
         return json.writeValueAsString(chart);
     }
 
