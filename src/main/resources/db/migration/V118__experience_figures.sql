@@ -52,25 +52,70 @@ create table survey_figures_day (
 );
 create index survey_figures_day_day on survey_figures_day (day);
 
+-- The same counts for the whole chain per day: the owner's page over every store reads a year as 365 rows. One row
+-- per day takes every store's writes, so a transaction holds today's row only until it commits.
+create table survey_figures_chain_day (
+    day                     date    primary key,
+    complete                integer not null default 0,
+    partial                 integer not null default 0,
+    promoters               integer not null default 0,
+    passives                integer not null default 0,
+    detractors              integer not null default 0,
+    satisfaction_count      integer not null default 0,
+    satisfied               integer not null default 0,
+    invitations_sent        integer not null default 0,
+    invitations_answered    integer not null default 0
+);
+
+-- Adds counts (negative ones take away) to a store's day and to the chain's.
+create function survey_figures_add(store bigint, on_day date, n_complete integer, n_partial integer,
+                                   n_promoters integer, n_passives integer, n_detractors integer,
+                                   n_satisfaction_count integer, n_satisfied integer, n_invitations_sent integer,
+                                   n_invitations_answered integer)
+    returns void language sql as $$
+    insert into survey_figures_day as f
+    values (store, on_day, n_complete, n_partial, n_promoters, n_passives, n_detractors, n_satisfaction_count,
+            n_satisfied, n_invitations_sent, n_invitations_answered)
+    on conflict (store_id, day) do update
+       set complete = f.complete + excluded.complete, partial = f.partial + excluded.partial,
+           promoters = f.promoters + excluded.promoters, passives = f.passives + excluded.passives,
+           detractors = f.detractors + excluded.detractors,
+           satisfaction_count = f.satisfaction_count + excluded.satisfaction_count,
+           satisfied = f.satisfied + excluded.satisfied,
+           invitations_sent = f.invitations_sent + excluded.invitations_sent,
+           invitations_answered = f.invitations_answered + excluded.invitations_answered;
+    insert into survey_figures_chain_day as f
+    values (on_day, n_complete, n_partial, n_promoters, n_passives, n_detractors, n_satisfaction_count, n_satisfied,
+            n_invitations_sent, n_invitations_answered)
+    on conflict (day) do update
+       set complete = f.complete + excluded.complete, partial = f.partial + excluded.partial,
+           promoters = f.promoters + excluded.promoters, passives = f.passives + excluded.passives,
+           detractors = f.detractors + excluded.detractors,
+           satisfaction_count = f.satisfaction_count + excluded.satisfaction_count,
+           satisfied = f.satisfied + excluded.satisfied,
+           invitations_sent = f.invitations_sent + excluded.invitations_sent,
+           invitations_answered = f.invitations_answered + excluded.invitations_answered;
+$$;
+
 -- Adds (sign 1) or takes away (sign -1) what one answer counts.
 create function survey_figures_answer(r survey_answer, sign integer) returns void
     language sql as $$
-    insert into survey_figures_day as f (store_id, day, complete, partial, promoters, passives, detractors,
-                                         satisfaction_count, satisfied)
-    values (r.store_id, r.answered_on,
+    select survey_figures_add(r.store_id, r.answered_on,
             sign * r.complete::int,
             sign * (not r.complete)::int,
             sign * coalesce(r.complete and r.come_back >= 9, false)::int,
             sign * coalesce(r.complete and r.come_back between 7 and 8, false)::int,
             sign * coalesce(r.complete and r.come_back <= 6, false)::int,
             sign * coalesce(r.complete and r.satisfaction is not null, false)::int,
-            sign * coalesce(r.complete and r.satisfaction >= 4, false)::int)
-    on conflict (store_id, day) do update
-       set complete = f.complete + excluded.complete, partial = f.partial + excluded.partial,
-           promoters = f.promoters + excluded.promoters, passives = f.passives + excluded.passives,
-           detractors = f.detractors + excluded.detractors,
-           satisfaction_count = f.satisfaction_count + excluded.satisfaction_count,
-           satisfied = f.satisfied + excluded.satisfied
+            sign * coalesce(r.complete and r.satisfaction >= 4, false)::int,
+            0, 0)
+$$;
+
+-- Adds (sign 1) or takes away (sign -1) what one invitation counts, once sent.
+create function survey_figures_invitation(r survey_invitation, sign integer) returns void
+    language sql as $$
+    select survey_figures_add(r.store_id, r.sent_on, 0, 0, 0, 0, 0, 0, 0, sign, sign * (r.status = 'COMPLETED')::int)
+     where r.sent_on is not null
 $$;
 
 create function survey_answer_figures() returns trigger
@@ -99,19 +144,11 @@ begin
             is not distinct from (new.store_id, new.sent_on, new.status = 'COMPLETED') then
         return null;
     end if;
-    if tg_op in ('UPDATE', 'DELETE') and old.sent_on is not null then
-        insert into survey_figures_day as f (store_id, day, invitations_sent, invitations_answered)
-        values (old.store_id, old.sent_on, -1, -(old.status = 'COMPLETED')::int)
-        on conflict (store_id, day) do update
-           set invitations_sent = f.invitations_sent + excluded.invitations_sent,
-               invitations_answered = f.invitations_answered + excluded.invitations_answered;
+    if tg_op in ('UPDATE', 'DELETE') then
+        perform survey_figures_invitation(old, -1);
     end if;
-    if tg_op in ('INSERT', 'UPDATE') and new.sent_on is not null then
-        insert into survey_figures_day as f (store_id, day, invitations_sent, invitations_answered)
-        values (new.store_id, new.sent_on, 1, (new.status = 'COMPLETED')::int)
-        on conflict (store_id, day) do update
-           set invitations_sent = f.invitations_sent + excluded.invitations_sent,
-               invitations_answered = f.invitations_answered + excluded.invitations_answered;
+    if tg_op in ('INSERT', 'UPDATE') then
+        perform survey_figures_invitation(new, 1);
     end if;
     return null;
 end
@@ -124,6 +161,7 @@ create trigger survey_invitation_figures after insert or update or delete on sur
 create function survey_figures_rebuild() returns void
     language sql as $$
     delete from survey_figures_day;
+    delete from survey_figures_chain_day;
     insert into survey_figures_day (store_id, day, complete, partial, promoters, passives, detractors,
                                     satisfaction_count, satisfied, invitations_sent, invitations_answered)
     select store_id, day, sum(complete), sum(partial), sum(promoters), sum(passives), sum(detractors),
@@ -141,7 +179,11 @@ create function survey_figures_rebuild() returns void
             union all
             select store_id, sent_on, 0, 0, 0, 0, 0, 0, 0, count(*), count(*) filter (where status = 'COMPLETED')
               from survey_invitation where sent_on is not null group by 1, 2) counts
-     group by 1, 2
+     group by 1, 2;
+    insert into survey_figures_chain_day
+    select day, sum(complete), sum(partial), sum(promoters), sum(passives), sum(detractors), sum(satisfaction_count),
+           sum(satisfied), sum(invitations_sent), sum(invitations_answered)
+      from survey_figures_day group by 1;
 $$;
 select survey_figures_rebuild();
 

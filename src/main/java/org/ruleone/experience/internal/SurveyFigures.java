@@ -69,7 +69,7 @@ public class SurveyFigures {
         return slice.associateId().isEmpty() && slice.channel().isEmpty() ? fromReadModel(slice) : fromAnswers(slice);
     }
 
-    /** A whole store or every store: the counts per store and day kept by V118's triggers. */
+    /** A whole store or every store: the counts per store and day, or per day for the chain, kept by V118. */
     private Map<LocalDate, SurveyTally> fromReadModel(Slice slice) {
         Map<LocalDate, SurveyTally> byBucket = new TreeMap<>();
         jdbc.sql("""
@@ -77,10 +77,12 @@ public class SurveyFigures {
                        sum(promoters) as promoters, sum(passives) as passives, sum(detractors) as detractors,
                        sum(satisfaction_count) as satisfaction_count, sum(satisfied) as satisfied,
                        sum(invitations_sent) as sent, sum(invitations_answered) as answered
-                  from survey_figures_day
-                 where day between :from and :to and (cast(:store as bigint) is null or store_id = :store)
+                  from %s
+                 where day between :from and :to%s
                  group by 1
-                having sum(complete) + sum(partial) + sum(invitations_sent) > 0""".formatted(unit(slice)))
+                having sum(complete) + sum(partial) + sum(invitations_sent) > 0""".formatted(unit(slice),
+                        slice.storeId().isPresent() ? "survey_figures_day" : "survey_figures_chain_day",
+                        slice.storeId().isPresent() ? " and store_id = :store" : ""))
                 .param("from", slice.from()).param("to", slice.to()).param("store", slice.storeId().orElse(null))
                 .query(rs -> {
                     byBucket.put(rs.getObject("bucket", LocalDate.class), new SurveyTally(rs.getLong("complete"),

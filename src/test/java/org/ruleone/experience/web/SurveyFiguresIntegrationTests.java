@@ -240,4 +240,23 @@ class SurveyFiguresIntegrationTests {
         // 11 complete: 6 promoters, 2 passives, 3 detractors (2, 0, 0); satisfaction 10 of which 7 are 4–5
         assertThat(csv.lines()).contains("2025-03-01,11,0,20,11,55.0,6,2,3,27.3,-23.7,78.2,10,70.0");
     }
+
+    @Test
+    void countsEveryStoreForTheOwnerAsTheAnswersThemselvesAdd() throws Exception {
+        jdbc.sql("update survey_answer set complete = true where store_id = :store and not complete")
+                .param("store", store).update();
+
+        String chain = csv("figures", MARCH, owner).lines().filter(l -> l.startsWith("2025-03-01,")).findFirst()
+                .orElseThrow();
+
+        String fromAnswers = jdbc.sql("""
+                select concat_ws(',', count(*) filter (where complete), count(*) filter (where not complete),
+                                 count(*) filter (where complete and come_back >= 9),
+                                 count(*) filter (where complete and come_back between 7 and 8),
+                                 count(*) filter (where complete and come_back <= 6))
+                  from survey_answer where answered_on between '2025-03-01' and '2025-03-31'""")
+                .query(String.class).single();
+        String[] cells = chain.split(",");
+        assertThat(String.join(",", cells[1], cells[2], cells[6], cells[7], cells[8])).isEqualTo(fromAnswers);
+    }
 }
