@@ -31,7 +31,7 @@ import org.ruleone.organization.StoreSummary;
 import org.ruleone.platform.CsvCells;
 import org.ruleone.platform.Formats;
 import org.ruleone.service.CaseDesk;
-import org.ruleone.service.ServiceCase;
+import org.ruleone.service.CaseStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -117,8 +117,11 @@ class FiguresController {
                 .map(c -> comment(c, names, fmt, locale)).toList());
         model.addAttribute("morePages", comments.size() > COMMENTS_PER_PAGE);
         model.addAttribute("page", page);
-        model.addAttribute("followUps", figures.followUps(slice, FOLLOW_UPS_SHOWN).stream()
-                .map(f -> followUp(f, me, names, fmt, locale)).toList());
+        List<SurveyFigures.FollowUp> followUps = figures.followUps(slice, FOLLOW_UPS_SHOWN);
+        Map<Long, CaseStatus> statuses = desk.statuses(followUps.stream().map(SurveyFigures.FollowUp::caseId).toList(),
+                me.storeScope());
+        model.addAttribute("followUps", followUps.stream()
+                .map(f -> followUp(f, Optional.ofNullable(statuses.get(f.caseId())), names, fmt, locale)).toList());
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("associates", slice.storeId().map(s -> organization.associates(Optional.of(s)))
                 .orElse(List.of()));
@@ -262,9 +265,9 @@ class FiguresController {
                 c.comeBack(), c.satisfaction(), c.comment(), c.followUpCaseId());
     }
 
-    private FollowUpView followUp(SurveyFigures.FollowUp f, SignedInAssociate me, Names names, Formats fmt,
+    private FollowUpView followUp(SurveyFigures.FollowUp f, Optional<CaseStatus> caseStatus, Names names, Formats fmt,
                                   Locale locale) {
-        Optional<String> status = desk.find(f.caseId(), me.storeScope()).map(ServiceCase::status).map(Enum::name);
+        Optional<String> status = caseStatus.map(Enum::name);
         return new FollowUpView(f.caseId(), status.map(s -> text("case.status." + s, locale))
                 .orElse(text("experience.figures.caseUnknown", locale)), status.orElse("UNKNOWN"),
                 fmt.date(f.answeredAt(), names.zone(f.storeId())), names.store(f.storeId()),

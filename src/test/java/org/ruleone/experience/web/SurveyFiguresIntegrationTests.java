@@ -41,6 +41,7 @@ class SurveyFiguresIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired ServiceFixtures fixtures;
     @Autowired TestPeople people;
+    @Autowired org.ruleone.service.CaseDesk desk;
 
     long store;
     long otherStore;
@@ -258,5 +259,13 @@ class SurveyFiguresIntegrationTests {
                 .query(String.class).single();
         String[] cells = chain.split(",");
         assertThat(String.join(",", cells[1], cells[2], cells[6], cells[7], cells[8])).isEqualTo(fromAnswers);
+    }
+
+    @Test
+    void readsTheFollowUpsStatusesOnlyWithinTheAskersStore() {
+        assertThat(desk.statuses(java.util.List.of(followUpCase, otherFollowUpCase), java.util.Optional.of(store)))
+                .containsExactly(java.util.Map.entry(followUpCase, org.ruleone.service.CaseStatus.OPEN));
+        assertThat(desk.statuses(java.util.List.of(followUpCase, otherFollowUpCase), java.util.Optional.empty()))
+                .containsOnlyKeys(followUpCase, otherFollowUpCase);
     }
 }
