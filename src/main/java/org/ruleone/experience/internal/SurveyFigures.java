@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.ruleone.experience.SurveyChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,6 +138,23 @@ public class SurveyFigures {
 
     /** Complete answers with a comment, newest first, a page at a time ({@code limit + 1} asked to tell "more"). */
     public List<Comment> comments(Slice slice, Optional<Band> band, Optional<String> word, int offset, int limit) {
+        Where where = commented(slice, band, word);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("offset", Math.max(0, offset));
+        params.put("limit", limit);
+        return jdbc.sql(where.sql() + " offset :offset limit :limit").params(params)
+                .query((rs, n) -> comment(rs)).list();
+    }
+
+    /** Every complete answer with a comment of the slice, newest first, one at a time: for an export of any size. */
+    public void eachComment(Slice slice, Optional<Band> band, Optional<String> word, Consumer<Comment> action) {
+        Where where = commented(slice, band, word);
+        jdbc.sql(where.sql()).params(where.params()).query(rs -> {
+            action.accept(comment(rs));
+        });
+    }
+
+    private static Where commented(Slice slice, Optional<Band> band, Optional<String> word) {
         Where where = where(slice, "a", "answered");
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.store_id, a.associate_id, a.channel, a.come_back, a.satisfaction, a.comment,
@@ -154,13 +172,15 @@ public class SurveyFigures {
             sql.append(" and a.comment ilike :word");
             params.put("word", "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         });
-        sql.append(" order by a.answered_at desc, a.id desc offset :offset limit :limit");
-        params.put("offset", Math.max(0, offset));
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Comment(rs.getLong("id"),
-                rs.getLong("store_id"), nullableLong(rs, "associate_id"), SurveyChannel.valueOf(rs.getString("channel")),
-                nullableInt(rs, "come_back"), nullableInt(rs, "satisfaction"), rs.getString("comment"),
-                rs.getTimestamp("answered_at").toInstant(), nullableLong(rs, "follow_up_case_id"))).list();
+        sql.append(" order by a.answered_at desc, a.id desc");
+        return new Where(sql.toString(), params);
+    }
+
+    private static Comment comment(ResultSet rs) throws SQLException {
+        return new Comment(rs.getLong("id"), rs.getLong("store_id"), nullableLong(rs, "associate_id"),
+                SurveyChannel.valueOf(rs.getString("channel")), nullableInt(rs, "come_back"),
+                nullableInt(rs, "satisfaction"), rs.getString("comment"), rs.getTimestamp("answered_at").toInstant(),
+                nullableLong(rs, "follow_up_case_id"));
     }
 
     /** Answers that opened a follow-up case, newest first. */

@@ -168,15 +168,14 @@ class FiguresController {
         Map<Long, ZoneId> zones = zones();
         PrintWriter out = csv(response, "survey-comments.csv");
         out.print("answered_at,store,associate,channel,come_back,satisfaction,comment,follow_up_case\r\n");
-        for (SurveyFigures.Comment c : figures.comments(slice, band(form.band()),
-                Optional.ofNullable(form.word()), 0, Integer.MAX_VALUE)) {
-            out.print(String.join(",",
-                    c.answeredAt().atZone(zones.getOrDefault(c.storeId(), ZoneOffset.UTC)).toOffsetDateTime().toString(),
-                    CsvCells.cell(names.store(c.storeId())), CsvCells.cell(names.associate(c.associateId())),
-                    c.channel().name(), c.comeBack() == null ? "" : c.comeBack().toString(),
-                    c.satisfaction() == null ? "" : c.satisfaction().toString(), CsvCells.cell(c.comment()),
-                    c.followUpCaseId() == null ? "" : c.followUpCaseId().toString()) + "\r\n");
-        }
+        figures.eachComment(slice, band(form.band()), Optional.ofNullable(form.word()), c ->
+                out.print(String.join(",",
+                        c.answeredAt().atZone(zones.getOrDefault(c.storeId(), ZoneOffset.UTC)).toOffsetDateTime()
+                                .toString(),
+                        CsvCells.cell(names.store(c.storeId())), CsvCells.cell(names.associate(c.associateId())),
+                        c.channel().name(), c.comeBack() == null ? "" : c.comeBack().toString(),
+                        c.satisfaction() == null ? "" : c.satisfaction().toString(), CsvCells.cell(c.comment()),
+                        c.followUpCaseId() == null ? "" : c.followUpCaseId().toString()) + "\r\n"));
         out.flush();
     }
 
