@@ -84,6 +84,11 @@ public class CaseDesk {
         return cases.list(filter, scope.orElse(null));
     }
 
+    /** Where each of these cases stands, for a list that links to them; cases outside the scope are left out. */
+    public java.util.Map<Long, CaseStatus> statuses(java.util.Collection<Long> caseIds, Optional<Long> scope) {
+        return cases.statuses(caseIds, scope.orElse(null));
+    }
+
     /** How many of the store's cases are in each status (absent statuses have none); nothing outside the scope. */
     public java.util.Map<CaseStatus, Long> countsByStatus(long storeId, Optional<Long> scope) {
         return cases.countsByStatus(storeId, scope.orElse(null));

@@ -185,6 +185,23 @@ class ServiceCases {
     }
 
     /** How many cases of the store are in each status, in one grouped count. */
+    /** The status of each of these cases within the scope; ids not found (or outside the scope) are left out. */
+    Map<Long, CaseStatus> statuses(java.util.Collection<Long> ids, Long scope) {
+        Map<Long, CaseStatus> statuses = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("""
+                select id, status from service_case
+                 where id = any(:ids) and (cast(:scope as bigint) is null or store_id = :scope)
+                """)
+                .param("ids", ids.toArray(Long[]::new)).param("scope", scope)
+                .query(rs -> {
+                    statuses.put(rs.getLong(1), CaseStatus.valueOf(rs.getString(2)));
+                });
+        return statuses;
+    }
+
     Map<CaseStatus, Long> countsByStatus(long storeId, Long scope) {
         Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
         jdbc.sql("""

@@ -55,6 +55,7 @@ class EveryPageAccessibleJourney extends BrowserJourney {
     @Autowired CaseDesk desk;
     @Autowired TillPurchases tills;
     @Autowired Clock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long store;
     SignedInAssociate owner;
@@ -89,6 +90,19 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         }
         openCase = fixtures.openCase(owner, store, client, "Retouche de l'ourlet du pantalon de costume",
                 "Could the hem be taken up by two centimetres before Saturday?");
+        // Survey answers over the last months, so /experience draws its chart, table, comments and follow-up.
+        for (int i = 0; i < 12; i++) {
+            jdbc.sql("""
+                    insert into survey_answer (store_id, customer_id, associate_id, channel, come_back, satisfaction,
+                                               comment, complete, started_at, answered_at, follow_up_case_id)
+                    values (:store, :client, :associate, 'CASE_RESOLVED', :comeBack, :satisfaction, :comment, true,
+                            :at, :at, :followUp)""")
+                    .param("store", store).param("client", client).param("associate", owner.id())
+                    .param("comeBack", i % 11).param("satisfaction", 1 + i % 5)
+                    .param("comment", i % 3 == 0 ? "Très bon accueil, l’ourlet était parfait — merci beaucoup!" : null)
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(20L * i))))
+                    .param("followUp", i == 2 ? openCase : null).update();
+        }
     }
 
     @Test
@@ -101,7 +115,7 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/clients/" + client, "/tasks", "/paper", "/calls", "/calls/new", "/products", "/campaigns",
                 "/campaigns/new", "/service/reports", "/service/reports/ledger", "/service/reports/review",
                 "/service/reports/standards", "/purchases/imports", "/associates", "/associates/new", "/stores",
-                "/stores/" + store, "/stores/new", "/settings", "/mailroom", "/lost-and-found");
+                "/stores/" + store, "/stores/new", "/settings", "/mailroom", "/lost-and-found", "/experience");
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));

@@ -143,14 +143,7 @@ class LedgerController {
 
     /** Quotes a cell when needed and defuses what a spreadsheet would run as a formula. */
     static String csvCell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return org.ruleone.platform.CsvCells.cell(value);
     }
 
     // ---- the review
