@@ -215,7 +215,7 @@ class DemoDataTests {
         progress.started();
         progress.stepDone();
         mvc.perform(get("/").with(user(owner)))
-                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 9 steps done.")));
+                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 10 steps done.")));
         progress.finished();
         mvc.perform(get("/").with(user(owner))).andExpect(content().string(not(containsString("demo-progress"))));
     }

@@ -128,6 +128,12 @@ class ClientAnswersSurveyAndGetsAFollowUpJourney extends ServiceJourney {
         fitsThePhone(marekPhone);
         screenshot(marekPhone, "survey-follow-up-phone");
 
+        // The store's figures count the answer and quote its comment beside its follow-up.
+        marekPhone.navigate(url("/experience"));
+        assertThat(marekPhone.locator("main")).containsText("Czekałam tydzień na telefon w sprawie zamka.");
+        assertThat(marekPhone.locator("#follow-ups-title + ul a[href$='/cases/" + followUp + "']")).isVisible();
+        fitsThePhone(marekPhone);
+
         // The store's own page, from its QR poster: the same questions, an optional e-mail, in Polish.
         Page scanned = phone();
         scanned.navigate(url("/survey/store/" + storeLinks.token(store)));

@@ -50,7 +50,10 @@ class FollowUps {
         this.messages = messages;
     }
 
-    @ApplicationModuleListener
+    // Only the answers that need a follow-up are handed over (and registered), so a burst of answers (the demo's
+    // history, a busy evening) does not queue hundreds of no-op listeners for the connection pool.
+    @ApplicationModuleListener(condition = "#answer.unhappy() and #answer.customerId() != null "
+            + "and #answer.channel().name() != 'IMPORT'")
     void on(SurveyAnswered answer) {
         if (answer.channel() == SurveyChannel.IMPORT || !answer.unhappy() || answer.customerId() == null) {
             return;
