@@ -75,26 +75,50 @@ public abstract class BrowserJourney {
     BrowserContext context;
     Page page;
 
+    /**
+     * One Chromium (and one Playwright driver) for every journey of the test JVM: each journey gets fresh browser
+     * contexts (no cookies or storage shared), but launching the driver and the browser again for every class cost
+     * about half a second each. Closed when the JVM ends.
+     */
     @BeforeAll
     static void launchBrowser() {
         Assumptions.assumeFalse(Boolean.getBoolean("skipJourneys"), "browser journeys skipped with -DskipJourneys");
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Browser journeys need Chromium at " + CHROMIUM
-                    + " (apt-get install chromium), or run with -DskipJourneys=true");
+        synchronized (BrowserJourney.class) {
+            if (browser != null && browser.isConnected()) {
+                return;
+            }
+            if (!Files.isExecutable(CHROMIUM)) {
+                throw new IllegalStateException("Browser journeys need Chromium at " + CHROMIUM
+                        + " (apt-get install chromium), or run with -DskipJourneys=true");
+            }
+            if (playwright == null) {
+                playwright = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Runtime.getRuntime().addShutdownHook(new Thread(BrowserJourney::closeBrowser, "close-chromium"));
+            }
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM).setArgs(FLAGS).setHeadless(true));
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setArgs(FLAGS).setHeadless(true));
     }
 
+    /** Closes the contexts a journey left open, so the next journey starts from a browser without pages. */
     @AfterAll
-    static void closeBrowser() {
+    static void closeContextsLeftOpen() {
+        synchronized (BrowserJourney.class) {
+            if (browser != null && browser.isConnected()) {
+                browser.contexts().forEach(BrowserContext::close);
+            }
+        }
+    }
+
+    private static synchronized void closeBrowser() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
         if (playwright != null) {
             playwright.close();
+            playwright = null;
         }
     }
 
