@@ -14,6 +14,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -92,6 +93,9 @@ public abstract class BrowserJourney {
                         + " (apt-get install chromium), or run with -DskipJourneys=true");
             }
             if (playwright == null) {
+                // Assertions wait as long as actions do (20 s, newContext), not 5 s: on a loaded machine an htmx
+                // answer can take longer than 5 s, and the assertion is the same.
+                PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
                 playwright = Playwright.create(new Playwright.CreateOptions()
                         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                 Runtime.getRuntime().addShutdownHook(new Thread(BrowserJourney::closeBrowser, "close-chromium"));
