@@ -18,6 +18,7 @@ import com.microsoft.playwright.Playwright;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -79,26 +80,53 @@ public abstract class BrowserJourney {
     BrowserContext context;
     Page page;
 
+    /**
+     * One Chromium (and one Playwright driver) for every journey of the test JVM: each journey gets fresh browser
+     * contexts (no cookies or storage shared), but launching the driver and the browser again for every class cost
+     * about half a second each. Closed when the JVM ends.
+     */
     @BeforeAll
     static void launchBrowser() {
         Assumptions.assumeFalse(Boolean.getBoolean("skipJourneys"), "browser journeys skipped with -DskipJourneys");
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Browser journeys need Chromium at " + CHROMIUM
-                    + " (apt-get install chromium), or run with -DskipJourneys=true");
+        synchronized (BrowserJourney.class) {
+            if (browser != null && browser.isConnected()) {
+                return;
+            }
+            if (!Files.isExecutable(CHROMIUM)) {
+                throw new IllegalStateException("Browser journeys need Chromium at " + CHROMIUM
+                        + " (apt-get install chromium), or run with -DskipJourneys=true");
+            }
+            if (playwright == null) {
+                // Assertions wait as long as actions do (20 s, newContext), not 5 s: on a loaded machine an htmx
+                // answer can take longer than 5 s, and the assertion is the same.
+                PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+                playwright = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Runtime.getRuntime().addShutdownHook(new Thread(BrowserJourney::closeBrowser, "close-chromium"));
+            }
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM).setArgs(FLAGS).setHeadless(true));
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setArgs(FLAGS).setHeadless(true));
     }
 
+    /** Closes the contexts a journey left open, so the next journey starts from a browser without pages. */
     @AfterAll
-    static void closeBrowser() {
+    static void closeContextsLeftOpen() {
+        synchronized (BrowserJourney.class) {
+            if (browser != null && browser.isConnected()) {
+                browser.contexts().forEach(BrowserContext::close);
+            }
+        }
+    }
+
+    private static synchronized void closeBrowser() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
         if (playwright != null) {
             playwright.close();
+            playwright = null;
         }
     }
 

@@ -1,19 +1,23 @@
 package org.ruleone.platform.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.ruleone.platform.ApiTokens;
 
 import org.ruleone.platform.AuditLog;
 import org.ruleone.platform.SessionCheck;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -36,11 +40,25 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * bcrypt, and every stored hash names its algorithm so it can be upgraded later. Its cost is 10 (Spring's
+     * default) unless {@code ruleone.passwords.bcrypt-strength} says otherwise: an operator raises it as machines get
+     * faster, and the tests lower it to 4 (application-test.properties), where a hash is made for every person a test
+     * creates. A hash keeps the cost it was made with, so hashes of either cost are checked alike.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, and every stored hash names its algorithm so it can be upgraded later.
-        return new At72Bytes(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    PasswordEncoder passwordEncoder(@Value("${ruleone.passwords.bcrypt-strength:10}") int strength) {
+        PasswordEncoder everyKnownAlgorithm = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        if (strength == DEFAULT_BCRYPT_STRENGTH) {
+            return new At72Bytes(everyKnownAlgorithm);
+        }
+        DelegatingPasswordEncoder bcrypt = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        bcrypt.setDefaultPasswordEncoderForMatches(everyKnownAlgorithm);
+        return new At72Bytes(bcrypt);
     }
+
+    static final int DEFAULT_BCRYPT_STRENGTH = 10;
 
     /**
      * bcrypt reads only the first 72 bytes of a password: a longer one could never have been set, so it is
