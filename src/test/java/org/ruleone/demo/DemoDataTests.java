@@ -225,7 +225,8 @@ class DemoDataTests {
     }
 
     private void assertCasesOfEveryStateChannelAndResolution() {
-        List<CaseSummary> all = allCases();
+        // the cases written by hand; the follow-ups of unhappy survey answers arrive on their own, checked apart
+        List<CaseSummary> all = allCases().stream().filter(c -> c.channel() != Channel.SURVEY).toList();
         assertThat(all).hasSize(8);
         assertThat(all).extracting(CaseSummary::status)
                 .contains(CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.RESOLVED);
