@@ -26,8 +26,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.awaitility.Awaitility.await;
 import static org.ruleone.standards.StandardsTestSupport.WARSAW;
 
@@ -49,6 +56,7 @@ class FollowUpTests {
     @Autowired Organization organization;
     @Autowired ClientBook book;
     @Autowired ApplicationEvents events;
+    @Autowired MockMvc mvc;
 
     SurveyFixtures surveys;
     long store;
@@ -130,5 +138,26 @@ class FollowUpTests {
         assertThat(surveys.followUpOf(imported)).isEmpty();
         assertThat(events.stream(SurveyAnswered.class)).extracting(SurveyAnswered::answerId)
                 .containsExactly(happy, passive, unhappy);
+    }
+
+    @Test
+    void theFollowUpCaseLinksBackToItsAnswerForThoseWhoMaySeeTheStore() throws Exception {
+        ServiceCase followUp = followUpOf(answered(2, null, "The fitting room was a mess."));
+
+        mvc.perform(get("/cases/{id}", followUp.id()).with(user(anna))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/experience/follow-ups/" + followUp.id())));
+        String day = java.time.LocalDate.ofInstant(MONDAY_11, WARSAW).toString();
+        String figures = "/experience?store=" + store + "&by=WEEK&from=" + day + "&to=" + day;
+        mvc.perform(get("/experience/follow-ups/{id}", followUp.id()).with(user(anna)))
+                .andExpect(redirectedUrl(figures + "#follow-ups-title"));
+        mvc.perform(get(figures).with(user(anna))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("The fitting room was a mess.")))
+                .andExpect(content().string(containsString("/cases/" + followUp.id())));
+
+        SignedInAssociate elsewhere = people.person(Role.MANAGER, people.store("Elsewhere " + System.nanoTime()));
+        mvc.perform(get("/experience/follow-ups/{id}", followUp.id()).with(user(elsewhere)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/experience/follow-ups/{id}", Long.MAX_VALUE).with(user(anna)))
+                .andExpect(status().isNotFound());
     }
 }

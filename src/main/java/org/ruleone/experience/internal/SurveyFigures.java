@@ -184,6 +184,18 @@ public class SurveyFigures {
     }
 
     /** Answers that opened a follow-up case, newest first. */
+    /** The store and local day of the answer a follow-up case was opened for; empty if no answer has that case. */
+    public Optional<AnswerDay> answerOfFollowUp(long caseId) {
+        return jdbc.sql("select store_id, answered_on from survey_answer where follow_up_case_id = :case limit 1")
+                .param("case", caseId)
+                .query((rs, n) -> new AnswerDay(rs.getLong("store_id"), rs.getObject("answered_on", LocalDate.class)))
+                .optional();
+    }
+
+    /** Where an answer sits on the figures page: its store and its day in that store's time zone. */
+    public record AnswerDay(long storeId, LocalDate day) {
+    }
+
     public List<FollowUp> followUps(Slice slice, int limit) {
         Where where = where(slice, "a", "answered");
         Map<String, Object> params = new HashMap<>(where.params());

@@ -94,6 +94,20 @@ class FiguresController {
                         Integer comeBack, Integer satisfaction, String comment) {
     }
 
+    /**
+     * From a follow-up case back to the answer it was opened for: the figures of that store on that day, whose
+     * comments and follow-ups show it. Not found for a case no answer has, or one of a store the reader cannot see.
+     */
+    @GetMapping("/follow-ups/{caseId}")
+    String answerOfFollowUp(@org.springframework.web.bind.annotation.PathVariable long caseId,
+                            @AuthenticationPrincipal SignedInAssociate me) {
+        SurveyFigures.AnswerDay found = figures.answerOfFollowUp(caseId)
+                .filter(a -> me.canSeeStore(a.storeId()) && a.day() != null)
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        return "redirect:/experience?store=" + found.storeId() + "&by=WEEK&from=" + found.day() + "&to="
+                + found.day() + "#follow-ups-title";
+    }
+
     @GetMapping
     String page(@ModelAttribute FiguresForm form, @AuthenticationPrincipal SignedInAssociate me, Model model,
                 Locale locale) {
