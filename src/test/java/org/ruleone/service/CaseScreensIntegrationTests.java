@@ -372,6 +372,16 @@ class CaseScreensIntegrationTests {
     }
 
     @Test
+    void offersTheCustomersWaysInButNotSurveyFollowUpsWhenOpeningACaseByHand() throws Exception {
+        mvc.perform(get("/cases/new").with(user(associateA)))
+                .andExpect(content().string(allOf(containsString("value=\"PHONE\""),
+                        containsString("value=\"WEB_FORM\""), not(containsString("value=\"SURVEY\"")))));
+        // the list still filters by every channel, survey follow-ups included
+        mvc.perform(get("/cases").with(user(associateA)))
+                .andExpect(content().string(containsString("value=\"SURVEY\"")));
+    }
+
+    @Test
     void progressesAPromisedAlterationToReadyThenCollected() throws Exception {
         long client = fixtures.client(storeA, "Sam", "Singer", Language.EN);
         long id = fixtures.openCase(associateA, storeA, client, "Torn tuxedo", null);

@@ -191,7 +191,7 @@ class CasesController {
 
     private String showForm(CaseForm form, SignedInAssociate me, Model model) {
         choices(form.clientQuery(), form.customerId(), me, model);
-        model.addAttribute("channels", Channel.values());
+        model.addAttribute("channels", Channel.customerChannels());
         model.addAttribute("stores", organization.storesVisibleTo(me));
         model.addAttribute("chooseStore", me.isOwner());
         return "service/case-new";
