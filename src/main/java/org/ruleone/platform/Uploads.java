@@ -81,6 +81,31 @@ public class Uploads {
         return token;
     }
 
+    /** What an import checks of an upload before its mapping screen; refusing throws {@link CsvLimits.Refused}. */
+    @FunctionalInterface
+    public interface Check {
+        void check(Path upload) throws IOException;
+    }
+
+    /**
+     * Keeps what a browser sent as an upload of this associate and checks it: the address of the mapping screen
+     * ({@code mappingPath} with the upload's token and display name), or, when the check refuses the file, of
+     * {@code refusedPath} saying why and on which line (and the file is gone).
+     */
+    public String receive(InputStream content, String originalName, long associateId, Check check,
+                          String mappingPath, String refusedPath) throws IOException {
+        String token = store(content, associateId);
+        Path stored = find(token, associateId).orElseThrow();
+        try {
+            check.check(stored);
+        } catch (CsvLimits.Refused e) {
+            discard(stored);
+            return refusedPath + "?refused=" + e.problem().name() + "&line=" + e.line();
+        }
+        return org.springframework.web.util.UriComponentsBuilder.fromPath(mappingPath).queryParam("upload", token)
+                .queryParam("name", displayName(originalName)).build().encode().toUriString();
+    }
+
     /** The upload with this token, if this associate sent it and it is still waiting. */
     public Optional<Path> find(String token, long associateId) {
         if (token == null || !TOKEN.matcher(token).matches()) {

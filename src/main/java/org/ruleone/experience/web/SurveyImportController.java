@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
@@ -103,19 +102,10 @@ class SurveyImportController {
             flash.addFlashAttribute("problem", "experience.import.upload.empty");
             return "redirect:/experience/imports";
         }
-        String token;
-        try (InputStream in = file.getInputStream()) {
-            token = uploads.store(in, me.id());
-        }
-        Path stored = uploads.find(token, me.id()).orElseThrow();
         String target;
-        try {
-            SurveyImports.preview(stored, Optional.empty());
-            target = UriComponentsBuilder.fromPath("/experience/imports/new").queryParam("upload", token)
-                    .queryParam("name", Uploads.displayName(file.getOriginalFilename())).build().encode().toUriString();
-        } catch (CsvLimits.Refused e) {
-            uploads.discard(stored);
-            target = "/experience/imports?refused=" + e.problem().name() + "&line=" + e.line();
+        try (InputStream in = file.getInputStream()) {
+            target = uploads.receive(in, file.getOriginalFilename(), me.id(), f -> SurveyImports.preview(f, Optional.empty()),
+                    "/experience/imports/new", "/experience/imports");
         }
         if (htmx != null) {
             response.setHeader("HX-Redirect", target);

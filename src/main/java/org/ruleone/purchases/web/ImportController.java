@@ -90,20 +90,10 @@ class ImportController {
             flash.addFlashAttribute("problem", "import.upload.empty");
             return "redirect:/purchases/imports";
         }
-        String token;
-        try (InputStream in = file.getInputStream()) {
-            token = uploads.store(in, me.id());
-        }
-        Path stored = uploads.find(token, me.id()).orElseThrow();
         String target;
-        try {
-            PurchaseImports.preview(stored);
-            target = org.springframework.web.util.UriComponentsBuilder.fromPath("/purchases/imports/new")
-                    .queryParam("upload", token).queryParam("name", displayName(file.getOriginalFilename()))
-                    .build().encode().toUriString();
-        } catch (CsvLimits.Refused e) {
-            uploads.discard(stored);
-            target = refusedPage(e.problem().name(), e.line());
+        try (InputStream in = file.getInputStream()) {
+            target = uploads.receive(in, file.getOriginalFilename(), me.id(), PurchaseImports::preview,
+                    "/purchases/imports/new", "/purchases/imports");
         }
         if (htmx != null) {
             response.setHeader("HX-Redirect", target);
