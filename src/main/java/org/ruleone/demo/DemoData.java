@@ -440,12 +440,16 @@ class DemoData {
         }
         long owner = opened.ownerId();
         Optional<Long> all = Optional.empty();
-        Instant calledAt = opened.openedAt().plus(opened.caseId() % 5 == 0 ? Duration.ofHours(30) : Duration.ofHours(3));
+        Duration late = opened.caseId() % 5 == 0 ? Duration.ofHours(30) : Duration.ofHours(3);
+        Instant calledAt = opened.openedAt().plus(late);
         Language language = opened.language() == null ? Language.EN : opened.language();
         at(calledAt).reply(opened.caseId(), all, owner, switch (language) {
-            case EN -> "Thank you for telling us. I called you to hear the whole story; please ask for me next time.";
-            case FR -> "Merci de nous l'avoir dit. Je vous ai appelé pour tout entendre ; demandez-moi la prochaine fois.";
-            case PL -> "Dziękujemy za szczerą opinię. Zadzwoniliśmy, żeby wysłuchać całej historii; następnym razem proszę pytać o mnie.";
+            case EN -> "Thank you for telling us. I called you to hear the whole story; "
+                    + "please ask for me next time.";
+            case FR -> "Merci de nous l'avoir dit. Je vous ai appelé pour tout entendre ; "
+                    + "demandez-moi la prochaine fois.";
+            case PL -> "Dziękujemy za szczerą opinię. Zadzwoniliśmy, żeby wysłuchać całej historii; "
+                    + "następnym razem proszę pytać o mnie.";
         }, false);
         String currency = currency(opened.storeId());
         at(calledAt.plus(Duration.ofMinutes(10))).resolve(opened.caseId(), all, owner,
