@@ -82,6 +82,13 @@ public class MysteryReports {
         this.clock = clock;
     }
 
+    /**
+     * The same, at another time (the demo's history). Not a Spring proxy: call it inside a transaction of your own.
+     */
+    public MysteryReports asOf(Clock then) {
+        return new MysteryReports(jdbc, visits, checklists, links, organization, then);
+    }
+
     /** What this link opens now; UNKNOWN for a link never issued or garbled. */
     public Opened open(String token) {
         return links.holderOf(token)

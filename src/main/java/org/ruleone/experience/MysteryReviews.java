@@ -71,6 +71,15 @@ public class MysteryReviews {
         this.clock = clock;
     }
 
+    /**
+     * The same, at another time (the demo's history). Not a Spring proxy: call it inside a transaction of your own,
+     * so the events reach their listeners when it commits.
+     */
+    public MysteryReviews asOf(Clock then) {
+        return new MysteryReviews(jdbc, visits, checklists, reports, links, returnMail, outbox, organization, events,
+                then);
+    }
+
     /** The visit's score from the answers kept now (for a report not yet accepted, or to show one). */
     public MysteryScore score(MysteryVisit visit) {
         return MysteryScoring.score(checklists.version(visit.checklistVersionId()).orElseThrow().items(),
@@ -81,15 +90,12 @@ public class MysteryReviews {
     @Transactional
     public Result accept(long visitId, long managerId, Optional<Long> storeScope) {
         Optional<MysteryVisit> found = visits.find(visitId, storeScope);
-        if (found.isEmpty()) {
-            return Result.NOT_FOUND;
+        Instant now = clock.instant();
+        Result moved = fromSubmitted(found, MysteryVisitStatus.ACCEPTED, now);
+        if (moved != Result.DONE) {
+            return moved;
         }
         MysteryVisit visit = found.get();
-        Instant now = clock.instant();
-        if (visit.status() != MysteryVisitStatus.SUBMITTED
-                || !visits.move(visitId, MysteryVisitStatus.SUBMITTED, MysteryVisitStatus.ACCEPTED, now)) {
-            return Result.WRONG_STATUS;
-        }
         MysteryChecklists.Version version = checklists.version(visit.checklistVersionId()).orElseThrow();
         MysteryScore score = MysteryScoring.score(version.items(), reports.answers(visitId));
         jdbc.sql("""
@@ -122,15 +128,12 @@ public class MysteryReviews {
             return Result.QUESTION_TOO_LONG;
         }
         Optional<MysteryVisit> found = visits.find(visitId, storeScope);
-        if (found.isEmpty()) {
-            return Result.NOT_FOUND;
+        Instant now = clock.instant();
+        Result moved = fromSubmitted(found, MysteryVisitStatus.RETURNED, now);
+        if (moved != Result.DONE) {
+            return moved;
         }
         MysteryVisit visit = found.get();
-        Instant now = clock.instant();
-        if (visit.status() != MysteryVisitStatus.SUBMITTED
-                || !visits.move(visitId, MysteryVisitStatus.SUBMITTED, MysteryVisitStatus.RETURNED, now)) {
-            return Result.WRONG_STATUS;
-        }
         Instant expires = visit.expiresAt().isAfter(now.plus(ANSWER_RETURN_WITHIN)) ? visit.expiresAt()
                 : now.plus(ANSWER_RETURN_WITHIN);
         jdbc.sql("""
@@ -144,6 +147,16 @@ public class MysteryReviews {
         String token = links.issue(visitId, shopper.id());
         outbox.enqueue(returnMail.compose(visitId, now, shopper, store, asked, token, expires));
         return Result.DONE;
+    }
+
+    /** Moves a SUBMITTED visit on, guarded: WRONG_STATUS when it is not (or no longer) SUBMITTED. */
+    private Result fromSubmitted(Optional<MysteryVisit> found, MysteryVisitStatus to, Instant now) {
+        if (found.isEmpty()) {
+            return Result.NOT_FOUND;
+        }
+        return found.get().status() == MysteryVisitStatus.SUBMITTED
+                && visits.move(found.get().id(), MysteryVisitStatus.SUBMITTED, to, now)
+                ? Result.DONE : Result.WRONG_STATUS;
     }
 
     /**

@@ -62,6 +62,7 @@ class MysteryReviewTests {
     @Autowired JdbcClient jdbc;
     @Autowired MysteryLinks links;
     @Autowired MysteryReports reports;
+    @Autowired MysteryReviews reviews;
     @Autowired TestPeople people;
     @Autowired Organization organization;
     @Autowired ApplicationEvents events;
@@ -220,6 +221,30 @@ class MysteryReviewTests {
         assertThat(events.stream(MysteryRewardPaid.class)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from ledger_store_cost where source_id = :v").param("v", visit.id())
                 .query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void twoManagersAcceptingAtOnceAcceptOnce() throws Exception {
+        submitted();
+        SignedInAssociate second = people.person(Role.MANAGER, store);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<MysteryReviews.Result>> results = pool.invokeAll(List.of(
+                    () -> {
+                        start.await();
+                        return reviews.accept(visit.id(), manager.id(), manager.storeScope());
+                    },
+                    () -> {
+                        start.await();
+                        return reviews.accept(visit.id(), second.id(), second.storeScope());
+                    }));
+            assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(
+                    MysteryReviews.Result.DONE, MysteryReviews.Result.WRONG_STATUS);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(mystery.status(visit.id())).isEqualTo("ACCEPTED");
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.ruleone.organization.StoreSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The mail that returns a shopper's report with the manager's question (ADR 0101): in the shopper's language, with
@@ -62,14 +61,8 @@ public class MysteryReturnMail {
         headers.put("Content-Language", to.language().code());
         return new OutgoingMail(dedupeKey(visitId, returnedAt), store.id(), new MailAddress(fromAddress, store.name()),
                 new MailAddress(to.email(), to.name()), null,
-                msg("experience.mystery.review.mail.subject", locale, store.name()), text, html(text), null,
-                List.of(), headers, List.of());
-    }
-
-    private static String html(String text) {
-        String linked = HtmlUtils.htmlEscape(text).replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>");
-        return "<!DOCTYPE html><html><body><div style=\"font-family:sans-serif;white-space:pre-wrap\">" + linked
-                + "</div></body></html>";
+                msg("experience.mystery.review.mail.subject", locale, store.name()), text,
+                InvitationMail.html(text), null, List.of(), headers, List.of());
     }
 
     private String msg(String key, Locale locale, Object... args) {
