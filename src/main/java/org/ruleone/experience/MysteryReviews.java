@@ -86,6 +86,15 @@ public class MysteryReviews {
                 reports.answers(visit.id()));
     }
 
+    /** What the reward was worth when it was paid; empty when not paid, or a gift paid without a value. */
+    public Optional<Money> paidValue(long visitId) {
+        return jdbc.sql("""
+                select reward_paid_amount, reward_paid_currency from mystery_visit
+                 where id = :id and reward_paid_amount is not null
+                """)
+                .param("id", visitId).query((rs, n) -> Money.of(rs.getBigDecimal(1), rs.getString(2))).optional();
+    }
+
     /** Accepts a SUBMITTED report: keeps its score and flag as they are now and publishes them. */
     @Transactional
     public Result accept(long visitId, long managerId, Optional<Long> storeScope) {

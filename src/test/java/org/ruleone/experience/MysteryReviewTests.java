@@ -273,6 +273,9 @@ class MysteryReviewTests {
 
         assertThat(events.stream(MysteryRewardPaid.class)).extracting(MysteryRewardPaid::value)
                 .containsExactly(null, Money.of("35.50", "PLN"));
+        mvc.perform(get("/experience/mystery/visits/" + valued.id()).with(user(manager)))
+                .andExpect(content().string(containsString(
+                        "(" + Formats.of(Locale.ENGLISH).money(Money.of("35.50", "PLN")) + ")")));
         mvc.perform(get("/service/reports/ledger").with(user(manager)))
                 .andExpect(content().string(allOf(containsString("a gift, no value given"),
                         containsString(">" + Formats.of(Locale.ENGLISH).money(Money.of("35.50", "PLN")) + "<"))));

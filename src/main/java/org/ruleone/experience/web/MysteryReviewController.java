@@ -187,6 +187,7 @@ class MysteryReviewController {
         model.addAttribute("returnedAt", visit.returnedAt() == null ? null : f.dateTime(visit.returnedAt(), zone));
         model.addAttribute("acceptedAt", visit.acceptedAt() == null ? null : f.dateTime(visit.acceptedAt(), zone));
         model.addAttribute("paidAt", visit.rewardPaidAt() == null ? null : f.dateTime(visit.rewardPaidAt(), zone));
+        model.addAttribute("paidValue", reviews.paidValue(visit.id()).map(f::money).orElse(null));
         model.addAttribute("reward", reward(visit, f, locale));
         model.addAttribute("gift", !"MONEY".equals(visit.rewardKind()));
         model.addAttribute("currency", visit.rewardCurrency() != null ? visit.rewardCurrency()
