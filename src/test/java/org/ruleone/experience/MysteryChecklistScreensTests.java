@@ -11,11 +11,13 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -94,7 +96,8 @@ class MysteryChecklistScreensTests {
 
         MysteryChecklists.Version v1 = checklists.current(id).orElseThrow();
         assertThat(v1.version()).isEqualTo(1);
-        assertThat(v1.items()).extracting(MysteryItem::key).containsExactly("greeted-at-the-door", "secondes-d-attente");
+        assertThat(v1.items()).extracting(MysteryItem::key)
+                .containsExactly("greeted-at-the-door", "secondes-d-attente");
         assertThat(v1.items().getFirst().critical()).isTrue();
         assertThat(v1.items().getFirst().naAllowed()).isFalse();
         assertThat(v1.items().get(1).weight()).isEqualByComparingTo("1.5");
@@ -210,13 +213,23 @@ class MysteryChecklistScreensTests {
                 .andExpect(content().string(not(containsString("Accueil souriant"))))
                 .andExpect(content().string(containsString("Chambre prête ?</textarea>")))
                 .andExpect(content().string(not(containsString("sections[0].items[1]"))));
+        // rows numbered with gaps (a row removed by hand) still come back; a row beyond any form is a bad request
+        mvc.perform(post(BASE + "/new").with(user(people.owner())).with(csrf())
+                        .param("name", "Hotel").param("change", "add-section")
+                        .param("sections[0].items[0].textEn", "First").param("sections[0].items[3].textEn", "Fourth"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "name=\"sections[0].items[1].textEn\" maxlength=\"500\" rows=\"2\">Fourth</textarea>")));
+        mvc.perform(post(BASE + "/new").with(user(people.owner())).with(csrf())
+                        .param("name", "Hotel").param("sections[5000].titleEn", "x"))
+                .andExpect(status().isBadRequest());
         mvc.perform(post(BASE + "/new").with(user(people.owner())).with(csrf())
                         .param("name", "Hotel").param("change", "add-section"))
                 .andExpect(content().string(containsString("name=\"sections[0].titleEn\"")));
     }
 
     @Test
-    void theOwnerArchivesAChecklistAndTakesItBack() throws Exception {
+    void theOwnerArchivesRenamesAndTakesBackAChecklistAndNobodyElseMay() throws Exception {
         SignedInAssociate owner = people.owner();
         long id = editor.create(oneItem("Gym visit " + UUID.randomUUID()), owner);
 
@@ -228,6 +241,17 @@ class MysteryChecklistScreensTests {
         mvc.perform(post(BASE + "/" + id + "/archive").with(user(owner)).with(csrf()).param("archived", "false"))
                 .andExpect(status().is3xxRedirection());
         assertThat(rows.archived(id)).contains(false);
+
+        editor.rename(id, "  Gym visit, renamed ", owner);
+        assertThat(checklists.current(id).orElseThrow().name()).isEqualTo("Gym visit, renamed");
+        assertThatThrownBy(() -> editor.rename(id, "x".repeat(201), owner))
+                .isInstanceOfSatisfying(MysteryChecklistRefused.class, e -> assertThat(e.problems())
+                        .extracting(MysteryChecklistProblem::code).containsExactly("nameLong"));
+        SignedInAssociate manager = people.person(Role.MANAGER, people.store("Checklists"));
+        assertThatThrownBy(() -> editor.archive(id, true, manager)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> editor.revise(id, 1, oneItem("Mine"), manager))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(rows.history(id)).hasSize(1);
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.ruleone.experience.web;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
-import org.ruleone.experience.MysteryChecklistDraft;
 import org.ruleone.experience.MysteryChecklistEditor;
 import org.ruleone.experience.MysteryChecklistProblem;
 import org.ruleone.experience.MysteryChecklistRefused;
@@ -16,11 +16,15 @@ import org.ruleone.experience.web.MysteryChecklistViews.EditorView;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +58,15 @@ class MysteryChecklistController {
         this.rows = rows;
         this.editor = editor;
         this.organization = organization;
+    }
+
+    /**
+     * The form is built through its constructors only: with setters tried after, rows numbered with a gap (a row
+     * removed by hand) would be grown again and fail.
+     */
+    @InitBinder("mysteryChecklistForm")
+    void constructorsOnly(WebDataBinder binder) {
+        binder.setDeclarativeBinding(true);
     }
 
     /** Checklists are the chain's; their dates are shown in the reader's store's zone. */
@@ -97,15 +110,11 @@ class MysteryChecklistController {
     @PreAuthorize("hasRole('OWNER')")
     String create(@ModelAttribute MysteryChecklistForm form, @RequestParam(required = false) String change,
                   @AuthenticationPrincipal SignedInAssociate me, Model model, RedirectAttributes flash) {
-        if (change != null) {
-            return editor(null, form.changed(change), List.of(), model);
+        Optional<String> again = notYet(null, form, change, model);
+        if (again.isPresent()) {
+            return again.get();
         }
-        MysteryChecklistDraft draft = form.draft();
-        List<MysteryChecklistProblem> problems = editor.problems(draft);
-        if (!problems.isEmpty()) {
-            return editor(null, form, problems, model);
-        }
-        long id = editor.create(draft, me);
+        long id = editor.create(form.draft(), me);
         flash.addFlashAttribute("notice", "experience.mystery.checklist.created");
         return "redirect:" + BASE + id;
     }
@@ -124,16 +133,12 @@ class MysteryChecklistController {
                   @RequestParam(required = false) String change, @AuthenticationPrincipal SignedInAssociate me,
                   Model model, RedirectAttributes flash) {
         existing(id);
-        if (change != null) {
-            return editor(id, form.changed(change), List.of(), model);
-        }
-        MysteryChecklistDraft draft = form.draft();
-        List<MysteryChecklistProblem> problems = editor.problems(draft);
-        if (!problems.isEmpty()) {
-            return editor(id, form, problems, model);
+        Optional<String> again = notYet(id, form, change, model);
+        if (again.isPresent()) {
+            return again.get();
         }
         try {
-            int version = editor.revise(id, form.basedOn() == null ? 0 : form.basedOn(), draft, me);
+            int version = editor.revise(id, form.basedOn() == null ? 0 : form.basedOn(), form.draft(), me);
             flash.addFlashAttribute("notice", "experience.mystery.checklist.saved");
             flash.addFlashAttribute("noticeVersion", version);
         } catch (MysteryChecklistRefused refused) {
@@ -154,9 +159,24 @@ class MysteryChecklistController {
         return "redirect:" + BASE + id;
     }
 
+    /** The editor again, when a button added or removed a row or the draft has problems; empty when it may be saved. */
+    private Optional<String> notYet(Long id, MysteryChecklistForm form, String change, Model model) {
+        if (change != null) {
+            return Optional.of(editor(id, form.changed(change), List.of(), model));
+        }
+        List<MysteryChecklistProblem> problems = editor.problems(form.draft());
+        return problems.isEmpty() ? Optional.empty() : Optional.of(editor(id, form, problems, model));
+    }
+
     private String editor(Long id, MysteryChecklistForm form, List<MysteryChecklistProblem> problems, Model model) {
         model.addAttribute("editor", EditorView.of(id, form, problems));
         return "experience/mystery-checklist-editor";
+    }
+
+    /** A row numbered beyond what any form sends (Spring binds at most 256 rows of a list): refused, not a crash. */
+    @ExceptionHandler(IndexOutOfBoundsException.class)
+    ResponseEntity<String> rowOutOfReach() {
+        return ResponseEntity.badRequest().body("");
     }
 
     private void existing(long id) {

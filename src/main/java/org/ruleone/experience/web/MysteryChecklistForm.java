@@ -66,8 +66,10 @@ record MysteryChecklistForm(String name, Integer basedOn, List<SectionRow> secti
         return new MysteryChecklistForm("", null, List.of(SectionRow.blank()));
     }
 
+    /** The form of a saved version, to edit it: the keys go along, hidden, so each item keeps its own. */
     static MysteryChecklistForm of(MysteryChecklists.Version version) {
-        return new MysteryChecklistForm(version.name(), version.version(), version.sections().stream()
+        return new MysteryChecklistForm(version.name(), version.version(), MysteryChecklistDraft.of(version).sections()
+                .stream()
                 .map(s -> new SectionRow(s.titleEn(), s.titleFr(), s.titlePl(), s.items().stream()
                         .map(i -> new ItemRow(i.key(), i.textEn(), i.textFr(), i.textPl(), i.type().name(),
                                 plain(i.weight()), i.critical(), i.naAllowed(),
@@ -155,7 +157,8 @@ record MysteryChecklistForm(String name, Integer basedOn, List<SectionRow> secti
         }
     }
 
-    private static String plain(BigDecimal n) {
+    /** 1.50 is shown 1.5, 3.00 is shown 3. */
+    static String plain(BigDecimal n) {
         return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
 

@@ -1,6 +1,5 @@
 package org.ruleone.experience.web;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +55,9 @@ final class MysteryChecklistViews {
 
         static ItemView of(String number, MysteryItem i) {
             return new ItemView(number, i.key(), i.textEn(), i.textFr(), i.textPl(), i.type().name(),
-                    plain(i.weight()), i.critical(), i.naAllowed(),
-                    i.numberRule() == null ? "" : i.numberRule().name(), plain(i.numberTarget()), i.numberUnit());
+                    MysteryChecklistForm.plain(i.weight()), i.critical(), i.naAllowed(),
+                    i.numberRule() == null ? "" : i.numberRule().name(), MysteryChecklistForm.plain(i.numberTarget()),
+                    i.numberUnit());
         }
     }
 
@@ -98,9 +98,5 @@ final class MysteryChecklistViews {
 
     record EditorItem(int section, int number, String prefix, MysteryChecklistForm.ItemRow row,
                       List<MysteryChecklistProblem> problems) {
-    }
-
-    private static String plain(BigDecimal n) {
-        return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
 }
