@@ -71,6 +71,10 @@ class MysteryChecklistScreensTests {
                 .andExpect(content().string(containsString("Vous a-t-on accueilli dès votre entrée ?")))
                 .andExpect(content().string(containsString("Czy ktoś przywitał Cię zaraz po wejściu do sklepu?")))
                 .andExpect(content().string(containsString("(at most 2 rings)")));
+        mvc.perform(get(BASE + "/" + id + "/versions/1").param("lang", "pl").with(user(people.owner())))
+                .andExpect(content().string(containsString("<h2><span>1.</span> <span>Wejście</span></h2>")))
+                .andExpect(content().string(containsString("(najwyżej 2 sygnały)")))
+                .andExpect(content().string(containsString("Krytyczny")));
         mvc.perform(get(BASE).with(user(people.owner())))
                 .andExpect(content().string(containsString("href=\"" + BASE + "/" + id + "\">Store visit</a>")));
     }
@@ -182,6 +186,13 @@ class MysteryChecklistScreensTests {
                 .andExpect(content().string(containsString("name=\"sections[0].items[0].weight\" value=\"0\"")))
                 .andExpect(content().string(containsString("name=\"sections[0].items[2].weight\" value=\"1.005\"")))
                 .andExpect(content().string(containsString("value=\"Pusta część\"")));
+        mvc.perform(post(BASE + "/new").param("lang", "fr").with(user(people.owner())).with(csrf())
+                        .param("name", "Vide").param("sections[0].titleFr", "Accueil")
+                        .param("sections[0].items[0].textFr", "Bonjour ?").param("sections[0].items[0].type", "YES_NO")
+                        .param("sections[0].items[0].weight", "-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Rien n’a été enregistré.")))
+                .andExpect(content().string(containsString("Point 1.1 : le poids doit être un nombre supérieur à 0")));
         mvc.perform(post(BASE + "/new").with(user(people.owner())).with(csrf()).param("name", "Empty"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("A checklist needs at least one section with one item.")));
