@@ -212,7 +212,7 @@ class MysteryChecklistScreensTests {
                 .andExpect(content().string(containsString("Accueil souriant ?</textarea>")))
                 .andExpect(content().string(containsString("<option value=\"SCALE\" selected=\"selected\">")))
                 .andExpect(content().string(containsString("name=\"sections[0].items[1].weight\" value=\"1\"")))
-                .andExpect(content().string(containsString("value=\"add-item-1\"")))
+                .andExpect(content().string(containsString("formaction=\"" + BASE + "/new#item-1-3\">")))
                 .andExpect(content().string(containsString("class=\"grid\"")))
                 .andExpect(content().string(not(containsString("<table"))));
         mvc.perform(post(BASE + "/new").with(user(people.owner())).with(csrf())
