@@ -64,6 +64,11 @@ public class MysteryScheduling {
         return windowTo.plusDays(1 + EXPIRY_DAYS).atStartOfDay(zone).toInstant();
     }
 
+    /** What is wrong with a draft, field by field (field name to message key); empty when it can be scheduled. */
+    public Map<String, String> problems(MysteryVisitDraft d, Optional<Long> scope) {
+        return checked(d, scope).problems();
+    }
+
     /**
      * Schedules a visit, copying the shopper's reward to it, and mails the shopper their link.
      *
@@ -72,6 +77,42 @@ public class MysteryScheduling {
      */
     @Transactional
     public long schedule(MysteryVisitDraft d, Optional<Long> scope, long scheduledBy) {
+        Checked c = checked(d, scope);
+        if (!c.problems().isEmpty()) {
+            throw new MysteryRefused(c.problems());
+        }
+        StoreSummary store = c.store().orElseThrow();
+        MysteryShopper shopper = c.shopper().orElseThrow();
+        Instant now = clock.instant();
+        MysteryReward reward = shopper.reward();
+        long id = jdbc.sql("""
+                insert into mystery_visit (store_id, department, target_kind, business_name, window_from, window_to,
+                                           scenario, checklist_version_id, shopper_id, status, expires_at,
+                                           scheduled_by, scheduled_at, reward_kind, reward_amount, reward_currency,
+                                           reward_gift, updated_at)
+                values (:store, :department, :target, :business, :from, :to, :scenario, :version, :shopper,
+                        'SCHEDULED', :expires, :by, :now, :rewardKind, :amount, :currency, :gift, :now)
+                returning id
+                """)
+                .param("store", d.storeId()).param("department", c.department()).param("target", c.target())
+                .param("business", c.business()).param("from", d.windowFrom()).param("to", d.windowTo())
+                .param("scenario", c.scenario()).param("version", d.checklistVersionId())
+                .param("shopper", d.shopperId())
+                .param("expires", Timestamp.from(expiresAt(d.windowTo(), store.timeZone())))
+                .param("by", scheduledBy).param("now", Timestamp.from(now))
+                .param("rewardKind", reward.kind().name()).param("amount", reward.amount())
+                .param("currency", reward.amount() == null ? null : reward.currency()).param("gift", reward.gift())
+                .query(Long.class).single();
+        mailLink(visits.find(id).orElseThrow(), shopper, store, scheduledBy, Purpose.SCHEDULED);
+        return id;
+    }
+
+    private record Checked(Map<String, String> problems, Optional<StoreSummary> store,
+                           Optional<MysteryShopper> shopper, String department, String target, String business,
+                           String scenario) {
+    }
+
+    private Checked checked(MysteryVisitDraft d, Optional<Long> scope) {
         Map<String, String> problems = new LinkedHashMap<>();
         Optional<StoreSummary> store = organization.store(d.storeId())
                 .filter(s -> scope.isEmpty() || scope.get() == s.id());
@@ -107,31 +148,7 @@ public class MysteryScheduling {
         if (shopper.isEmpty()) {
             problems.put("shopperId", "experience.mystery.visit.error.shopper");
         }
-        if (!problems.isEmpty()) {
-            throw new MysteryRefused(problems);
-        }
-        Instant now = clock.instant();
-        MysteryReward reward = shopper.get().reward();
-        long id = jdbc.sql("""
-                insert into mystery_visit (store_id, department, target_kind, business_name, window_from, window_to,
-                                           scenario, checklist_version_id, shopper_id, status, expires_at,
-                                           scheduled_by, scheduled_at, reward_kind, reward_amount, reward_currency,
-                                           reward_gift, updated_at)
-                values (:store, :department, :target, :business, :from, :to, :scenario, :version, :shopper,
-                        'SCHEDULED', :expires, :by, :now, :rewardKind, :amount, :currency, :gift, :now)
-                returning id
-                """)
-                .param("store", d.storeId()).param("department", department).param("target", target)
-                .param("business", business).param("from", d.windowFrom()).param("to", d.windowTo())
-                .param("scenario", scenario).param("version", d.checklistVersionId())
-                .param("shopper", d.shopperId())
-                .param("expires", Timestamp.from(expiresAt(d.windowTo(), store.get().timeZone())))
-                .param("by", scheduledBy).param("now", Timestamp.from(now))
-                .param("rewardKind", reward.kind().name()).param("amount", reward.amount())
-                .param("currency", reward.amount() == null ? null : reward.currency()).param("gift", reward.gift())
-                .query(Long.class).single();
-        mailLink(visits.find(id).orElseThrow(), shopper.get(), store.get(), scheduledBy, Purpose.SCHEDULED);
-        return id;
+        return new Checked(problems, store, shopper, department, target, business, scenario);
     }
 
     private void window(MysteryVisitDraft d, Optional<StoreSummary> store, Map<String, String> problems) {

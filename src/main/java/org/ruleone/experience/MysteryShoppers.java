@@ -74,6 +74,16 @@ public class MysteryShoppers {
                 .filter(s -> scope.isEmpty() || scope.get() == s.storeId());
     }
 
+    /** What is wrong with a draft, field by field (field name to message key); empty when it can be stored. */
+    public Map<String, String> problems(MysteryShopperDraft draft, Optional<Long> scope) {
+        try {
+            checked(draft, scope);
+            return Map.of();
+        } catch (MysteryRefused e) {
+            return e.problems();
+        }
+    }
+
     /**
      * Adds a shopper to a store in the scope.
      *

@@ -104,7 +104,7 @@ public class MysteryVisitMail {
         text.append(msg("experience.mystery.mail.link", locale)).append("\n").append(url).append("\n\n");
         text.append(msg("experience.mystery.mail.expires", locale,
                 dates.format(LocalDate.ofInstant(visit.expiresAt(), store.timeZone())))).append("\n");
-        text.append(msg("experience.mystery.mail.reward", locale, reward(visit, locale))).append("\n\n");
+        text.append(msg("experience.mystery.mail.reward", locale, MysteryReward.of(visit).describe(Formats.of(locale)))).append("\n\n");
         text.append(msg("experience.mystery.mail.private", locale)).append("\n\n");
         text.append(msg("experience.mystery.mail.signoff", locale)).append("\n");
         askedBy.ifPresent(a -> text.append(a.name()).append("\n"));
@@ -119,15 +119,6 @@ public class MysteryVisitMail {
                 new MailAddress(shopper.email(), shopper.name()), replyTo,
                 msg("experience.mystery.mail.subject." + purpose.name(), locale, store.name()), text.toString(),
                 InvitationMail.html(text.toString()), null, List.of(), headers, List.of());
-    }
-
-    private String reward(MysteryVisit visit, Locale locale) {
-        Formats fmt = Formats.of(locale);
-        String value = visit.rewardAmount() == null ? "" : fmt.money(visit.rewardAmount(), visit.rewardCurrency());
-        if (MysteryReward.Kind.MONEY.name().equals(visit.rewardKind())) {
-            return value;
-        }
-        return value.isEmpty() ? visit.rewardGift() : visit.rewardGift() + " (" + value + ")";
     }
 
     private String msg(String key, Locale locale, Object... args) {
