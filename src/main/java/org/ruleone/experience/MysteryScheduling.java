@@ -66,7 +66,7 @@ public class MysteryScheduling {
 
     /** What is wrong with a draft, field by field (field name to message key); empty when it can be scheduled. */
     public Map<String, String> problems(MysteryVisitDraft d, Optional<Long> scope) {
-        return checked(d, scope).problems();
+        return checked(d, scope, clock.instant()).problems();
     }
 
     /**
@@ -77,15 +77,33 @@ public class MysteryScheduling {
      */
     @Transactional
     public long schedule(MysteryVisitDraft d, Optional<Long> scope, long scheduledBy) {
-        Checked c = checked(d, scope);
+        Checked c = checked(d, scope, clock.instant());
+        long id = insert(d, c, scheduledBy, clock.instant());
+        mailLink(visits.find(id).orElseThrow(), c.shopper().orElseThrow(), c.store().orElseThrow(), scheduledBy,
+                Purpose.SCHEDULED);
+        return id;
+    }
+
+    /**
+     * Records a visit as scheduled at a time in the past, without mailing anyone: for history brought in (the demo's
+     * visits over past months). The window must not have ended by {@code scheduledAt}; everything else is checked as
+     * for {@link #schedule}.
+     *
+     * @throws MysteryRefused field by field; nothing is stored
+     */
+    @Transactional
+    public long recordScheduled(MysteryVisitDraft d, Optional<Long> scope, long scheduledBy, Instant scheduledAt) {
+        return insert(d, checked(d, scope, scheduledAt), scheduledBy, scheduledAt);
+    }
+
+    private long insert(MysteryVisitDraft d, Checked c, long scheduledBy, Instant now) {
         if (!c.problems().isEmpty()) {
             throw new MysteryRefused(c.problems());
         }
         StoreSummary store = c.store().orElseThrow();
         MysteryShopper shopper = c.shopper().orElseThrow();
-        Instant now = clock.instant();
         MysteryReward reward = shopper.reward();
-        long id = jdbc.sql("""
+        return jdbc.sql("""
                 insert into mystery_visit (store_id, department, target_kind, business_name, window_from, window_to,
                                            scenario, checklist_version_id, shopper_id, status, expires_at,
                                            scheduled_by, scheduled_at, reward_kind, reward_amount, reward_currency,
@@ -103,8 +121,6 @@ public class MysteryScheduling {
                 .param("rewardKind", reward.kind().name()).param("amount", reward.amount())
                 .param("currency", reward.amount() == null ? null : reward.currency()).param("gift", reward.gift())
                 .query(Long.class).single();
-        mailLink(visits.find(id).orElseThrow(), shopper, store, scheduledBy, Purpose.SCHEDULED);
-        return id;
     }
 
     private record Checked(Map<String, String> problems, Optional<StoreSummary> store,
@@ -112,7 +128,7 @@ public class MysteryScheduling {
                            String scenario) {
     }
 
-    private Checked checked(MysteryVisitDraft d, Optional<Long> scope) {
+    private Checked checked(MysteryVisitDraft d, Optional<Long> scope, Instant now) {
         Map<String, String> problems = new LinkedHashMap<>();
         Optional<StoreSummary> store = organization.store(d.storeId())
                 .filter(s -> scope.isEmpty() || scope.get() == s.id());
@@ -133,7 +149,7 @@ public class MysteryScheduling {
                 || LINE_BREAKS.matcher(business).find()) {
             problems.put("businessName", "experience.mystery.visit.error.business");
         }
-        window(d, store, problems);
+        window(d, store, now, problems);
         String scenario = d.scenario() == null ? "" : d.scenario().strip();
         if (scenario.isEmpty() || scenario.length() > MAX_SCENARIO || CONTROL_BUT_LINES.matcher(scenario).find()) {
             problems.put("scenario", "experience.mystery.visit.error.scenario");
@@ -151,7 +167,8 @@ public class MysteryScheduling {
         return new Checked(problems, store, shopper, department, target, business, scenario);
     }
 
-    private void window(MysteryVisitDraft d, Optional<StoreSummary> store, Map<String, String> problems) {
+    private void window(MysteryVisitDraft d, Optional<StoreSummary> store, Instant now,
+                        Map<String, String> problems) {
         if (d.windowFrom() == null) {
             problems.put("windowFrom", "experience.mystery.visit.error.date");
         }
@@ -163,7 +180,7 @@ public class MysteryScheduling {
         }
         if (d.windowTo().isBefore(d.windowFrom())) {
             problems.put("windowTo", "experience.mystery.visit.error.order");
-        } else if (store.isPresent() && d.windowTo().isBefore(LocalDate.ofInstant(clock.instant(),
+        } else if (store.isPresent() && d.windowTo().isBefore(LocalDate.ofInstant(now,
                 store.get().timeZone()))) {
             problems.put("windowTo", "experience.mystery.visit.error.past");
         }

@@ -105,4 +105,18 @@ class MysterySchedulingClockTests {
         assertThat(links.holderOf(newToken).orElseThrow().shopperId()).isEqualTo(visit.shopperId());
         assertThat(MysterySchedulingData.mails(jdbc, id).getLast().text()).contains("Dzień dobry Second Shopper,");
     }
+
+    @Test
+    void recordsAVisitScheduledMonthsAgoWithoutMailingAnyone() {
+        Instant july = Instant.parse("2026-07-01T08:00:00Z");
+        long id = scheduling.recordScheduled(draft("2026-07-01", "2026-07-05"), Optional.empty(), manager.id(), july);
+
+        MysteryVisit visit = visits.find(id).orElseThrow();
+        assertThat(visit.scheduledAt()).isEqualTo(july);
+        assertThat(visit.status()).isEqualTo(MysteryVisitStatus.SCHEDULED);
+        assertThat(visit.expiresAt()).isEqualTo(Instant.parse("2026-07-12T22:00:00Z"));
+        assertThat(MysterySchedulingData.mails(jdbc, id)).isEmpty();
+        assertThatThrownBy(() -> scheduling.recordScheduled(draft("2026-06-01", "2026-06-05"), Optional.empty(),
+                manager.id(), july)).isInstanceOf(MysteryRefused.class);
+    }
 }
