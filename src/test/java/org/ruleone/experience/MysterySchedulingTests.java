@@ -142,6 +142,11 @@ class MysterySchedulingTests {
     void reassignsAVisitMailingTheNewShopperWhileTheOldLinkNoLongerNamesTheVisitsShopper() throws Exception {
         long id = scheduled(storeA, amelie);
         String oldToken = mails(jdbc, id).getFirst().token();
+        mvc.perform(get("/experience/mystery/visits").with(user(managerA)))
+                .andExpect(content().string(allOf(
+                        containsString("action=\"/experience/mystery/visits/" + id + "/reassign\""),
+                        containsString("<option value=\"" + adam + "\">Adam Smith</option>"),
+                        not(containsString("<option value=\"" + amelie + "\">")))));
 
         mvc.perform(post("/experience/mystery/visits/" + id + "/reassign").with(user(managerA)).with(csrf())
                         .param("shopperId", String.valueOf(adam)))
