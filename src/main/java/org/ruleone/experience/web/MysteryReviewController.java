@@ -15,6 +15,7 @@ import org.ruleone.experience.MysteryItemAnswer;
 import org.ruleone.experience.MysteryReports;
 import org.ruleone.experience.MysteryReviews;
 import org.ruleone.experience.MysteryScore;
+import org.ruleone.experience.MysteryShoppers;
 import org.ruleone.experience.MysteryVisit;
 import org.ruleone.experience.MysteryVisitStatus;
 import org.ruleone.experience.MysteryVisits;
@@ -55,9 +56,12 @@ class MysteryReviewController {
     private final MysteryChecklists checklists;
     private final Organization organization;
     private final MessageSource messages;
+    private final MysteryShoppers shoppers;
 
     MysteryReviewController(MysteryVisits visits, MysteryReports reports, MysteryReviews reviews,
-                            MysteryChecklists checklists, Organization organization, MessageSource messages) {
+                            MysteryChecklists checklists, Organization organization, MessageSource messages,
+                            MysteryShoppers shoppers) {
+        this.shoppers = shoppers;
         this.visits = visits;
         this.reports = reports;
         this.reviews = reviews;
@@ -193,6 +197,9 @@ class MysteryReviewController {
         model.addAttribute("currency", visit.rewardCurrency() != null ? visit.rewardCurrency()
                 : store.map(StoreSummary::currencyCode).orElse(StoreSummary.DEFAULT_CURRENCY));
         model.addAttribute("hasReceipt", reports.hasReceipt(visit.id()));
+        model.addAttribute("open", visit.status().openToShopper());
+        model.addAttribute("others", !visit.status().openToShopper() ? List.of()
+                : shoppers.active(visit.storeId()).stream().filter(s -> s.id() != visit.shopperId()).toList());
         model.addAttribute("problem", problem);
         model.addAttribute("question", question);
         model.addAttribute("giftValue", giftValue);
