@@ -83,11 +83,14 @@ public class MysteryResults {
             return MysteryResults.percent(earned, possible);
         }
 
-        ItemFigure plus(MysteryScore.Item r) {
+        /** These figures and {@code times} answers that came out as {@code r}. */
+        ItemFigure plus(MysteryScore.Item r, long times) {
             boolean isNa = r.outcome() == MysteryScore.Outcome.NA;
             boolean fail = r.outcome() == MysteryScore.Outcome.FAILED;
-            return new ItemFigure(key, earned.add(r.earned()), possible.add(r.possible()), answered + (isNa ? 0 : 1),
-                    na + (isNa ? 1 : 0), failed + (fail ? 1 : 0), criticalFailures + (fail && r.critical() ? 1 : 0));
+            BigDecimal n = BigDecimal.valueOf(times);
+            return new ItemFigure(key, earned.add(r.earned().multiply(n)), possible.add(r.possible().multiply(n)),
+                    answered + (isNa ? 0 : times), na + (isNa ? times : 0), failed + (fail ? times : 0),
+                    criticalFailures + (fail && r.critical() ? times : 0));
         }
     }
 
@@ -218,19 +221,25 @@ public class MysteryResults {
      */
     public List<ItemFigure> items(Slice slice, boolean ownStore) {
         Map<String, ItemFigure> byKey = new HashMap<>();
-        jdbc.sql(ANSWERS + """
-                 join mystery_visit v on v.id = a.visit_id
-                 left join store_directory sd on sd.id = v.store_id
-                 where %s %s and v.target_kind %s 'OWN_STORE'""".formatted(IN_SLICE, storeCondition(slice),
+        // the same answer to the same item earns the same: each is scored once and counted as many times as given
+        jdbc.sql("""
+                select %s, a.na, a.value, count(*) as answers
+                  from mystery_answer a
+                  join mystery_item i on i.id = a.item_id
+                  join mystery_visit v on v.id = a.visit_id
+                  left join store_directory sd on sd.id = v.store_id
+                 where %s %s and v.target_kind %s 'OWN_STORE'
+                 group by i.id, a.na, a.value""".formatted(ITEM_COLUMNS, IN_SLICE, storeCondition(slice),
                         ownStore ? "=" : "<>"))
                 .params(params(slice, List.of(MysteryVisitStatus.ACCEPTED)))
-                .query((rs, n) -> answer(rs))
-                .list()
-                .forEach(a -> {
-                    String key = a.item().key();
-                    if (a.result().outcome() != MysteryScore.Outcome.UNANSWERED) {
-                        byKey.put(key, byKey.getOrDefault(key, new ItemFigure(key, BigDecimal.ZERO, BigDecimal.ZERO,
-                                0, 0, 0, 0)).plus(a.result()));
+                .query(rs -> {
+                    MysteryItem item = item(rs);
+                    MysteryScore.Item result = MysteryScoring.score(List.of(item), Map.of(item.id(),
+                            new MysteryItemAnswer(item.id(), rs.getBoolean("na"), rs.getBigDecimal("value"), "")))
+                            .items().get(0);
+                    if (result.outcome() != MysteryScore.Outcome.UNANSWERED) {
+                        byKey.put(item.key(), byKey.getOrDefault(item.key(), new ItemFigure(item.key(),
+                                BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0)).plus(result, rs.getLong("answers")));
                     }
                 });
         return byKey.values().stream().sorted(WEAKEST_FIRST).toList();
@@ -263,22 +272,28 @@ public class MysteryResults {
         return words;
     }
 
+    private static final String ITEM_COLUMNS = """
+            i.id, i.section_id, i.position, i.item_key, i.text_en, i.text_fr, i.text_pl, i.answer_type, i.weight,
+            i.critical, i.na_allowed, i.number_rule, i.number_target, i.number_unit""";
+
     private static final String ANSWERS = """
-            select a.visit_id, a.na, a.value, a.comment, i.id, i.section_id, i.position, i.item_key, i.text_en,
-                   i.text_fr, i.text_pl, i.answer_type, i.weight, i.critical, i.na_allowed, i.number_rule,
-                   i.number_target, i.number_unit, s.title_en, s.title_fr, s.title_pl
+            select a.visit_id, a.na, a.value, a.comment, %s, s.title_en, s.title_fr, s.title_pl
               from mystery_answer a
               join mystery_item i on i.id = a.item_id
               join mystery_section s on s.id = i.section_id
-            """;
+            """.formatted(ITEM_COLUMNS);
 
-    private static Answer answer(ResultSet rs) throws SQLException {
-        MysteryItem item = new MysteryItem(rs.getLong("id"), rs.getLong("section_id"), rs.getInt("position"),
+    private static MysteryItem item(ResultSet rs) throws SQLException {
+        return new MysteryItem(rs.getLong("id"), rs.getLong("section_id"), rs.getInt("position"),
                 rs.getString("item_key"), rs.getString("text_en"), rs.getString("text_fr"), rs.getString("text_pl"),
                 MysteryAnswerType.valueOf(rs.getString("answer_type")), rs.getBigDecimal("weight"),
                 rs.getBoolean("critical"), rs.getBoolean("na_allowed"),
                 rs.getString("number_rule") == null ? null : MysteryNumberRule.valueOf(rs.getString("number_rule")),
                 rs.getBigDecimal("number_target"), rs.getString("number_unit"));
+    }
+
+    private static Answer answer(ResultSet rs) throws SQLException {
+        MysteryItem item = item(rs);
         MysteryItemAnswer answer = new MysteryItemAnswer(item.id(), rs.getBoolean("na"), rs.getBigDecimal("value"),
                 rs.getString("comment"));
         MysteryScore.Item result = MysteryScoring.score(List.of(item), Map.of(item.id(), answer)).items().get(0);

@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MysteryResultsController {
 
     static final int VISITS_SHOWN = 50;
+    /** The CSV reads the answers of this many visits at a time: a long export never holds them all. */
+    static final int CSV_VISITS_AT_ONCE = 500;
     static final List<MysteryVisitStatus> ANSWERED = List.of(MysteryVisitStatus.ACCEPTED,
             MysteryVisitStatus.SUBMITTED, MysteryVisitStatus.RETURNED);
 
@@ -122,7 +124,6 @@ class MysteryResultsController {
         MysteryResultsPages.Stores stores = pages.stores();
         Language language = Language.of(locale);
         List<Visit> visits = results.visits(slice, ANSWERED, Optional.empty(), Integer.MAX_VALUE);
-        Map<Long, List<MysteryResults.Answer>> answers = results.answers(visits.stream().map(Visit::id).toList());
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"mystery-shopping.csv\"");
@@ -131,7 +132,13 @@ class MysteryResultsController {
         out.print('\uFEFF');
         out.print("visit_id,store,department,target_kind,business,visited_at,shopper,checklist,checklist_version,"
                 + "status,section,item_key,item,answer,na,earned,possible,comment,visit_score,flagged\r\n");
-        for (Visit v : visits) {
+        Map<Long, List<MysteryResults.Answer>> answers = Map.of();
+        for (int i = 0; i < visits.size(); i++) {
+            if (i % CSV_VISITS_AT_ONCE == 0) {
+                answers = results.answers(visits.subList(i, Math.min(visits.size(), i + CSV_VISITS_AT_ONCE)).stream()
+                        .map(Visit::id).toList());
+            }
+            Visit v = visits.get(i);
             String visited = v.visitedAt() == null ? ""
                     : v.visitedAt().atZone(stores.zone(v.storeId())).toOffsetDateTime().toString();
             for (MysteryResults.Answer a : answers.getOrDefault(v.id(), List.of())) {
