@@ -11,27 +11,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes mystery-shopping rows straight into the V121 tables, for tests of what reads them: checklists, versions,
  * sections, items, shoppers, visits in any status with their accepted scores, and answers.
  */
-final class MysteryRows {
+public final class MysteryRows {
 
     private final JdbcClient jdbc;
 
-    MysteryRows(JdbcClient jdbc) {
+    public MysteryRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long checklist(String name) {
+    public long checklist(String name) {
         return jdbc.sql("insert into mystery_checklist (name, created_at) values (:name, now()) returning id")
                 .param("name", name).query(Long.class).single();
     }
 
-    long version(long checklistId, int version) {
+    public long version(long checklistId, int version) {
         return jdbc.sql("""
                 insert into mystery_checklist_version (checklist_id, version, created_at)
                 values (:c, :v, now()) returning id""")
                 .param("c", checklistId).param("v", version).query(Long.class).single();
     }
 
-    long section(long versionId, int position, String en, String fr, String pl) {
+    public long section(long versionId, int position, String en, String fr, String pl) {
         return jdbc.sql("""
                 insert into mystery_section (version_id, position, title_en, title_fr, title_pl)
                 values (:v, :p, :en, :fr, :pl) returning id""")
@@ -40,7 +40,7 @@ final class MysteryRows {
     }
 
     /** An item; {@code type} YES_NO, SCALE, or NUMBER "AT_MOST 2 rings". */
-    long item(long versionId, long sectionId, int position, String key, String type, String weight, boolean critical,
+    public long item(long versionId, long sectionId, int position, String key, String type, String weight, boolean critical,
               String en, String fr, String pl) {
         String[] number = type.startsWith("NUMBER") ? type.split(" ") : null;
         return jdbc.sql("""
@@ -58,7 +58,7 @@ final class MysteryRows {
                 .query(Long.class).single();
     }
 
-    long shopper(long storeId, String name) {
+    public long shopper(long storeId, String name) {
         return jdbc.sql("""
                 insert into mystery_shopper (store_id, name, email, language, kind, reward_kind, reward_gift,
                                              created_at)
@@ -68,7 +68,7 @@ final class MysteryRows {
     }
 
     /** A visit to one of our stores ({@code kind} OWN_STORE, business "") or to another business. */
-    long visit(long storeId, String department, String kind, String business, long versionId, long shopperId,
+    public long visit(long storeId, String department, String kind, String business, long versionId, long shopperId,
                long scheduledBy, String status, String visitedAt, String earned, String possible, String score,
                boolean flagged, String stoodOut) {
         Timestamp visited = Timestamp.from(Instant.parse(visitedAt));
@@ -97,7 +97,7 @@ final class MysteryRows {
     }
 
     /** An answer: {@code value} null for N/A. */
-    void answer(long visitId, long itemId, String value, String comment) {
+    public void answer(long visitId, long itemId, String value, String comment) {
         jdbc.sql("""
                 insert into mystery_answer (visit_id, item_id, na, value, comment)
                 values (:visit, :item, :na, :value, :comment)""")
