@@ -1,6 +1,7 @@
 package org.ruleone.experience.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,10 +58,6 @@ public class MysteryResults {
     public record Visit(long id, long storeId, String department, String targetKind, String businessName,
                         String shopper, Instant visitedAt, String checklist, int version, MysteryVisitStatus status,
                         BigDecimal score, boolean flagged, String stoodOut) {
-
-        public boolean ownStore() {
-            return org.ruleone.experience.MysteryVisit.OWN_STORE.equals(targetKind);
-        }
     }
 
     /** One stored answer with its item as the visit's checklist version had it, and what it earned there. */
@@ -118,8 +115,7 @@ public class MysteryResults {
 
     static Optional<BigDecimal> percent(BigDecimal earned, BigDecimal possible) {
         return possible.signum() == 0 ? Optional.empty()
-                : Optional.of(earned.multiply(BigDecimal.valueOf(100)).divide(possible, 2,
-                        java.math.RoundingMode.HALF_UP));
+                : Optional.of(earned.multiply(BigDecimal.valueOf(100)).divide(possible, 2, RoundingMode.HALF_UP));
     }
 
     /**
@@ -169,8 +165,8 @@ public class MysteryResults {
                                boolean flaggedOnly, int limit) {
         Map<String, Object> params = params(slice, statuses);
         params.put("limit", limit);
-        String target = ownStore.map(own -> own ? " and v.target_kind = 'OWN_STORE'" : " and v.target_kind <> 'OWN_STORE'")
-                .orElse("") + (flaggedOnly ? " and v.flagged" : "");
+        String target = ownStore.map(own -> " and v.target_kind " + (own ? "=" : "<>") + " 'OWN_STORE'").orElse("")
+                + (flaggedOnly ? " and v.flagged" : "");
         return jdbc.sql("""
                 select v.id, v.store_id, v.department, v.target_kind, v.business_name, s.name as shopper,
                        coalesce(v.visited_at, v.submitted_at) as visited_at, c.name as checklist, cv.version,

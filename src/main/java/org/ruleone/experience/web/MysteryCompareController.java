@@ -92,7 +92,8 @@ class MysteryCompareController {
         });
         model.addAttribute("businesses", businesses.stream().map(v -> new BusinessView(v.id(), v.businessName(),
                 pages.kind(v.targetKind(), locale),
-                v.visitedAt() == null ? "" : fmt.date(v.visitedAt(), stores.zone(v.storeId())), stores.name(v.storeId()),
+                v.visitedAt() == null ? "" : fmt.date(v.visitedAt(), stores.zone(v.storeId())),
+                stores.name(v.storeId()),
                 MysteryResultsPages.percent(Optional.ofNullable(v.score()), locale), v.stoodOut())).toList());
         model.addAttribute("shared", shared);
         model.addAttribute("others", others);

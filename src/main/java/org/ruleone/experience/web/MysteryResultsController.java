@@ -3,9 +3,11 @@ package org.ruleone.experience.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +161,7 @@ class MysteryResultsController {
     }
 
     private static String plain(BigDecimal value) {
-        return value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     // ---- the trend
@@ -202,12 +204,12 @@ class MysteryResultsController {
             Map<LocalDate, Cell> of = byLine.getOrDefault(line, Map.of());
             series.add(new SeriesView(label, months.stream().map(m -> Optional.ofNullable(of.get(m))
                     .map(c -> new CellView(MysteryResultsPages.percent(c.percent(), locale),
-                            c.percent().map(p -> p.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue())
+                            c.percent().map(p -> p.setScale(1, RoundingMode.HALF_UP).doubleValue())
                                     .orElse(null), c.visits()))
                     .orElse(new CellView("—", null, 0))).toList()));
         });
         if (!oneStore) {
-            series.sort(java.util.Comparator.comparing(SeriesView::label, String.CASE_INSENSITIVE_ORDER));
+            series.sort(Comparator.comparing(SeriesView::label, String.CASE_INSENSITIVE_ORDER));
         }
         return series;
     }
