@@ -94,13 +94,6 @@ class MysteryResultsPages {
         return value.map(v -> oneDecimal(locale).format(v.setScale(1, RoundingMode.HALF_UP)) + " %").orElse("—");
     }
 
-    /** A number as the reader writes it, with up to two decimals: "3", "2.5", "2,5". */
-    static String number(BigDecimal value, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(2);
-        return format.format(value);
-    }
-
     private static NumberFormat oneDecimal(Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(1);
@@ -108,21 +101,9 @@ class MysteryResultsPages {
         return format;
     }
 
-    /** An answer in words: "Yes", "No", "4 / 5", "3 rings", "N/A"; a dash when not answered. */
+    /** An answer in words, as the review shows it: "Yes", "No", "4 / 5", "3 rings", "N/A". */
     String answer(MysteryItem item, MysteryItemAnswer answer, Locale locale) {
-        if (answer.na()) {
-            return text("experience.mystery.results.answer.na", locale);
-        }
-        BigDecimal v = answer.value();
-        if (v == null) {
-            return "—";
-        }
-        return switch (item.type()) {
-            case YES_NO -> text(v.signum() == 0 ? "experience.mystery.results.answer.no"
-                    : "experience.mystery.results.answer.yes", locale);
-            case SCALE -> text("experience.mystery.results.answer.scale", locale, number(v, locale));
-            case NUMBER -> (number(v, locale) + " " + item.numberUnit()).strip();
-        };
+        return MysteryViews.shown(item, answer, messages, locale);
     }
 
     /** Where a visit went: its department, or the other business's name and kind. */
