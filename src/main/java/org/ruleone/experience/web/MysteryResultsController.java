@@ -100,7 +100,6 @@ class MysteryResultsController {
         Formats fmt = Formats.of(locale);
         List<LocalDate> months = months(slice);
         List<SeriesView> series = series(slice, results.trend(slice), months, stores, locale);
-        model.addAttribute("months", months.stream().map(fmt::month).toList());
         model.addAttribute("series", series);
         model.addAttribute("table", table(months, series, fmt));
         model.addAttribute("chart", chart(months, series, fmt));
