@@ -1,5 +1,6 @@
 package org.ruleone.experience;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -139,10 +141,12 @@ class MysteryReviewTests {
             assertThat(e.paidBy()).isEqualTo(manager.id());
         });
         String fifty = Formats.of(Locale.ENGLISH).money(Money.of("50.00", "PLN"));
-        mvc.perform(get("/service/reports/ledger").with(user(manager)))
+        // the ledger hears of the payment after it is committed, on its own thread
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/service/reports/ledger")
+                        .with(user(manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Mystery shopping rewards"),
-                        containsString(">" + fifty + "<"))));
+                        containsString(">" + fifty + "<")))));
         mvc.perform(get("/service/reports/ledger.csv").with(user(manager)))
                 .andExpect(content().string(allOf(containsString(",cost_kind,cost_count"),
                         containsString("2026-11,"), containsString(",PLN,,50.00,"),
@@ -219,8 +223,9 @@ class MysteryReviewTests {
 
         assertThat(events.stream(MysteryVisitAccepted.class)).hasSize(1);
         assertThat(events.stream(MysteryRewardPaid.class)).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from ledger_store_cost where source_id = :v").param("v", visit.id())
-                .query(Integer.class).single()).isOne();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select count(*) from ledger_store_cost where source_id = :v").param("v", visit.id())
+                .query(Integer.class).single()).isOne());
     }
 
     @Test
@@ -276,9 +281,10 @@ class MysteryReviewTests {
         mvc.perform(get("/experience/mystery/visits/" + valued.id()).with(user(manager)))
                 .andExpect(content().string(containsString(
                         "(" + Formats.of(Locale.ENGLISH).money(Money.of("35.50", "PLN")) + ")")));
-        mvc.perform(get("/service/reports/ledger").with(user(manager)))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/service/reports/ledger")
+                        .with(user(manager)))
                 .andExpect(content().string(allOf(containsString("a gift, no value given"),
-                        containsString(">" + Formats.of(Locale.ENGLISH).money(Money.of("35.50", "PLN")) + "<"))));
+                        containsString(">" + Formats.of(Locale.ENGLISH).money(Money.of("35.50", "PLN")) + "<")))));
     }
 
     @Test

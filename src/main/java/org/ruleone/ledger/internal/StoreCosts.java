@@ -19,10 +19,8 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What stores spent that was not spent on a customer (ADR 0101): for now the mystery shoppers' rewards, recorded
@@ -55,8 +53,7 @@ public class StoreCosts {
     }
 
     /** Idempotent: the same reward paid twice (a republished event) is recorded once. */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(MysteryRewardPaid e) {
         jdbc.sql("""
                 insert into ledger_store_cost (source, source_id, paid_at, store_id, kind, amount, currency, gift)
