@@ -107,10 +107,14 @@ class EveryPageAccessibleJourney extends BrowserJourney {
     }
 
     /** Mystery visits of the last months, so /experience/mystery draws its chart and tables, and a hotel to compare. */
-    private void mysteryVisits() {
+    private record Mystery(long hotel, long shopper, long checklist) {
+    }
+
+    private Mystery mysteryVisits() {
         MysteryRows rows = new MysteryRows(jdbc);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        long version = rows.version(rows.checklist("Visite en magasin " + run), 1);
+        long checklist = rows.checklist("Visite en magasin " + run);
+        long version = rows.version(checklist, 1);
         long section = rows.section(version, 1, "Welcome", "Accueil", "Powitanie");
         long greeted = rows.item(version, section, 1, "greeted-" + run, "YES_NO", "2", true, "Greeted on entry",
                 "Salué à l’entrée dans les trente secondes, même quand la boutique est pleine", "Powitany przy wejściu");
@@ -128,11 +132,15 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 clock.instant().minus(Duration.ofDays(10)).toString(), "3", "3", "100.00", false,
                 "Le concierge m’a accompagnée jusqu’à l’ascenseur et a retenu mon nom.");
         rows.answer(hotel, greeted, "1", "Le voiturier a ouvert la porte");
+        return new Mystery(hotel, shopper, checklist);
     }
 
     @Test
     void everyMainPageFitsAPhoneWithoutSidewaysScrollingAndPassesAxe() {
-        mysteryVisits();
+        Mystery mystery = mysteryVisits();
+        long hotel = mystery.hotel();
+        long shopper = mystery.shopper();
+        long checklist = mystery.checklist();
         BrowserContext phone = newContext(390, 844);
         Page p = phone.newPage();
         signIn(p, owner.email(), ServiceFixtures.PASSWORD);
@@ -142,7 +150,12 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/campaigns/new", "/service/reports", "/service/reports/ledger", "/service/reports/review",
                 "/service/reports/standards", "/purchases/imports", "/associates", "/associates/new", "/stores",
                 "/stores/" + store, "/stores/new", "/settings", "/mailroom", "/lost-and-found", "/experience",
-                "/experience/mystery?store=" + store, "/experience/mystery/compare?store=" + store);
+                "/experience/mystery?store=" + store, "/experience/mystery/compare?store=" + store,
+                "/experience/mystery/visits", "/experience/mystery/visits/new", "/experience/mystery/visits/" + hotel,
+                "/experience/mystery/shoppers", "/experience/mystery/shoppers/new",
+                "/experience/mystery/shoppers/" + shopper, "/experience/mystery/checklists",
+                "/experience/mystery/checklists/" + checklist, "/experience/mystery/checklists/new",
+                "/experience/mystery/checklists/" + checklist + "/edit");
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));
