@@ -17,6 +17,17 @@ class LegendsTests {
     JdbcClient jdbc;
 
     @Test
+    void showsTheFoundingStoriesInTheReadersLanguageFirst() {
+        assertThat(legends.library(Language.FR, null)).extracting(Legend::title).startsWith("Les pneus neige",
+                "Le diamant dans le sac d'aspirateur", "Les bottes trempées", "Le smoking déchiré",
+                "La puce que personne ne voulait remplacer");
+        assertThat(legends.library(Language.PL, "kozaki")).extracting(Legend::title)
+                .containsExactly("Przemoczone kozaki");
+        assertThat(legends.library(Language.EN, "snow")).first()
+                .satisfies(l -> assertThat(l.lesson()).contains("never sold"));
+    }
+
+    @Test
     void showsAWrittenLegendInTheLanguageItWasWrittenInToEveryReader() {
         long id = jdbc.sql("insert into legend (marked_at) values (now()) returning id").query(Long.class).single();
         jdbc.sql("insert into legend_text (legend_id, language, title, story, lesson) values (?, 'fr', ?, ?, ?)")
