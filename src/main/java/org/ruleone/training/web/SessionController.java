@@ -79,6 +79,7 @@ class SessionController {
 
     private String form(SessionForm form, SignedInAssociate me, Model model, String problem) {
         model.addAttribute("form", form);
+        model.addAttribute("watching", form.watchers() == null ? List.of() : form.watchers());
         model.addAttribute("problem", problem);
         model.addAttribute("scenarios", scenarios.all());
         model.addAttribute("stores", organization.storesVisibleTo(me));
@@ -92,10 +93,13 @@ class SessionController {
         RoleplaySession session = visible(id, me);
         Part part = session.partOf(me.id());
         List<Feedback> feedback = sessions.feedbackSeenBy(session, me);
-        model.addAttribute("session", session);
+        model.addAttribute("roleplay", session);
         model.addAttribute("scenario", scenarios.find(session.scenarioId()).orElse(null));
         model.addAttribute("part", part);
-        model.addAttribute("names", names.everyone());
+        Map<Long, String> everyone = names.everyone();
+        model.addAttribute("names", everyone);
+        model.addAttribute("watcherNames", String.join(", ", session.watchers().stream()
+                .map(w -> everyone.getOrDefault(w, "#" + w)).toList()));
         model.addAttribute("held", session.heldBy(sessions.today(session.storeId())));
         model.addAttribute("mayRun", RoleplaySessions.mayRun(session, me));
         model.addAttribute("scores", part == Part.WATCHER || part == Part.CUSTOMER);

@@ -19,8 +19,4 @@ record SessionForm(Long scenarioId, Long storeId, @DateTimeFormat(iso = DateTime
         return new SessionDraft(scenarioId, storeId, plannedOn, customerPlayer, associatePlayer,
                 watchers == null ? List.of() : watchers.stream().filter(w -> w != null).distinct().toList());
     }
-
-    boolean watches(long id) {
-        return watchers != null && watchers.contains(id);
-    }
 }
