@@ -12,6 +12,8 @@ import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
 import org.ruleone.organization.Organization;
+import org.ruleone.recognition.Legend;
+import org.ruleone.recognition.Legends;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.service.CaseDesk;
@@ -51,6 +53,7 @@ class RoleplayTrainingTests {
     @Autowired RoleplaySessions sessions;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired Legends legends;
 
     long store;
     long otherStore;
@@ -95,6 +98,19 @@ class RoleplayTrainingTests {
                 .doesNotContain("example.org").doesNotContain("Internal: she is a good client");
         assertThat(page).contains("the customer").contains("[phone]").contains("[e-mail]").contains("[address]")
                 .contains("four tires for 480 dollars");
+    }
+
+    @Test
+    void prefillsAScenarioFromALegendOfTheLibrary() throws Exception {
+        Legend legend = legends.library(Language.EN, "").getFirst();
+
+        String page = mvc.perform(get("/training/scenarios/new").param("fromLegend", "" + legend.id())
+                        .with(user(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("value=\"LEGEND\"").contains("value=\"" + legend.id() + "\"");
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page)).contains(legend.title())
+                .contains(legend.lesson());
     }
 
     @Test

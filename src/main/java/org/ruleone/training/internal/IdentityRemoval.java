@@ -51,7 +51,9 @@ public final class IdentityRemoval {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             out = p.matcher(out).replaceAll(Matcher.quoteReplacement(with.customer()));
         }
-        return out;
+        // "KOWALSKA Anna" loses both names one by one: one "the customer" says it
+        return out.replaceAll("(" + Pattern.quote(with.customer()) + ")(\\s+" + Pattern.quote(with.customer()) + ")+",
+                Matcher.quoteReplacement(with.customer()));
     }
 
     /** The longest first, so "Jane Doe" goes as one before "Jane" or "Doe" alone. */
