@@ -81,6 +81,24 @@ class RoleplayFromALegendJourney extends BrowserJourney {
         assertAccessible(associate);
         assertThat((Integer) associate.evaluate("() => document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
         screenshot(associate, "roleplay-progress-phone");
+
+        Page polish = newContext(390, 844).newPage();
+        signIn(polish, named("Piotr Kierownik", Role.MANAGER, store, Language.PL).email(), TestPeople.PASSWORD);
+        polish.navigate(url("/people/" + played.id()));
+        assertThat(polish.locator("main")).containsText("Scenki szkoleniowe");
+        assertThat(polish.locator("main")).containsText("średnia 4,2/5");
+        assertThat(polish.locator("#profile-tenure")).containsText("lata:");
+        assertAccessible(polish);
+        assertThat((Integer) polish.evaluate("() => document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        screenshot(polish, "profile-phone-pl");
+
+        Page owner = newContext(390, 844).newPage();
+        signIn(owner, people.owner().email(), TestPeople.PASSWORD);
+        owner.navigate(url("/people/tenure?store=" + store));
+        assertThat(owner.locator("#tenure-counted")).hasText("6");
+        assertAccessible(owner);
+        assertThat((Integer) owner.evaluate("() => document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        screenshot(owner, "tenure-phone");
     }
 
     private void score(SignedInAssociate watcher, String session, int[] scores, String comment, String thanks) {
