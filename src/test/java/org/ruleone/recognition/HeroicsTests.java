@@ -112,6 +112,14 @@ class HeroicsTests {
     }
 
     @Test
+    void tellsAManagerHeroOnTheirDashboardHome() throws Exception {
+        reported(form().param("heroes", String.valueOf(manager.id())));
+
+        assertThat(page("/", manager)).contains("Doceniono cię", "Rita Reporter zgłosił(a) twój wyczyn",
+                "Two snow tires seen by all");
+    }
+
+    @Test
     void refusesAHeroicAboutOneself() throws Exception {
         String page = report(reporter, form().param("heroes", String.valueOf(reporter.id()), String.valueOf(hero.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
