@@ -5,9 +5,10 @@
  * {@link LegendMarked}.
  * <p>
  * May use shared, platform, organization, customers, service (to read a case a heroic links to, through its public
- * API), purchases (whether the client came back since, through its public API), paper (PDF) and mail (the outbox).
+ * API), purchases (whether the client came back since, through its public API), clienteling (to add "You were
+ * recognised" to the associate's home through its {@code HomeNotices}), paper (PDF) and mail (the outbox).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "platform", "organization", "customers", "service", "purchases", "paper",
-                "mail"})
+        allowedDependencies = {"shared", "platform", "organization", "customers", "service", "purchases",
+                "clienteling", "paper", "mail"})
 package org.ruleone.recognition;

@@ -115,7 +115,8 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/clients/" + client, "/tasks", "/paper", "/calls", "/calls/new", "/products", "/campaigns",
                 "/campaigns/new", "/service/reports", "/service/reports/ledger", "/service/reports/review",
                 "/service/reports/standards", "/purchases/imports", "/associates", "/associates/new", "/stores",
-                "/stores/" + store, "/stores/new", "/settings", "/mailroom", "/lost-and-found", "/experience", "/training",
+                "/stores/" + store, "/stores/new", "/settings", "/mailroom", "/lost-and-found", "/experience",
+                "/heroics", "/heroics/new", "/legends", "/legends/1", "/legends/new", "/training",
                 "/training/scenarios/new", "/training/sessions/new", "/people/tenure", "/people/" + owner.id());
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
