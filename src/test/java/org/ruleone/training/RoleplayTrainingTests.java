@@ -143,6 +143,26 @@ class RoleplayTrainingTests {
     }
 
     @Test
+    void everyoneReadsAScenarioButOnlyItsStoresManagerAndTheOwnerEditIt() throws Exception {
+        long scenario = scenario();
+
+        mvc.perform(get("/training/scenarios/" + scenario).with(user(otherManager))).andExpect(status().isOk());
+        mvc.perform(get("/training/scenarios/" + scenario).with(user(played))).andExpect(status().isOk());
+        mvc.perform(get("/training/scenarios/" + scenario + "/edit").with(user(manager))).andExpect(status().isOk());
+        mvc.perform(get("/training/scenarios/" + scenario + "/edit").with(user(people.owner())))
+                .andExpect(status().isOk());
+        mvc.perform(get("/training/scenarios/" + scenario + "/edit").with(user(otherManager)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/training/scenarios/" + scenario).with(user(played)).with(csrf())
+                        .param("title", "Taken over").param("situation", "s").param("customerPart", "c")
+                        .param("goodLooksLike", "g").param("criteria[0].name", "n").param("criteria[0].atOne", "1")
+                        .param("criteria[0].atFive", "5"))
+                .andExpect(status().isNotFound());
+
+        assertThat(scenarios.find(scenario).orElseThrow().title()).startsWith("Tires ");
+    }
+
+    @Test
     void refusesOnePersonInTwoPartsAndPeopleOfAnotherStore() throws Exception {
         long scenario = scenario();
         SignedInAssociate stranger = people.person(Role.ASSOCIATE, otherStore);
