@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "organization", "customers", "purchases", "service", "telephony",
-                "clienteling", "catalog", "campaigns", "experience"})
+                "clienteling", "catalog", "campaigns", "experience", "recognition", "training"})
 package org.ruleone.demo;

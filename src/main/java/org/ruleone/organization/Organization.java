@@ -3,6 +3,7 @@ package org.ruleone.organization;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,13 +31,15 @@ public class Organization {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final FindByIndexNameSessionRepository<?> sessions;
+    private final Clock clock;
 
     Organization(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
-                 FindByIndexNameSessionRepository<?> sessions) {
+                 FindByIndexNameSessionRepository<?> sessions, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     public boolean hasOwner() {
@@ -221,7 +224,8 @@ public class Organization {
     @Transactional
     public void deactivate(long id) {
         associate(id).filter(AssociateSummary::active).ifPresent(a -> {
-            jdbc.sql("update associate set active = false where id = :id").param("id", id).update();
+            jdbc.sql("update associate set active = false, deactivated_at = :at where id = :id")
+                    .param("at", java.sql.Timestamp.from(clock.instant())).param("id", id).update();
             endOtherSessions(id);
             events.publishEvent(new AssociateDeactivated(id, a.storeId()));
         });
@@ -261,7 +265,7 @@ public class Organization {
 
     @Transactional
     public void reactivate(long id) {
-        jdbc.sql("update associate set active = true where id = :id").param("id", id).update();
+        jdbc.sql("update associate set active = true, deactivated_at = null where id = :id").param("id", id).update();
     }
 
     public void rememberLanguage(String email, Language language) {

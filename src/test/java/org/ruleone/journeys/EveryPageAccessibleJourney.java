@@ -155,7 +155,9 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/experience/mystery/shoppers", "/experience/mystery/shoppers/new",
                 "/experience/mystery/shoppers/" + shopper, "/experience/mystery/checklists",
                 "/experience/mystery/checklists/" + checklist, "/experience/mystery/checklists/new",
-                "/experience/mystery/checklists/" + checklist + "/edit");
+                "/experience/mystery/checklists/" + checklist + "/edit",
+                "/heroics", "/heroics/new", "/legends", "/legends/1", "/legends/new", "/training",
+                "/training/scenarios/new", "/training/sessions/new", "/people/tenure", "/people/" + owner.id());
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));

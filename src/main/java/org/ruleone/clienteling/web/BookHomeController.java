@@ -16,6 +16,7 @@ import org.ruleone.service.CaseStatus;
 import org.ruleone.service.CaseSummary;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.ruleone.clienteling.HomeNotices;
 import org.ruleone.clienteling.Segments;
 import org.ruleone.clienteling.internal.BookQuery;
 import org.ruleone.clienteling.internal.BookScreen;
@@ -25,6 +26,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,8 +55,11 @@ class BookHomeController {
     private final Organization organization;
     private final Tasks tasks;
     private final CaseDesk cases;
+    private final ObjectProvider<HomeNotices> notices;
 
-    BookHomeController(BookScreen screen, Segments segments, Organization organization, Tasks tasks, CaseDesk cases) {
+    BookHomeController(BookScreen screen, Segments segments, Organization organization, Tasks tasks, CaseDesk cases,
+                       ObjectProvider<HomeNotices> notices) {
+        this.notices = notices;
         this.tasks = tasks;
         this.cases = cases;
         this.screen = screen;
@@ -99,6 +104,8 @@ class BookHomeController {
                     .collect(Collectors.toMap(StoreSummary::id, StoreSummary::name)));
         }
         model.addAttribute("openCases", openCases(whose, me.storeScope()));
+        model.addAttribute("notices", whose == me.id()
+                ? notices.orderedStream().flatMap(n -> n.notices(me.id(), locale).stream()).toList() : List.of());
         return "clienteling/book";
     }
 

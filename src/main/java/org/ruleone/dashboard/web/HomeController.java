@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ruleone.clienteling.HomeNotices;
 import org.ruleone.clienteling.TaskCounts;
 import org.ruleone.clienteling.Tasks;
 import org.ruleone.ledger.LedgerFigures;
@@ -23,6 +24,7 @@ import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseStatus;
 import org.ruleone.shared.Money;
 import org.ruleone.standards.StandardBreaches;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,9 +52,12 @@ class HomeController {
     private final LedgerFigures ledger;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObjectProvider<HomeNotices> notices;
 
     HomeController(Organization organization, CaseDesk cases, StandardBreaches breaches, Tasks tasks,
-                   PurchaseImports imports, Outbox outbox, LedgerFigures ledger, MessageSource messages, Clock clock) {
+                   PurchaseImports imports, Outbox outbox, LedgerFigures ledger, MessageSource messages, Clock clock,
+                   ObjectProvider<HomeNotices> notices) {
+        this.notices = notices;
         this.ledger = ledger;
         this.organization = organization;
         this.cases = cases;
@@ -83,6 +88,8 @@ class HomeController {
                 .map(s -> figures(s, since, me.storeScope(), locale)).toList();
         model.addAttribute("stores", figures);
         model.addAttribute("breachDays", BREACHES_OVER.toDays());
+        model.addAttribute("notices", notices.orderedStream().flatMap(n -> n.notices(me.id(), locale).stream())
+                .toList());
         if (me.isOwner()) {
             OutboxHealth health = outbox.health();
             model.addAttribute("outbox", health);
