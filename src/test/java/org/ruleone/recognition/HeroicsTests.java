@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -120,11 +121,33 @@ class HeroicsTests {
     }
 
     @Test
+    void escapesHtmlInWhatHappenedAndInComments() throws Exception {
+        long id = reported((MockMultipartHttpServletRequestBuilder) multipart("/heroics").param("happenedOn", "2026-01-15")
+                .param("what", "<img src=x onerror=alert(1)> kept her calm").param("heroes", String.valueOf(hero.id())));
+        mvc.perform(post("/heroics/" + id + "/comments").with(user(hero)).with(csrf())
+                .param("body", "<script>alert(2)</script>"));
+
+        assertThat(page("/heroics/" + id, hero)).contains("&lt;img src=x onerror=alert(1)&gt; kept her calm",
+                "&lt;script&gt;alert(2)&lt;/script&gt;").doesNotContain("<img src=x", "<script>alert(2)");
+    }
+
+    @Test
     void refusesAHeroicAboutOneself() throws Exception {
         String page = report(reporter, form().param("heroes", String.valueOf(reporter.id()), String.valueOf(hero.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("You cannot report a heroic about yourself", "Two snow tires seen by all");
+        assertThat(heroicsBy(reporter)).isZero();
+    }
+
+    @Test
+    void refusesADayInTheFuture() throws Exception {
+        String page = report(reporter, (MockMultipartHttpServletRequestBuilder) multipart("/heroics")
+                .param("happenedOn", java.time.LocalDate.now().plusDays(3).toString())
+                .param("what", "Not yet").param("heroes", String.valueOf(hero.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("The day it happened cannot be in the future.");
         assertThat(heroicsBy(reporter)).isZero();
     }
 
@@ -201,8 +224,13 @@ class HeroicsTests {
         assertThat(mvc.perform(post("/heroics/" + id + "/thanks").with(user(stranger)).with(csrf())
                 .header("HX-Request", "true")).andReturn().getResponse().getContentAsString())
                 .contains("Thank you · 0");
-        mvc.perform(post("/heroics/" + id + "/thanks").with(user(manager)).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/heroics/" + id + "/thanks").with(user(manager)).with(csrf())
+                        .param("back", "/heroics?store=all&page=0"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/heroics?store=all&page=0"));
+        mvc.perform(post("/heroics/" + id + "/thanks").with(user(reporter)).with(csrf())
+                        .param("back", "https://evil.example/"))
+                .andExpect(redirectedUrl("/heroics/" + id));
+        mvc.perform(post("/heroics/" + id + "/thanks").with(user(reporter)).with(csrf()));
         assertThat(page("/heroics?store=all", reporter)).contains("Thank you · 1");
     }
 
