@@ -141,6 +141,19 @@ class HeroicsTests {
     }
 
     @Test
+    void opensTheReportFromACaseWithTheCaseAndItsClientChosen() throws Exception {
+        assertThat(page("/cases/" + tiresCase, reporter)).contains("/heroics/new?case=" + tiresCase);
+
+        String form = page("/heroics/new?case=" + tiresCase, reporter);
+
+        assertThat(form).containsPattern("<option value=\"" + tiresCase + "\" selected")
+                .containsPattern("<option value=\"" + client + "\" selected")
+                .as("the reporter is not among the heroes offered")
+                .doesNotContain("<option value=\"" + reporter.id() + "\"");
+        assertThat(page("/heroics/new?case=" + tiresCase, stranger)).doesNotContain("Refund for winter tires");
+    }
+
+    @Test
     void refusesADayInTheFuture() throws Exception {
         String page = report(reporter, (MockMultipartHttpServletRequestBuilder) multipart("/heroics")
                 .param("happenedOn", java.time.LocalDate.now().plusDays(3).toString())
