@@ -228,6 +228,22 @@ class HeroicsTests {
     }
 
     @Test
+    void addsACommentInPlaceWithHtmxAndRefusesOneTooLong() throws Exception {
+        long id = reported(form().param("heroes", String.valueOf(hero.id())));
+
+        String fragment = mvc.perform(post("/heroics/" + id + "/comments").with(user(hero)).with(csrf())
+                        .header("HX-Request", "true").param("body", "Thank you, Rita!"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("id=\"comments\"", "Thank you, Rita!").doesNotContain("<html");
+
+        String refused = mvc.perform(post("/heroics/" + id + "/comments").with(user(hero)).with(csrf())
+                        .header("HX-Request", "true").param("body", "x".repeat(Heroics.MAX_COMMENT + 1)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Le commentaire est trop long : 2000 caractères au plus.", "x".repeat(2001));
+        assertThat(page("/heroics/" + id, hero)).contains("Thank you, Rita!").doesNotContain("xxxxxxxxxx");
+    }
+
+    @Test
     void togglesOnesThanksInPlace() throws Exception {
         long id = reported(form().param("heroes", String.valueOf(hero.id())));
 
