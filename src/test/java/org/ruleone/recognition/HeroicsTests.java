@@ -54,6 +54,7 @@ class HeroicsTests {
     @Autowired ServiceFixtures fixtures;
     @Autowired TestPeople people;
     @Autowired CaseDesk desk;
+    @Autowired Heroics heroics;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
     @Autowired List<TimelineSource> timelines;
@@ -241,6 +242,22 @@ class HeroicsTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Le commentaire est trop long : 2000 caractères au plus.", "x".repeat(2001));
         assertThat(page("/heroics/" + id, hero)).contains("Thank you, Rita!").doesNotContain("xxxxxxxxxx");
+    }
+
+    @Test
+    void pagesTheStoresFeedNewestFirst() throws Exception {
+        for (int i = 1; i <= 21; i++) {
+            heroics.report(reporter.id(), new HeroicDraft(List.of(hero.id()), java.time.LocalDate.of(2026, 1, 1),
+                    null, null, "Heroic number " + i + ".", null));
+        }
+
+        String first = page("/heroics", reporter);
+        assertThat(first.indexOf("Heroic number 21.")).isLessThan(first.indexOf("Heroic number 20."));
+        assertThat(first).contains("Heroic number 2.").doesNotContain("Heroic number 1.")
+                .contains("/heroics?store=" + store + "&amp;page=1");
+        assertThat(page("/heroics?store=" + store + "&page=1", reporter)).contains("Heroic number 1.")
+                .doesNotContain("Heroic number 2.");
+        assertThat(page("/heroics?store=" + otherStore, reporter)).doesNotContain("Heroic number");
     }
 
     @Test

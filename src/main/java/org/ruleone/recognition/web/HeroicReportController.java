@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientSummary;
-import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
