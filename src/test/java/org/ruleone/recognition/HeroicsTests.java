@@ -204,6 +204,8 @@ class HeroicsTests {
                 .andExpect(header().string("Content-Type", "image/png"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"));
+        mvc.perform(get("/heroics/" + id + "/photo")).andExpect(status().is3xxRedirection());
+        assertThat(page("/heroics/" + id, stranger)).contains("/heroics/" + id + "/photo");
     }
 
     @Test
