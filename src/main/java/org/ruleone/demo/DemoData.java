@@ -96,6 +96,7 @@ class DemoData {
     private final Campaigns campaigns;
     private final TillPurchases till;
     private final SurveyAnswers surveys;
+    private final DemoMystery mystery;
     private final DemoProgress progress;
     private final Clock clock;
     private final Path onlineRetail;
@@ -103,7 +104,7 @@ class DemoData {
 
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
              CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, TillPurchases till,
-             SurveyAnswers surveys, DemoProgress progress, Clock clock,
+             SurveyAnswers surveys, DemoMystery mystery, DemoProgress progress, Clock clock,
              @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") String onlineRetail) {
         this.organization = organization;
         this.clients = clients;
@@ -116,6 +117,7 @@ class DemoData {
         this.campaigns = campaigns;
         this.till = till;
         this.surveys = surveys;
+        this.mystery = mystery;
         this.progress = progress;
         this.clock = clock;
         // A plain file path, relative to the working directory: bound as a Path, Spring would read it as a
@@ -190,8 +192,10 @@ class DemoData {
         progress.stepDone();
         surveyAnswers(cast);
         progress.stepDone();
-        log.info("Demo: stores, people, clients, cases, calls, tasks, products, sales, a campaign and survey answers "
-                        + "seeded in {} ms",
+        mysteryShopping(cast);
+        progress.stepDone();
+        log.info("Demo: stores, people, clients, cases, calls, tasks, products, sales, a campaign, survey answers "
+                        + "and mystery shops seeded in {} ms",
                 (System.nanoTime() - startedAt) / 1_000_000);
 
         if (Files.isReadable(onlineRetail)) {
@@ -345,6 +349,17 @@ class DemoData {
                     daysAgo(sale.store(), sale.daysAgo(), LocalTime.of(16, 30)), sale.number(), null,
                     List.of(new TillPurchase.Line(sale.sku(), sale.name(), 1, new BigDecimal(sale.price())))));
         }
+    }
+
+    /**
+     * Mystery shopping: a friend of the first store and a best client of the second, a dozen visits over eight
+     * months getting better, a hotel and a bank visited to compare with, one report waiting for review and one visit
+     * coming up.
+     */
+    private void mysteryShopping(Cast c) {
+        mystery.seed(new DemoMystery.Stores(c.flagship(), c.second(), c.sally(), c.amelie(), c.zaneta(),
+                currency(c.flagship()), zone(c.flagship()), zone(c.second()), tasks.today(c.flagship()),
+                tasks.today(c.second())));
     }
 
     /** A client of the demo and the language they answer in. */

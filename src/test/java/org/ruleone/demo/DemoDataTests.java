@@ -1,5 +1,6 @@
 package org.ruleone.demo;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,6 +139,7 @@ class DemoDataTests {
         assertTheProductsPageExampleFindsADemoProduct();
         assertTheHomePageShowsProgressOnlyWhileLoading();
         assertSurveyAnswersOverMonthsWithTheirFollowUps();
+        assertMysteryShopsOverMonthsWithTheHotelAndTheBank();
 
         // Run once: the same event again adds nothing.
         long casesBefore = allCases().size();
@@ -146,6 +148,36 @@ class DemoDataTests {
         assertThat(organization.stores()).hasSize(2);
         assertThat(jdbc.sql("select count(*) from associate where email like '%@demo.example'")
                 .query(Long.class).single()).isEqualTo(4);
+    }
+
+    private void assertMysteryShopsOverMonthsWithTheHotelAndTheBank() throws Exception {
+        assertThat(jdbc.sql("select kind from mystery_shopper order by kind").query(String.class).list())
+                .containsExactly("BEST_CLIENT", "FRIEND");
+        assertThat(jdbc.sql("select count(*) from mystery_visit where target_kind = 'OWN_STORE' and status = 'ACCEPTED'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(11);
+        assertThat(jdbc.sql("select business_name from mystery_visit where target_kind <> 'OWN_STORE' order by 1")
+                .query(String.class).list()).containsExactly("Bank Wiślany", "Grand Hôtel Aurore");
+        assertThat(jdbc.sql("select count(distinct date_trunc('month', visited_at)) from mystery_visit")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(7);
+        // a trend: the last four visits to our stores score better than the first four
+        List<BigDecimal> scores = jdbc.sql("""
+                select score from mystery_visit where target_kind = 'OWN_STORE' and status = 'ACCEPTED'
+                 order by visited_at""").query(BigDecimal.class).list();
+        double first = scores.subList(0, 4).stream().mapToDouble(BigDecimal::doubleValue).average().orElseThrow();
+        double last = scores.subList(scores.size() - 4, scores.size()).stream()
+                .mapToDouble(BigDecimal::doubleValue).average().orElseThrow();
+        assertThat(last).isGreaterThan(first + 15);
+        assertThat(jdbc.sql("select count(*) from mystery_visit where status = 'SUBMITTED'").query(Long.class).single())
+                .isOne();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from ledger_store_cost where kind = 'MYSTERY_SHOP'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(8));
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        mvc.perform(get("/experience/mystery").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Shoes")));
+        mvc.perform(get("/experience/mystery/compare").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Grand Hôtel Aurore")))
+                .andExpect(content().string(containsString("Bank Wiślany")));
     }
 
     private void assertSurveyAnswersOverMonthsWithTheirFollowUps() throws Exception {
@@ -215,7 +247,7 @@ class DemoDataTests {
         progress.started();
         progress.stepDone();
         mvc.perform(get("/").with(user(owner)))
-                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 10 steps done.")));
+                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 11 steps done.")));
         progress.finished();
         mvc.perform(get("/").with(user(owner))).andExpect(content().string(not(containsString("demo-progress"))));
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
+import org.ruleone.experience.web.MysteryRows;
 import org.ruleone.organization.BusinessHours;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
@@ -105,8 +106,41 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         }
     }
 
+    /** Mystery visits of the last months, so /experience/mystery draws its chart and tables, and a hotel to compare. */
+    private record Mystery(long hotel, long shopper, long checklist) {
+    }
+
+    private Mystery mysteryVisits() {
+        MysteryRows rows = new MysteryRows(jdbc);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long checklist = rows.checklist("Visite en magasin " + run);
+        long version = rows.version(checklist, 1);
+        long section = rows.section(version, 1, "Welcome", "Accueil", "Powitanie");
+        long greeted = rows.item(version, section, 1, "greeted-" + run, "YES_NO", "2", true, "Greeted on entry",
+                "Salué à l’entrée dans les trente secondes, même quand la boutique est pleine", "Powitany przy wejściu");
+        long rings = rows.item(version, section, 2, "rings-" + run, "NUMBER AT_MOST 2 rings", "1", false,
+                "Phone answered by the second ring", "Décroché avant la deuxième sonnerie", "Telefon do drugiego dzwonka");
+        long shopper = rows.shopper(store, "Agnieszka Wiśniewska-Dąbrowska");
+        for (int i = 0; i < 4; i++) {
+            long visit = rows.visit(store, i % 2 == 0 ? "Chaussures" : "Maroquinerie et accessoires", "OWN_STORE", "",
+                    version, shopper, owner.id(), "ACCEPTED", clock.instant().minus(Duration.ofDays(35L * i)).toString(),
+                    "2", "3", "66.67", i == 1, "");
+            rows.answer(visit, greeted, i == 1 ? "0" : "1", "Accueillie avec un sourire mais sans un mot pendant deux minutes");
+            rows.answer(visit, rings, i == 2 ? null : "3", "");
+        }
+        long hotel = rows.visit(store, "", "HOTEL", "Hôtel Lutetia Rive Gauche", version, shopper, owner.id(), "ACCEPTED",
+                clock.instant().minus(Duration.ofDays(10)).toString(), "3", "3", "100.00", false,
+                "Le concierge m’a accompagnée jusqu’à l’ascenseur et a retenu mon nom.");
+        rows.answer(hotel, greeted, "1", "Le voiturier a ouvert la porte");
+        return new Mystery(hotel, shopper, checklist);
+    }
+
     @Test
     void everyMainPageFitsAPhoneWithoutSidewaysScrollingAndPassesAxe() {
+        Mystery mystery = mysteryVisits();
+        long hotel = mystery.hotel();
+        long shopper = mystery.shopper();
+        long checklist = mystery.checklist();
         BrowserContext phone = newContext(390, 844);
         Page p = phone.newPage();
         signIn(p, owner.email(), ServiceFixtures.PASSWORD);
@@ -116,6 +150,12 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/campaigns/new", "/service/reports", "/service/reports/ledger", "/service/reports/review",
                 "/service/reports/standards", "/purchases/imports", "/associates", "/associates/new", "/stores",
                 "/stores/" + store, "/stores/new", "/settings", "/mailroom", "/lost-and-found", "/experience",
+                "/experience/mystery?store=" + store, "/experience/mystery/compare?store=" + store,
+                "/experience/mystery/visits", "/experience/mystery/visits/new", "/experience/mystery/visits/" + hotel,
+                "/experience/mystery/shoppers", "/experience/mystery/shoppers/new",
+                "/experience/mystery/shoppers/" + shopper, "/experience/mystery/checklists",
+                "/experience/mystery/checklists/" + checklist, "/experience/mystery/checklists/new",
+                "/experience/mystery/checklists/" + checklist + "/edit",
                 "/heroics", "/heroics/new", "/legends", "/legends/1", "/legends/new");
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {

@@ -82,7 +82,7 @@ public class InvitationMail {
     }
 
     /** The same words as the text, as simple HTML with the links clickable. */
-    private static String html(String text) {
+    static String html(String text) {
         String linked = HtmlUtils.htmlEscape(text).replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>");
         return "<!DOCTYPE html><html><body><div style=\"font-family:sans-serif;white-space:pre-wrap\">" + linked
                 + "</div></body></html>";

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.ledger.internal.SpendLedger;
+import org.ruleone.ledger.internal.StoreCosts;
 import org.ruleone.ledger.internal.TooLittleReview;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
@@ -53,6 +54,7 @@ class LedgerController {
     static final List<Integer> PERIODS_MONTHS = List.of(3, 6, 12, 24);
 
     private final SpendLedger ledger;
+    private final StoreCosts storeCosts;
     private final TooLittleReview review;
     private final Organization organization;
     private final ClientBook clients;
@@ -60,9 +62,10 @@ class LedgerController {
     private final JsonMapper json;
     private final Clock clock;
 
-    LedgerController(SpendLedger ledger, TooLittleReview review, Organization organization, ClientBook clients,
-                     MessageSource messages, JsonMapper json, Clock clock) {
+    LedgerController(SpendLedger ledger, StoreCosts storeCosts, TooLittleReview review, Organization organization,
+                     ClientBook clients, MessageSource messages, JsonMapper json, Clock clock) {
         this.ledger = ledger;
+        this.storeCosts = storeCosts;
         this.review = review;
         this.organization = organization;
         this.clients = clients;
@@ -73,6 +76,10 @@ class LedgerController {
 
     /** A ledger line as shown: names instead of ids, the kinds in a fixed order. */
     record Row(SpendLedger.Line line, String store, String associate, List<Money> byKind) {
+    }
+
+    /** A store's cost that is not spent on customers (mystery shoppers' rewards), as shown. */
+    record CostRow(StoreCosts.Line line, String store) {
     }
 
     /** One currency's chart: its caption, its totals over the period and its data for Chart.js. */
@@ -102,6 +109,8 @@ class LedgerController {
                     json.writeValueAsString(chart)));
         }
         model.addAttribute("rows", rows);
+        model.addAttribute("storeCosts", storeCosts.since(start(period), scope).stream()
+                .map(c -> new CostRow(c, storeNames.getOrDefault(c.storeId(), "#" + c.storeId()))).toList());
         model.addAttribute("kinds", kinds);
         model.addAttribute("charts", charts);
         model.addAttribute("months", period);
@@ -126,7 +135,7 @@ class LedgerController {
         PrintWriter out = response.getWriter();
         List<String> header = new ArrayList<>(List.of("month", "store", "associate", "currency", "resolutions", "spent"));
         kinds.forEach(k -> header.add("spent_" + k.toLowerCase(Locale.ROOT)));
-        header.addAll(List.of("customers", "customers_back", "came_back"));
+        header.addAll(List.of("customers", "customers_back", "came_back", "cost_kind", "cost_count"));
         out.print(String.join(",", header) + "\r\n");
         for (SpendLedger.Line l : lines) {
             Row r = row(l, kinds, storeNames, associateNames);
@@ -135,7 +144,18 @@ class LedgerController {
                     l.spent().amount().toPlainString()));
             r.byKind().forEach(v -> cells.add(v.amount().toPlainString()));
             cells.addAll(List.of(String.valueOf(l.customers()), String.valueOf(l.customersBack()),
-                    l.cameBack().amount().toPlainString()));
+                    l.cameBack().amount().toPlainString(), "", ""));
+            out.print(String.join(",", cells) + "\r\n");
+        }
+        // The stores' other costs (mystery shoppers' rewards) on lines of their own: no associate, no resolution,
+        // the sum under "spent" (empty for gifts given without a value), their kind and how many.
+        for (StoreCosts.Line c : storeCosts.since(start(period), scope)) {
+            List<String> cells = new ArrayList<>(List.of(c.month().toString(),
+                    csvCell(storeNames.getOrDefault(c.storeId(), "#" + c.storeId())), "",
+                    c.currency() == null ? "" : c.currency(), "",
+                    c.paid() == null ? "" : c.paid().amount().toPlainString()));
+            kinds.forEach(k -> cells.add(""));
+            cells.addAll(List.of("", "", "", c.kind(), String.valueOf(c.count())));
             out.print(String.join(",", cells) + "\r\n");
         }
         out.flush();

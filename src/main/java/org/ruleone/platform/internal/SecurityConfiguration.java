@@ -107,6 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/setup", "/language", "/error", "/public/**").permitAll()
                         .requestMatchers("/contact/**").permitAll() // mailroom: stores' public contact forms
                         .requestMatchers("/survey/**").permitAll() // experience: clients' surveys, stores' QR pages
+                        .requestMatchers("/mystery/**").permitAll() // experience: mystery shoppers' reports
                         .requestMatchers("/actuator/health/**").permitAll() // metrics: OperationsConfiguration
                         .anyRequest().authenticated())
                 // RFC 8058: a mail program's one-click unsubscribe POST carries no CSRF token (signed link instead).
