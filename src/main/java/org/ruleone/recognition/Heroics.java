@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.ruleone.customers.Client;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.mail.Outbox;
 import org.ruleone.organization.AssociateSummary;

@@ -44,6 +44,7 @@ class HeroicBecomesALegendJourney extends ServiceJourney {
                 + "them on the spot. Two weeks in the job.");
         assertAccessible(phone);
         fitsThePhone(phone);
+        screenshot(phone, "heroic-report-form-phone");
         phone.locator("main form button[type=submit]").click();
 
         assertThat(phone.locator(".notice")).hasText("Thank you: the hero has been told.");

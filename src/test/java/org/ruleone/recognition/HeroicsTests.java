@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -53,6 +54,7 @@ class HeroicsTests {
     @Autowired ServiceFixtures fixtures;
     @Autowired TestPeople people;
     @Autowired CaseDesk desk;
+    @Autowired Heroics heroics;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
     @Autowired List<TimelineSource> timelines;
@@ -120,11 +122,46 @@ class HeroicsTests {
     }
 
     @Test
+    void escapesHtmlInWhatHappenedAndInComments() throws Exception {
+        long id = reported((MockMultipartHttpServletRequestBuilder) multipart("/heroics").param("happenedOn", "2026-01-15")
+                .param("what", "<img src=x onerror=alert(1)> kept her calm").param("heroes", String.valueOf(hero.id())));
+        mvc.perform(post("/heroics/" + id + "/comments").with(user(hero)).with(csrf())
+                .param("body", "<script>alert(2)</script>"));
+
+        assertThat(page("/heroics/" + id, hero)).contains("&lt;img src=x onerror=alert(1)&gt; kept her calm",
+                "&lt;script&gt;alert(2)&lt;/script&gt;").doesNotContain("<img src=x", "<script>alert(2)");
+    }
+
+    @Test
     void refusesAHeroicAboutOneself() throws Exception {
         String page = report(reporter, form().param("heroes", String.valueOf(reporter.id()), String.valueOf(hero.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("You cannot report a heroic about yourself", "Two snow tires seen by all");
+        assertThat(heroicsBy(reporter)).isZero();
+    }
+
+    @Test
+    void opensTheReportFromACaseWithTheCaseAndItsClientChosen() throws Exception {
+        assertThat(page("/cases/" + tiresCase, reporter)).contains("/heroics/new?case=" + tiresCase);
+
+        String form = page("/heroics/new?case=" + tiresCase, reporter);
+
+        assertThat(form).containsPattern("<option value=\"" + tiresCase + "\" selected")
+                .containsPattern("<option value=\"" + client + "\" selected")
+                .as("the reporter is not among the heroes offered")
+                .doesNotContain("<option value=\"" + reporter.id() + "\"");
+        assertThat(page("/heroics/new?case=" + tiresCase, stranger)).doesNotContain("Refund for winter tires");
+    }
+
+    @Test
+    void refusesADayInTheFuture() throws Exception {
+        String page = report(reporter, (MockMultipartHttpServletRequestBuilder) multipart("/heroics")
+                .param("happenedOn", java.time.LocalDate.now().plusDays(3).toString())
+                .param("what", "Not yet").param("heroes", String.valueOf(hero.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("The day it happened cannot be in the future.");
         assertThat(heroicsBy(reporter)).isZero();
     }
 
@@ -167,6 +204,8 @@ class HeroicsTests {
                 .andExpect(header().string("Content-Type", "image/png"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"));
+        mvc.perform(get("/heroics/" + id + "/photo")).andExpect(status().is3xxRedirection());
+        assertThat(page("/heroics/" + id, stranger)).contains("/heroics/" + id + "/photo");
     }
 
     @Test
@@ -192,6 +231,38 @@ class HeroicsTests {
     }
 
     @Test
+    void addsACommentInPlaceWithHtmxAndRefusesOneTooLong() throws Exception {
+        long id = reported(form().param("heroes", String.valueOf(hero.id())));
+
+        String fragment = mvc.perform(post("/heroics/" + id + "/comments").with(user(hero)).with(csrf())
+                        .header("HX-Request", "true").param("body", "Thank you, Rita!"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("id=\"comments\"", "Thank you, Rita!").doesNotContain("<html");
+
+        String refused = mvc.perform(post("/heroics/" + id + "/comments").with(user(hero)).with(csrf())
+                        .header("HX-Request", "true").param("body", "x".repeat(Heroics.MAX_COMMENT + 1)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Le commentaire est trop long : 2000 caractères au plus.", "x".repeat(2001));
+        assertThat(page("/heroics/" + id, hero)).contains("Thank you, Rita!").doesNotContain("xxxxxxxxxx");
+    }
+
+    @Test
+    void pagesTheStoresFeedNewestFirst() throws Exception {
+        for (int i = 1; i <= 21; i++) {
+            heroics.report(reporter.id(), new HeroicDraft(List.of(hero.id()), java.time.LocalDate.of(2026, 1, 1),
+                    null, null, "Heroic number " + i + ".", null));
+        }
+
+        String first = page("/heroics", reporter);
+        assertThat(first.indexOf("Heroic number 21.")).isLessThan(first.indexOf("Heroic number 20."));
+        assertThat(first).contains("Heroic number 2.").doesNotContain("Heroic number 1.")
+                .contains("/heroics?store=" + store + "&amp;page=1");
+        assertThat(page("/heroics?store=" + store + "&page=1", reporter)).contains("Heroic number 1.")
+                .doesNotContain("Heroic number 2.");
+        assertThat(page("/heroics?store=" + otherStore, reporter)).doesNotContain("Heroic number");
+    }
+
+    @Test
     void togglesOnesThanksInPlace() throws Exception {
         long id = reported(form().param("heroes", String.valueOf(hero.id())));
 
@@ -201,8 +272,13 @@ class HeroicsTests {
         assertThat(mvc.perform(post("/heroics/" + id + "/thanks").with(user(stranger)).with(csrf())
                 .header("HX-Request", "true")).andReturn().getResponse().getContentAsString())
                 .contains("Thank you · 0");
-        mvc.perform(post("/heroics/" + id + "/thanks").with(user(manager)).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/heroics/" + id + "/thanks").with(user(manager)).with(csrf())
+                        .param("back", "/heroics?store=all&page=0"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/heroics?store=all&page=0"));
+        mvc.perform(post("/heroics/" + id + "/thanks").with(user(reporter)).with(csrf())
+                        .param("back", "https://evil.example/"))
+                .andExpect(redirectedUrl("/heroics/" + id));
+        mvc.perform(post("/heroics/" + id + "/thanks").with(user(reporter)).with(csrf()));
         assertThat(page("/heroics?store=all", reporter)).contains("Thank you · 1");
     }
 

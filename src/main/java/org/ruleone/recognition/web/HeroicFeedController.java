@@ -51,6 +51,7 @@ class HeroicFeedController {
         model.addAttribute("more", rows.size() > PAGE_SIZE);
         model.addAttribute("page", p);
         model.addAttribute("store", storeId.map(String::valueOf).orElse("all"));
+        model.addAttribute("back", "/heroics?store=" + storeId.map(String::valueOf).orElse("all") + "&page=" + p);
         model.addAttribute("storeName", storeId.flatMap(organization::store).map(s -> s.name()).orElse(null));
         model.addAttribute("stores", organization.stores());
         return "recognition/heroics";

@@ -6,8 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientSummary;
@@ -96,10 +101,7 @@ class HeroicReportController {
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
         model.addAttribute("today", today(me).toString());
-        model.addAttribute("colleagues", organization.associates(Optional.empty()).stream()
-                .filter(a -> a.active() && a.id() != me.id()).toList());
-        model.addAttribute("storeNames", organization.stores().stream()
-                .collect(java.util.stream.Collectors.toMap(StoreSummary::id, StoreSummary::name)));
+        model.addAttribute("colleagues", colleaguesByStore(me));
         List<CaseSummary> recent = new ArrayList<>(cases.list(new CaseFilter(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), CHOICES), me.storeScope()));
         if (form.caseId() != null && recent.stream().noneMatch(c -> c.id() == form.caseId())) {
@@ -115,6 +117,22 @@ class HeroicReportController {
         model.addAttribute("clients", latest);
         model.addAttribute("maxText", Heroics.MAX_TEXT);
         return "recognition/report";
+    }
+
+    /** Everyone active but the reporter, by store: the reporter's store first, then the others, the owner last. */
+    private Map<String, List<AssociateSummary>> colleaguesByStore(SignedInAssociate me) {
+        Map<Long, String> names = organization.stores().stream()
+                .collect(Collectors.toMap(StoreSummary::id, StoreSummary::name));
+        Map<String, List<AssociateSummary>> byStore = new LinkedHashMap<>();
+        organization.associates(Optional.empty()).stream()
+                .filter(a -> a.active() && a.id() != me.id())
+                .sorted(Comparator.comparing((AssociateSummary a) -> !Objects.equals(a.storeId(), me.storeId()))
+                        .thenComparing(a -> a.storeId() == null)
+                        .thenComparing(a -> a.storeId() == null ? "" : names.getOrDefault(a.storeId(), ""))
+                        .thenComparing(AssociateSummary::name))
+                .forEach(a -> byStore.computeIfAbsent(a.storeId() == null ? "" : names.getOrDefault(a.storeId(), ""),
+                        k -> new ArrayList<>()).add(a));
+        return byStore;
     }
 
     private LocalDate today(SignedInAssociate me) {
