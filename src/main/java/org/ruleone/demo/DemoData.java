@@ -97,6 +97,8 @@ class DemoData {
     private final TillPurchases till;
     private final SurveyAnswers surveys;
     private final DemoMystery mystery;
+    private final DemoRecognition recognition;
+    private final DemoTraining training;
     private final DemoProgress progress;
     private final Clock clock;
     private final Path onlineRetail;
@@ -104,7 +106,8 @@ class DemoData {
 
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
              CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, TillPurchases till,
-             SurveyAnswers surveys, DemoMystery mystery, DemoProgress progress, Clock clock,
+             SurveyAnswers surveys, DemoMystery mystery, DemoRecognition recognition, DemoTraining training,
+             DemoProgress progress, Clock clock,
              @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") String onlineRetail) {
         this.organization = organization;
         this.clients = clients;
@@ -118,6 +121,8 @@ class DemoData {
         this.till = till;
         this.surveys = surveys;
         this.mystery = mystery;
+        this.recognition = recognition;
+        this.training = training;
         this.progress = progress;
         this.clock = clock;
         // A plain file path, relative to the working directory: bound as a Path, Spring would read it as a
@@ -180,6 +185,8 @@ class DemoData {
         progress.stepDone();
         Map<String, Long> caseIds = serviceCases(cast);
         progress.stepDone();
+        recognition.heroics(caseIds);
+        progress.stepDone();
         phoneCalls(cast, caseIds);
         progress.stepDone();
         tasks(cast);
@@ -194,8 +201,10 @@ class DemoData {
         progress.stepDone();
         mysteryShopping(cast);
         progress.stepDone();
-        log.info("Demo: stores, people, clients, cases, calls, tasks, products, sales, a campaign, survey answers "
-                        + "and mystery shops seeded in {} ms",
+        training.seed(cast.flagship(), cast.second());
+        progress.stepDone();
+        log.info("Demo: stores, people, clients, cases, heroics, calls, tasks, products, sales, a campaign, survey "
+                        + "answers, mystery shops and roleplay training seeded in {} ms",
                 (System.nanoTime() - startedAt) / 1_000_000);
 
         if (Files.isReadable(onlineRetail)) {

@@ -115,8 +115,9 @@ class DemoDataTests {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(organization.stores()).extracting(s -> s.name()).contains("Seattle", "Kraków Rynek");
+            // Craig, Sally, Marek and Amélie, and the three the roleplay training adds
             assertThat(jdbc.sql("select count(*) from associate where email like '%@demo.example'")
-                    .query(Long.class).single()).isEqualTo(4);
+                    .query(Long.class).single()).isEqualTo(7);
             assertThat(jdbc.sql("select count(*) from customer where last_name = 'Żółkiewska'")
                     .query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select status from purchase_import").query(String.class).list())
@@ -140,6 +141,7 @@ class DemoDataTests {
         assertTheHomePageShowsProgressOnlyWhileLoading();
         assertSurveyAnswersOverMonthsWithTheirFollowUps();
         assertMysteryShopsOverMonthsWithTheHotelAndTheBank();
+        assertHeroicsLegendsAndRoleplay();
 
         // Run once: the same event again adds nothing.
         long casesBefore = allCases().size();
@@ -147,7 +149,22 @@ class DemoDataTests {
         assertThat(allCases()).hasSize((int) casesBefore);
         assertThat(organization.stores()).hasSize(2);
         assertThat(jdbc.sql("select count(*) from associate where email like '%@demo.example'")
-                .query(Long.class).single()).isEqualTo(4);
+                .query(Long.class).single()).isEqualTo(7);
+    }
+
+    private void assertHeroicsLegendsAndRoleplay() throws Exception {
+        assertThat(jdbc.sql("select count(distinct h.store_id) from heroic_hero h").query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from heroic where case_id is not null").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from legend").query(Long.class).single()).isGreaterThanOrEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from training_scenario").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from training_feedback").query(Long.class).single()).isPositive();
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        mvc.perform(get("/heroics").param("store", "all").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("tires")));
+        mvc.perform(get("/legends").with(user(owner))).andExpect(status().isOk());
     }
 
     private void assertMysteryShopsOverMonthsWithTheHotelAndTheBank() throws Exception {
@@ -247,7 +264,7 @@ class DemoDataTests {
         progress.started();
         progress.stepDone();
         mvc.perform(get("/").with(user(owner)))
-                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 11 steps done.")));
+                .andExpect(content().string(containsString("Demo data is being loaded: 1 of 13 steps done.")));
         progress.finished();
         mvc.perform(get("/").with(user(owner))).andExpect(content().string(not(containsString("demo-progress"))));
     }
