@@ -136,6 +136,10 @@ class MysteryShopperVisitJourney extends ServiceJourney {
         assertThat(managerPhone.locator(".mystery-flag")).isVisible();
         assertThat(managerPhone.locator("main")).containsText("<b>Merci Claire</b>, m’a dit la vendeuse.");
         assertThat(managerPhone.locator(".mystery-critical-failed")).hasCount(1);
+        Locator receipt = managerPhone.locator(".mystery-receipt img");
+        receipt.scrollIntoViewIfNeeded();
+        assertThat(receipt.evaluate("img => img.decode().then(() => img.naturalWidth)"))
+                .as("the receipt photo shows, as sent").isEqualTo(60);
         fitsThePhone(managerPhone);
         assertAccessible(managerPhone);
         screenshot(managerPhone, "mystery-review-phone");
