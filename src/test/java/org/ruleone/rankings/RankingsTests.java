@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.customers.ClientDraft;
+import org.ruleone.customers.PostalAddress;
 import org.ruleone.experience.SurveyAnswered;
 import org.ruleone.experience.SurveyChannel;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.purchases.TillPurchase;
+import org.ruleone.purchases.TillPurchases;
 import org.ruleone.recognition.HeroicReported;
+import org.ruleone.shared.Language;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.MutableClock;
@@ -54,6 +61,8 @@ class RankingsTests {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired ClientBook book;
+    @Autowired TillPurchases tills;
 
     long store;
     SignedInAssociate bookOwner;
@@ -200,5 +209,38 @@ class RankingsTests {
         Ranking ranking = rankings.ranking(Optional.of(store), Period.month(NOVEMBER));
         assertThat(row(ranking, server).components().get(Component.TRAINING).dataPoints()).isEqualTo(1);
         assertThat(LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC).getMonthValue()).isEqualTo(11);
+    }
+
+    @Test
+    void creditsSalesToTheBooksAssociateAndAComeBackToWhoServed() {
+        long kept = book.add(new ClientDraft(store, "POS-" + UUID.randomUUID(), "Kasia", "Nowak", null, null,
+                PostalAddress.NONE, Language.PL, "", List.of(), List.of(), "", bookOwner.id()));
+        String keptNumber = jdbc.sql("select external_id from customer_directory where id = :id").param("id", kept)
+                .query(String.class).single();
+        long walkIn = book.add(new ClientDraft(store, "POS-" + UUID.randomUUID(), "Jan", "Lis", null, null,
+                PostalAddress.NONE, Language.PL, "", List.of(), List.of(), "", null));
+        String walkInNumber = jdbc.sql("select external_id from customer_directory where id = :id")
+                .param("id", walkIn).query(String.class).single();
+        long answer = IDS.incrementAndGet();
+        publish(new SurveyAnswered(answer, store, kept, server.id(), SurveyChannel.IN_STORE, 9, 5, "", null, null,
+                NOW.minus(Duration.ofDays(5))));
+        awaitRow("rankings_survey", "answer_id", answer);
+
+        long bought = tills.record(new TillPurchase(store, "R-" + UUID.randomUUID(), NOW, keptNumber, "PL",
+                List.of(new TillPurchase.Line("SKU", "Boots", 1, new BigDecimal("120.00"))))).orElseThrow().purchaseId();
+        long other = tills.record(new TillPurchase(store, "R-" + UUID.randomUUID(), NOW, walkInNumber, "PL",
+                List.of(new TillPurchase.Line("SKU", "Socks", 2, new BigDecimal("5.00"))))).orElseThrow().purchaseId();
+        awaitRow("rankings_purchase", "purchase_id", bought);
+        awaitRow("rankings_purchase", "purchase_id", other);
+
+        assertThat(jdbc.sql("select associate_id from rankings_purchase where purchase_id = :id").param("id", bought)
+                .query(Long.class).single()).isEqualTo(bookOwner.id());
+        assertThat(jdbc.sql("select associate_id from rankings_purchase where purchase_id = :id").param("id", other)
+                .query(Long.class).optional()).isEmpty();
+        Ranking ranking = rankings.ranking(Optional.of(store), Period.month(NOVEMBER));
+        assertThat(row(ranking, bookOwner).components().get(Component.SALES).value()).isEqualTo(100);
+        assertThat(row(ranking, server).components().get(Component.SALES).value()).isZero();
+        assertThat(row(ranking, server).components().get(Component.CAME_BACK).dataPoints()).isEqualTo(1);
+        assertThat(row(ranking, server).components().get(Component.CAME_BACK).value()).isEqualTo(100);
     }
 }
