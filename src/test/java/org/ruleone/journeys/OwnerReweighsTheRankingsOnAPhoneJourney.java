@@ -147,6 +147,14 @@ class OwnerReweighsTheRankingsOnAPhoneJourney extends BrowserJourney {
         assertThat(rowOf(p, "Adam Hero").locator("td.why")).containsText("strongest in heroics (100)");
         assertThat(p.locator("#rank-history-table")).containsText("Adam Hero");
         screenshot(p, "rankings-next-month-phone");
+
+        p.locator(".language-picker button[value=fr]").click();
+        assertThat(rowOf(p, "Adam Hero").locator("td.why"))
+                .containsText("Classé 1 sur 2 : points forts, les actes héroïques (100)");
+        p.locator(".language-picker button[value=pl]").click();
+        assertThat(rowOf(p, "Adam Hero").locator("td.why"))
+                .containsText("Miejsce 1 z 2: najmocniejsze strony to akty bohaterstwa (100)");
+        screenshot(p, "rankings-next-month-phone-pl");
         phone.close();
     }
 }
