@@ -24,14 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.PostalAddress;
+import org.ruleone.experience.MysteryVisitAccepted;
 import org.ruleone.experience.SurveyAnswered;
 import org.ruleone.experience.SurveyChannel;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.purchases.TillPurchase;
+import org.ruleone.rankings.internal.Facts;
+import org.ruleone.rankings.internal.Measure;
 import org.ruleone.purchases.TillPurchases;
 import org.ruleone.recognition.HeroicReported;
+import org.ruleone.service.CaseResolved;
+import org.ruleone.service.ResolutionKind;
 import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
+import org.ruleone.standards.Standard;
+import org.ruleone.standards.StandardBreached;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.MutableClock;
@@ -62,6 +70,7 @@ class RankingsTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired ClientBook book;
+    @Autowired Facts facts;
     @Autowired TillPurchases tills;
 
     long store;
@@ -242,5 +251,37 @@ class RankingsTests {
         assertThat(row(ranking, server).components().get(Component.SALES).value()).isZero();
         assertThat(row(ranking, server).components().get(Component.CAME_BACK).dataPoints()).isEqualTo(1);
         assertThat(row(ranking, server).components().get(Component.CAME_BACK).value()).isEqualTo(100);
+    }
+
+    @Test
+    void countsResolutionsWithoutABreachAndCreditsOwnStoreMysteryVisitsToEveryoneThere() {
+        long late = IDS.incrementAndGet();
+        long onTime = IDS.incrementAndGet();
+        long breach = IDS.incrementAndGet();
+        publish(new StandardBreached(breach, store, Standard.RESOLUTION, late, null, server.id(),
+                NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(2))));
+        publish(new CaseResolved(late, store, 42L, server.id(), ResolutionKind.EXCHANGE,
+                Money.of(BigDecimal.ZERO, "PLN"), "", NOW.minus(Duration.ofHours(1))));
+        publish(new CaseResolved(onTime, store, 43L, server.id(), ResolutionKind.EXCHANGE,
+                Money.of(BigDecimal.ZERO, "PLN"), "", NOW.minus(Duration.ofHours(1))));
+        long visit = IDS.incrementAndGet();
+        long comparison = IDS.incrementAndGet();
+        publish(new MysteryVisitAccepted(visit, store, "", "OWN_STORE", "", 1, 1, 1, NOW, BigDecimal.valueOf(8),
+                BigDecimal.TEN, BigDecimal.valueOf(80), false, List.of(), bookOwner.id(), NOW));
+        publish(new MysteryVisitAccepted(comparison, store, "", "BANK", "Bank", 1, 1, 1, NOW, BigDecimal.ONE,
+                BigDecimal.TEN, BigDecimal.TEN, false, List.of(), bookOwner.id(), NOW));
+        awaitRow("rankings_breach", "breach_id", breach);
+        awaitRow("rankings_resolution", "case_id", late);
+        awaitRow("rankings_resolution", "case_id", onTime);
+        awaitRow("rankings_mystery", "visit_id", visit);
+
+        Ranking ranking = rankings.ranking(Optional.of(store), Period.month(NOVEMBER));
+        assertThat(row(ranking, server).components().get(Component.STANDARDS).dataPoints()).isEqualTo(2);
+        assertThat(row(ranking, server).components().get(Component.STANDARDS).thin()).isTrue();
+        assertThat(row(ranking, server).components().get(Component.MYSTERY).dataPoints()).isEqualTo(1);
+        assertThat(row(ranking, bookOwner).components().get(Component.MYSTERY).dataPoints()).isEqualTo(1);
+        assertThat(rows("rankings_mystery", "visit_id", comparison)).isZero();
+        assertThat(facts.of(Map.of(server.id(), store), Period.month(NOVEMBER)).get(server.id())
+                .get(Component.STANDARDS)).isEqualTo(Measure.share(1, 2));
     }
 }
