@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,11 @@ import org.ruleone.experience.MysteryShopperKind;
 import org.ruleone.experience.MysteryShoppers;
 import org.ruleone.experience.MysteryVisit;
 import org.ruleone.experience.MysteryVisitDraft;
+import org.ruleone.organization.AssociateDraft;
 import org.ruleone.organization.Organization;
 import org.ruleone.purchases.TillPurchase;
+import org.ruleone.rankings.Rankings;
+import org.ruleone.rankings.TopAssociate;
 import org.ruleone.purchases.TillPurchases;
 import org.ruleone.service.CaseDesk;
 import org.ruleone.service.CaseDraft;
@@ -96,6 +100,7 @@ class HomeCardsTests {
     @Autowired MysteryScheduling scheduling;
     @Autowired MysteryReports reports;
     @Autowired MysteryReviews reviews;
+    @Autowired Rankings rankings;
 
     long mine;
     long other;
@@ -178,8 +183,13 @@ class HomeCardsTests {
                         containsString("Nothing spent on service in this period"),
                         containsString("No mystery visit accepted in this period"),
                         containsString("No follow-up left open in this period"),
-                        containsString("No heroic reported in this period"),
-                        not(containsString("data-spark")))));
+                        containsString("No heroic reported in this period"))));
+        String page = mvc.perform(get("/").param("period", "QUARTER").with(user(manager)))
+                .andReturn().getResponse().getContentAsString();
+        // no chart but the rankings' (which ranks the store's people even before anything is measured)
+        assertThat(page.split("data-spark", -1)).hasSize(2);
+        assertThat(page.substring(page.indexOf("data-spark"))).startsWith(
+                "data-spark=\"{&quot;type&quot;:&quot;bar&quot;,&quot;labels&quot;:[&quot;Test");
     }
 
     @Test
@@ -279,5 +289,20 @@ class HomeCardsTests {
                 ZoneOffset.UTC)).accept(visit, boss.id(), Optional.empty());
         MysteryScore score = MysteryScoring.score(items, answers);
         return new BigDecimal[] {score.earned(), score.possible()};
+    }
+
+    @Test
+    void theRankingsCardNamesTheTopOfThisMonthsRankingOfTheManagersStoreOnly() throws Exception {
+        organization.createAssociate(new AssociateDraft("Zbigniew Obcy", "zbigniew-" + UUID.randomUUID()
+                + "@example.com", Role.ASSOCIATE, other, null, Language.PL), TestPeople.PASSWORD);
+        List<TopAssociate> top = rankings.top(Optional.of(mine), YearMonth.of(2026, 6), 3);
+        assertThat(top).isNotEmpty();
+        String expected = String.join(", ", top.stream()
+                .map(t -> t.rank() + ". " + t.name() + " (" + Math.round(t.score()) + ")").toList());
+
+        mvc.perform(get("/").param("period", "QUARTER").param("store", Long.toString(other)).with(user(manager)))
+                .andExpect(content().string(allOf(containsString("This month: " + expected),
+                        containsString("href=\"/rankings?store=" + mine + "\""),
+                        not(containsString("Zbigniew Obcy")))));
     }
 }

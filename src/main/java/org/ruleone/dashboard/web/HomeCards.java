@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.ruleone.experience.ExperienceFigures;
 import org.ruleone.ledger.LedgerFigures;
 import org.ruleone.platform.Formats;
+import org.ruleone.rankings.Rankings;
+import org.ruleone.rankings.TopAssociate;
 import org.ruleone.recognition.HeroicFigures;
 import org.ruleone.shared.Money;
 import org.ruleone.standards.StandardsMet;
@@ -63,9 +65,14 @@ class HomeCards {
     private final HeroicFigures heroics;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Rankings rankings;
+
+    /** How many associates the rankings card names. */
+    static final int TOP = 3;
 
     HomeCards(ExperienceFigures experience, StandardsMet standards, LedgerFigures ledger, HeroicFigures heroics,
-              MessageSource messages, JsonMapper json) {
+              Rankings rankings, MessageSource messages, JsonMapper json) {
+        this.rankings = rankings;
         this.experience = experience;
         this.standards = standards;
         this.ledger = ledger;
@@ -90,6 +97,7 @@ class HomeCards {
         mystery(cards, store, from, today, months, fmt, locale);
         followUps(cards, store, from, today, months, fmt, locale);
         heroics(cards, store, from, today, months, fmt, locale);
+        top(cards, store, last, fmt, locale);
         return cards;
     }
 
@@ -159,11 +167,11 @@ class HomeCards {
             Map<YearMonth, LedgerFigures.Month> byMonth = new LinkedHashMap<>();
             found.stream().filter(m -> m.spent().currency().getCurrencyCode().equals(currency))
                     .forEach(m -> byMonth.put(m.month(), m));
-            chart = json(Map.of("type", "bar", "labels", labels(months, fmt), "datasets", List.of(
+            chart = json(new java.util.TreeMap<>(Map.of("type", "bar", "labels", labels(months, fmt), "datasets", List.of(
                     dataset(text("dashboard.home.spend.spent", locale, currency), months,
                             m -> amount(byMonth.get(m), LedgerFigures.Month::spent)),
                     dataset(text("dashboard.home.spend.cameBack", locale, currency), months,
-                            m -> amount(byMonth.get(m), LedgerFigures.Month::cameBack)))));
+                            m -> amount(byMonth.get(m), LedgerFigures.Month::cameBack))))));
         }
         cards.add(new Card("spend", text("dashboard.home.spend.title", locale), words,
                 link("/service/reports/ledger", store), chart));
@@ -211,6 +219,28 @@ class HomeCards {
                         : text("dashboard.home.heroics.words", locale, fmt.number(total)),
                 link("/heroics", store),
                 total == 0 ? null : chart("bar", months, fmt, m -> reported.getOrDefault(m, 0L), null, null, locale)));
+    }
+
+    /** The top of this month's ranking, whatever the period: the rankings are kept by month and quarter. */
+    private void top(List<Card> cards, Optional<Long> store, YearMonth month, Formats fmt, Locale locale) {
+        List<TopAssociate> top = rankings.top(store, month, TOP);
+        String words = top.isEmpty() ? text("dashboard.home.rankings.none", locale)
+                : text("dashboard.home.rankings.words", locale, String.join(", ", top.stream()
+                        .map(t -> text("dashboard.home.rankings.entry", locale, t.rank(), t.name(),
+                                fmt.number(Math.round(t.score())))).toList()));
+        String chart = null;
+        if (!top.isEmpty()) {
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("type", "bar");
+            spec.put("labels", top.stream().map(TopAssociate::name).toList());
+            spec.put("datasets", List.of(Map.of("label", "", "data",
+                    top.stream().map(t -> Math.round(t.score())).toList())));
+            spec.put("min", 0);
+            spec.put("max", 100);
+            chart = json(spec);
+        }
+        cards.add(new Card("rankings", text("dashboard.home.rankings.title", locale), words, link("/rankings", store),
+                chart));
     }
 
     // ---- charts, words and links
