@@ -95,8 +95,10 @@ class HomeCards {
         standards(cards, store, from.atStartOfDay(zone).toInstant(), first, months, fmt, locale);
         spend(cards, store, first, months, fmt, locale);
         mystery(cards, store, from, today, months, fmt, locale);
-        followUps(cards, store, from, today, months, fmt, locale);
-        heroics(cards, store, from, today, months, fmt, locale);
+        cards.add(counted("follow-ups", "dashboard.home.followUps", experience.openFollowUps(store, from, today),
+                link("/experience", store), months, fmt, locale));
+        cards.add(counted("heroics", "dashboard.home.heroics", heroics.monthly(store, from, today),
+                link("/heroics", store), months, fmt, locale));
         top(cards, store, last, fmt, locale);
         return cards;
     }
@@ -118,7 +120,7 @@ class HomeCards {
                         : text("dashboard.home.comeBack.words", locale, score, fmt.number(all.comeBackAnswers())),
                 link, score == null ? null : chart("line", months, fmt, m -> Optional.ofNullable(byMonth.get(m))
                         .flatMap(ExperienceFigures.SurveyMonth::comeBackScore).map(Math::round).orElse(null),
-                        -100, 100, locale)));
+                        -100, 100)));
         Optional<Double> satisfied = all.satisfiedShare();
         cards.add(new Card("satisfaction", text("dashboard.home.satisfaction.title", locale),
                 satisfied.isEmpty() ? text("dashboard.home.satisfaction.none", locale)
@@ -126,7 +128,7 @@ class HomeCards {
                         fmt.number(all.satisfactionAnswers())),
                 link, satisfied.isEmpty() ? null : chart("line", months, fmt, m -> Optional.ofNullable(byMonth.get(m))
                         .flatMap(ExperienceFigures.SurveyMonth::satisfiedShare).map(Math::round).orElse(null),
-                        0, 100, locale)));
+                        0, 100)));
     }
 
     private void standards(List<Card> cards, Optional<Long> store, java.time.Instant since, YearMonth first,
@@ -143,7 +145,7 @@ class HomeCards {
                         fmt.number(counted)),
                 link("/service/reports/figures", store),
                 all.percent().isEmpty() ? null : chart("bar", months, fmt, m -> Optional.ofNullable(byMonth.get(m))
-                        .flatMap(StandardsMet.Month::percent).orElse(null), 0, 100, locale)));
+                        .flatMap(StandardsMet.Month::percent).orElse(null), 0, 100)));
     }
 
     private void spend(List<Card> cards, Optional<Long> store, YearMonth first, List<YearMonth> months, Formats fmt,
@@ -167,11 +169,15 @@ class HomeCards {
             Map<YearMonth, LedgerFigures.Month> byMonth = new LinkedHashMap<>();
             found.stream().filter(m -> m.spent().currency().getCurrencyCode().equals(currency))
                     .forEach(m -> byMonth.put(m.month(), m));
-            chart = json(new java.util.TreeMap<>(Map.of("type", "bar", "labels", labels(months, fmt), "datasets", List.of(
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("type", "bar");
+            spec.put("labels", labels(months, fmt));
+            spec.put("datasets", List.of(
                     dataset(text("dashboard.home.spend.spent", locale, currency), months,
                             m -> amount(byMonth.get(m), LedgerFigures.Month::spent)),
                     dataset(text("dashboard.home.spend.cameBack", locale, currency), months,
-                            m -> amount(byMonth.get(m), LedgerFigures.Month::cameBack))))));
+                            m -> amount(byMonth.get(m), LedgerFigures.Month::cameBack))));
+            chart = json(spec);
         }
         cards.add(new Card("spend", text("dashboard.home.spend.title", locale), words,
                 link("/service/reports/ledger", store), chart));
@@ -196,29 +202,16 @@ class HomeCards {
                         fmt.number(all.visits())),
                 link("/experience/mystery", store),
                 percent.isEmpty() ? null : chart("line", months, fmt, m -> Optional.ofNullable(byMonth.get(m))
-                        .flatMap(ExperienceFigures.MysteryMonth::percent).orElse(null), 0, 100, locale)));
+                        .flatMap(ExperienceFigures.MysteryMonth::percent).orElse(null), 0, 100)));
     }
 
-    private void followUps(List<Card> cards, Optional<Long> store, LocalDate from, LocalDate to,
-                           List<YearMonth> months, Formats fmt, Locale locale) {
-        Map<YearMonth, Long> open = experience.openFollowUps(store, from, to);
-        long total = open.values().stream().mapToLong(Long::longValue).sum();
-        cards.add(new Card("follow-ups", text("dashboard.home.followUps.title", locale),
-                total == 0 ? text("dashboard.home.followUps.none", locale)
-                        : text("dashboard.home.followUps.words", locale, fmt.number(total)),
-                link("/experience", store),
-                total == 0 ? null : chart("bar", months, fmt, m -> open.getOrDefault(m, 0L), null, null, locale)));
-    }
-
-    private void heroics(List<Card> cards, Optional<Long> store, LocalDate from, LocalDate to, List<YearMonth> months,
+    /** A card that counts things per month: the follow-ups still open, the heroics. */
+    private Card counted(String id, String keys, Map<YearMonth, Long> byMonth, String link, List<YearMonth> months,
                          Formats fmt, Locale locale) {
-        Map<YearMonth, Long> reported = heroics.monthly(store, from, to);
-        long total = reported.values().stream().mapToLong(Long::longValue).sum();
-        cards.add(new Card("heroics", text("dashboard.home.heroics.title", locale),
-                total == 0 ? text("dashboard.home.heroics.none", locale)
-                        : text("dashboard.home.heroics.words", locale, fmt.number(total)),
-                link("/heroics", store),
-                total == 0 ? null : chart("bar", months, fmt, m -> reported.getOrDefault(m, 0L), null, null, locale)));
+        long total = byMonth.values().stream().mapToLong(Long::longValue).sum();
+        return new Card(id, text(keys + ".title", locale),
+                total == 0 ? text(keys + ".none", locale) : text(keys + ".words", locale, fmt.number(total)), link,
+                total == 0 ? null : chart("bar", months, fmt, m -> byMonth.getOrDefault(m, 0L), null, null));
     }
 
     /** The top of this month's ranking, whatever the period: the rankings are kept by month and quarter. */
@@ -246,7 +239,7 @@ class HomeCards {
     // ---- charts, words and links
 
     private String chart(String type, List<YearMonth> months, Formats fmt, Function<YearMonth, Object> value,
-                         Integer min, Integer max, Locale locale) {
+                         Integer min, Integer max) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", type);
         chart.put("labels", labels(months, fmt));
