@@ -52,7 +52,7 @@ public class LedgerFigures {
      * One month and currency of a store or every store: what the resolutions cost, and what their customers bought
      * afterwards (each later purchase counted once, for the latest resolution before it, as on the ledger page).
      */
-    public record Month(YearMonth month, Money spent, Money cameBack, int customers, int customersBack) {
+    public record Month(YearMonth month, Money spent, Money cameBack) {
     }
 
     /**
@@ -68,9 +68,8 @@ public class LedgerFigures {
                 continue;
             }
             months.computeIfAbsent(line.month(), m -> new TreeMap<>()).merge(line.currency().getCurrencyCode(),
-                    new Month(line.month(), line.spent(), line.cameBack(), line.customers(), line.customersBack()),
-                    (a, b) -> new Month(a.month(), a.spent().plus(b.spent()), a.cameBack().plus(b.cameBack()),
-                            a.customers() + b.customers(), a.customersBack() + b.customersBack()));
+                    new Month(line.month(), line.spent(), line.cameBack()),
+                    (a, b) -> new Month(a.month(), a.spent().plus(b.spent()), a.cameBack().plus(b.cameBack())));
         }
         return months.values().stream().flatMap(m -> m.values().stream()).toList();
     }
