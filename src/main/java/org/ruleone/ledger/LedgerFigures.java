@@ -1,10 +1,15 @@
 package org.ruleone.ledger;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.ruleone.ledger.internal.SpendLedger;
 import org.ruleone.organization.Organization;
@@ -41,5 +46,31 @@ public class LedgerFigures {
             }
         }
         return spent.amounts();
+    }
+
+    /**
+     * One month and currency of a store or every store: what the resolutions cost, and what their customers bought
+     * afterwards (each later purchase counted once, for the latest resolution before it, as on the ledger page).
+     */
+    public record Month(YearMonth month, Money spent, Money cameBack) {
+    }
+
+    /**
+     * The months from {@code from} on (in each store's time zone), oldest first and, within a month, by currency;
+     * {@code store} empty means every store (a caller limited to one store must set it).
+     */
+    public List<Month> monthly(YearMonth from, Optional<Long> store) {
+        // a day early: the month starts earlier east of UTC; the lines say their own (local) month
+        Instant since = from.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofDays(1));
+        Map<YearMonth, Map<String, Month>> months = new TreeMap<>();
+        for (SpendLedger.Line line : ledger.since(since, store)) {
+            if (line.month().isBefore(from)) {
+                continue;
+            }
+            months.computeIfAbsent(line.month(), m -> new TreeMap<>()).merge(line.currency().getCurrencyCode(),
+                    new Month(line.month(), line.spent(), line.cameBack()),
+                    (a, b) -> new Month(a.month(), a.spent().plus(b.spent()), a.cameBack().plus(b.cameBack())));
+        }
+        return months.values().stream().flatMap(m -> m.values().stream()).toList();
     }
 }

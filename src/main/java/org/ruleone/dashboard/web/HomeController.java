@@ -3,6 +3,9 @@ package org.ruleone.dashboard.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The home page. An associate's home is their book ({@code /book}, with today's tasks and open cases); a manager's
@@ -53,10 +57,12 @@ class HomeController {
     private final MessageSource messages;
     private final Clock clock;
     private final ObjectProvider<HomeNotices> notices;
+    private final HomeCards cards;
 
     HomeController(Organization organization, CaseDesk cases, StandardBreaches breaches, Tasks tasks,
                    PurchaseImports imports, Outbox outbox, LedgerFigures ledger, MessageSource messages, Clock clock,
-                   ObjectProvider<HomeNotices> notices) {
+                   ObjectProvider<HomeNotices> notices, HomeCards cards) {
+        this.cards = cards;
         this.notices = notices;
         this.ledger = ledger;
         this.organization = organization;
@@ -79,12 +85,27 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal SignedInAssociate me, Model model, Locale locale) {
+    String home(@AuthenticationPrincipal SignedInAssociate me, @RequestParam Optional<String> period,
+                @RequestParam Optional<Long> store, Model model, Locale locale) {
         if (!me.isManagerOrOwner()) {
             return "redirect:/book";
         }
+        List<StoreSummary> visible = organization.storesVisibleTo(me);
+        // a manager always sees their own store, whatever the link says; an owner every store or the one chosen
+        Optional<StoreSummary> chosen = me.isOwner()
+                ? store.flatMap(id -> visible.stream().filter(s -> s.id() == id).findFirst())
+                : visible.stream().filter(s -> me.storeScope().orElse(-1L) == s.id()).findFirst();
+        HomeCards.Period chosenPeriod = HomeCards.Period.of(period.orElse(""));
+        ZoneId zone = chosen.or(() -> visible.stream().findFirst()).map(StoreSummary::timeZone)
+                .orElse(ZoneOffset.UTC);
+        model.addAttribute("period", chosenPeriod.name());
+        model.addAttribute("periods", HomeCards.Period.values());
+        model.addAttribute("chosenStore", chosen.map(StoreSummary::id).orElse(null));
+        model.addAttribute("storeChoices", me.isOwner() ? visible : List.of());
+        model.addAttribute("cards", cards.cards(chosen.map(StoreSummary::id), chosenPeriod,
+                LocalDate.now(clock.withZone(zone)), zone, locale));
         Instant since = clock.instant().minus(BREACHES_OVER);
-        List<StoreFigures> figures = organization.storesVisibleTo(me).stream()
+        List<StoreFigures> figures = visible.stream()
                 .map(s -> figures(s, since, me.storeScope(), locale)).toList();
         model.addAttribute("stores", figures);
         model.addAttribute("breachDays", BREACHES_OVER.toDays());
