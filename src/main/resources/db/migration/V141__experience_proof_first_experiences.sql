@@ -1,0 +1,95 @@
+-- "Does experience bring them back?" as a read model (ADR 0108): per client and kind, their first experience ever
+-- and the first purchase after it, so the chain-wide page is one narrow grouped scan instead of a sort of every
+-- answer and a join with every purchase. Owned by experience; rebuilt from experience's own survey_answer and the
+-- published views service_resolutions (V134) and purchase_client_dates (V133), never from other modules' tables.
+--   kind               SURVEY (a complete answer with a known client) or RESOLUTION (a resolution on a case)
+--   at                 when the experience happened
+--   store_id, associate_id, case_id, follow_up_case_id, come_back, satisfaction  of the answer (SURVEY)
+--   store_id, associate_id, case_id, remedied                                      of the resolution (RESOLUTION)
+--   next_purchase_at   the client's first purchase after it (not a return), in any store; null while none
+create table proof_first_experience (
+    customer_id       bigint      not null,
+    kind              text        not null check (kind in ('SURVEY', 'RESOLUTION')),
+    at                timestamptz not null,
+    store_id          bigint      not null,
+    associate_id      bigint,
+    case_id           bigint,
+    follow_up_case_id bigint,
+    come_back         smallint,
+    satisfaction      smallint,
+    remedied          boolean,
+    next_purchase_at  timestamptz,
+    primary key (customer_id, kind)
+);
+create index proof_first_experience_store on proof_first_experience (store_id, kind, at);
+
+-- Recomputes the rows of the given clients from the facts: called by survey_answer's trigger (same transaction) and
+-- by the listeners of PurchasesRecorded and CaseResolved; proof_first_experience_rebuild() does every client.
+create function proof_first_experience_follow(clients bigint[]) returns void
+    language sql as $$
+    delete from proof_first_experience where customer_id = any (clients);
+    insert into proof_first_experience (customer_id, kind, at, store_id, associate_id, case_id, follow_up_case_id,
+                                        come_back, satisfaction)
+    select distinct on (a.customer_id) a.customer_id, 'SURVEY', a.answered_at, a.store_id, a.associate_id, a.case_id,
+           a.follow_up_case_id, a.come_back, a.satisfaction
+      from survey_answer a
+     where a.complete and a.customer_id = any (clients)
+     order by a.customer_id, a.answered_at, a.id;
+    insert into proof_first_experience (customer_id, kind, at, store_id, associate_id, case_id, remedied)
+    select distinct on (r.customer_id) r.customer_id, 'RESOLUTION', r.resolved_at, r.store_id, r.associate_id,
+           r.case_id, (r.kind <> 'ANSWERED' or r.cost > 0)
+      from service_resolutions r
+     where r.customer_id = any (clients)
+     order by r.customer_id, r.resolved_at, r.case_id;
+    update proof_first_experience f
+       set next_purchase_at = (select min(p.purchased_at) from purchase_client_dates p
+                                where p.customer_id = f.customer_id and p.purchased_at > f.at)
+     where f.customer_id = any (clients);
+$$;
+
+create function proof_first_experience_rebuild() returns void
+    language sql as $$
+    truncate proof_first_experience;
+    insert into proof_first_experience (customer_id, kind, at, store_id, associate_id, case_id, follow_up_case_id,
+                                        come_back, satisfaction)
+    select distinct on (a.customer_id) a.customer_id, 'SURVEY', a.answered_at, a.store_id, a.associate_id, a.case_id,
+           a.follow_up_case_id, a.come_back, a.satisfaction
+      from survey_answer a
+     where a.complete and a.customer_id is not null
+     order by a.customer_id, a.answered_at, a.id;
+    insert into proof_first_experience (customer_id, kind, at, store_id, associate_id, case_id, remedied)
+    select distinct on (r.customer_id) r.customer_id, 'RESOLUTION', r.resolved_at, r.store_id, r.associate_id,
+           r.case_id, (r.kind <> 'ANSWERED' or r.cost > 0)
+      from service_resolutions r
+     order by r.customer_id, r.resolved_at, r.case_id;
+    update proof_first_experience f
+       set next_purchase_at = n.next_at
+      from (select f2.customer_id, f2.kind, min(p.purchased_at) as next_at
+              from proof_first_experience f2
+              join purchase_client_dates p on p.customer_id = f2.customer_id and p.purchased_at > f2.at
+             group by 1, 2) n
+     where n.customer_id = f.customer_id and n.kind = f.kind;
+$$;
+
+create function survey_answer_proof() returns trigger
+    language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and (old.customer_id, old.store_id, old.associate_id, old.answered_at, old.complete,
+                             old.come_back, old.satisfaction, old.case_id, old.follow_up_case_id)
+            is not distinct from (new.customer_id, new.store_id, new.associate_id, new.answered_at, new.complete,
+                                  new.come_back, new.satisfaction, new.case_id, new.follow_up_case_id) then
+        return null;
+    end if;
+    if tg_op = 'INSERT' and not new.complete then
+        return null;
+    end if;
+    perform proof_first_experience_follow(array_remove(array[
+            case when tg_op in ('UPDATE', 'DELETE') then old.customer_id end,
+            case when tg_op in ('INSERT', 'UPDATE') then new.customer_id end], null));
+    return null;
+end
+$$;
+create trigger survey_answer_proof after insert or update or delete on survey_answer
+    for each row execute function survey_answer_proof();
+
+select proof_first_experience_rebuild();
