@@ -71,25 +71,44 @@ create function proof_first_experience_rebuild() returns void
      where n.customer_id = f.customer_id and n.kind = f.kind;
 $$;
 
+-- Per statement, not per row: a bulk load of answers (an import, a benchmark's millions) follows its clients once,
+-- and one that touches very many clients rebuilds instead.
 create function survey_answer_proof() returns trigger
     language plpgsql as $$
+declare
+    clients bigint[];
 begin
-    if tg_op = 'UPDATE' and (old.customer_id, old.store_id, old.associate_id, old.answered_at, old.complete,
-                             old.come_back, old.satisfaction, old.case_id, old.follow_up_case_id)
-            is not distinct from (new.customer_id, new.store_id, new.associate_id, new.answered_at, new.complete,
-                                  new.come_back, new.satisfaction, new.case_id, new.follow_up_case_id) then
-        return null;
+    if tg_op = 'INSERT' then
+        select array_agg(distinct customer_id) into clients
+          from new_rows where complete and customer_id is not null;
+    elsif tg_op = 'DELETE' then
+        select array_agg(distinct customer_id) into clients from old_rows where customer_id is not null;
+    else
+        select array_agg(distinct c) into clients
+          from old_rows o
+          join new_rows n on n.id = o.id
+         cross join lateral unnest(array[o.customer_id, n.customer_id]) c
+         where c is not null
+           and (o.customer_id, o.store_id, o.associate_id, o.answered_at, o.complete, o.come_back, o.satisfaction,
+                o.case_id, o.follow_up_case_id)
+               is distinct from (n.customer_id, n.store_id, n.associate_id, n.answered_at, n.complete, n.come_back,
+                                 n.satisfaction, n.case_id, n.follow_up_case_id);
     end if;
-    if tg_op = 'INSERT' and not new.complete then
+    if clients is null then
         return null;
+    elsif cardinality(clients) > 50000 then
+        perform proof_first_experience_rebuild();
+    else
+        perform proof_first_experience_follow(clients);
     end if;
-    perform proof_first_experience_follow(array_remove(array[
-            case when tg_op in ('UPDATE', 'DELETE') then old.customer_id end,
-            case when tg_op in ('INSERT', 'UPDATE') then new.customer_id end], null));
     return null;
 end
 $$;
-create trigger survey_answer_proof after insert or update or delete on survey_answer
-    for each row execute function survey_answer_proof();
+create trigger survey_answer_proof_insert after insert on survey_answer
+    referencing new table as new_rows for each statement execute function survey_answer_proof();
+create trigger survey_answer_proof_update after update on survey_answer
+    referencing old table as old_rows new table as new_rows for each statement execute function survey_answer_proof();
+create trigger survey_answer_proof_delete after delete on survey_answer
+    referencing old table as old_rows for each statement execute function survey_answer_proof();
 
 select proof_first_experience_rebuild();

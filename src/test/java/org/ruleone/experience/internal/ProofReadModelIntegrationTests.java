@@ -100,6 +100,24 @@ class ProofReadModelIntegrationTests {
     }
 
     @Test
+    void countsAClientByTheirFirstAnswerEverNotTheirFirstInThePeriod() {
+        long client = fixtures.client(store, "Answered", "Twice", Language.PL);
+        answer(client, 10, then);
+        answer(client, 2, then.plus(Duration.ofDays(30)));
+        LocalDate first = LocalDate.ofInstant(then, ZoneOffset.UTC);
+        ProofFigures.Slice fromTheFirst = new ProofFigures.Slice(Optional.of(store), Optional.empty(), first,
+                first.plusDays(60));
+        ProofFigures.Slice afterTheFirst = new ProofFigures.Slice(Optional.of(store), Optional.empty(),
+                first.plusDays(1), first.plusDays(60));
+
+        assertThat(figures.tally(fromTheFirst, clock.instant()).cell(ProofWindow.DAYS_90, ProofGroup.PROMOTER))
+                .isEqualTo(new ProofTally.Cell(1, 0, 0));
+        ProofTally after = figures.tally(afterTheFirst, clock.instant());
+        assertThat(after.cell(ProofWindow.DAYS_90, ProofGroup.DETRACTOR)).as("the second answer is not a first")
+                .isEqualTo(new ProofTally.Cell(0, 0, 0));
+    }
+
+    @Test
     void rebuildsTheSameFiguresAsItFollowed() {
         for (int i = 0; i < 6; i++) {
             long client = fixtures.client(store, "Rebuilt", "R" + i, Language.PL);
