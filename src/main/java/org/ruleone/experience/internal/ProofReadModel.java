@@ -32,9 +32,16 @@ public class ProofReadModel {
         follow(java.util.List.of(resolved.customerId()));
     }
 
+    /** Past this many clients at once (a large import), one rebuild is cheaper than following each. */
+    static final int REBUILD_ABOVE = 50_000;
+
     /** Recomputes the first experiences of these clients and their next purchase. */
     public void follow(Collection<Long> clients) {
         if (clients.isEmpty()) {
+            return;
+        }
+        if (clients.size() > REBUILD_ABOVE) {
+            rebuild();
             return;
         }
         jdbc.sql("select proof_first_experience_follow(array[:clients]::bigint[])")

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The proof's read model (V141, ADR 0108) follows what happens: answers in their own transaction, purchases and
@@ -82,7 +83,7 @@ class ProofReadModelIntegrationTests {
         purchase(client, then.plus(Duration.ofDays(20)), false);
         recorded(client, then.plus(Duration.ofDays(20)));
 
-        eventually(() -> assertThat(first(client, "SURVEY"))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(first(client, "SURVEY"))
                 .as("the return of day 10 is not coming back; the purchase of day 20 is")
                 .containsEntry("next_purchase_at", then.plus(Duration.ofDays(20))));
     }
@@ -95,7 +96,7 @@ class ProofReadModelIntegrationTests {
         transactions.executeWithoutResult(status -> events.publishEvent(new CaseResolved(caseId, store, client,
                 manager.id(), ResolutionKind.REFUND, Money.of(BigDecimal.valueOf(40), "PLN"), "Refunded", then)));
 
-        eventually(() -> assertThat(first(client, "RESOLUTION"))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(first(client, "RESOLUTION"))
                 .containsEntry("at", then).containsEntry("remedied", true).containsEntry("store_id", store));
     }
 
@@ -194,26 +195,5 @@ class ProofReadModelIntegrationTests {
                 values (:case, :kind, :cost, 'PLN', 'Done', :by, :at)""")
                 .param("case", caseId).param("kind", kind).param("cost", cost).param("by", manager.id())
                 .param("at", Timestamp.from(at)).update();
-    }
-
-    /** Listeners run after the commit, on another thread: wait (at most 20 s) until the condition holds. */
-    private static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 }
