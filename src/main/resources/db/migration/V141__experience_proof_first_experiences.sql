@@ -25,22 +25,36 @@ create index proof_first_experience_store on proof_first_experience (store_id, k
 
 -- Recomputes the rows of the given clients from the facts: called by survey_answer's trigger (same transaction) and
 -- by the listeners of PurchasesRecorded and CaseResolved; proof_first_experience_rebuild() does every client.
+-- Upserts rather than delete and insert, so two transactions following the same client wait for each other instead
+-- of one failing on the primary key.
 create function proof_first_experience_follow(clients bigint[]) returns void
     language sql as $$
-    delete from proof_first_experience where customer_id = any (clients);
-    insert into proof_first_experience (customer_id, kind, at, store_id, associate_id, case_id, follow_up_case_id,
-                                        come_back, satisfaction)
+    insert into proof_first_experience as f (customer_id, kind, at, store_id, associate_id, case_id,
+                                             follow_up_case_id, come_back, satisfaction)
     select distinct on (a.customer_id) a.customer_id, 'SURVEY', a.answered_at, a.store_id, a.associate_id, a.case_id,
            a.follow_up_case_id, a.come_back, a.satisfaction
       from survey_answer a
      where a.complete and a.customer_id = any (clients)
-     order by a.customer_id, a.answered_at, a.id;
-    insert into proof_first_experience (customer_id, kind, at, store_id, associate_id, case_id, remedied)
+     order by a.customer_id, a.answered_at, a.id
+        on conflict (customer_id, kind) do update
+       set at = excluded.at, store_id = excluded.store_id, associate_id = excluded.associate_id,
+           case_id = excluded.case_id, follow_up_case_id = excluded.follow_up_case_id,
+           come_back = excluded.come_back, satisfaction = excluded.satisfaction;
+    insert into proof_first_experience as f (customer_id, kind, at, store_id, associate_id, case_id, remedied)
     select distinct on (r.customer_id) r.customer_id, 'RESOLUTION', r.resolved_at, r.store_id, r.associate_id,
            r.case_id, (r.kind <> 'ANSWERED' or r.cost > 0)
       from service_resolutions r
      where r.customer_id = any (clients)
-     order by r.customer_id, r.resolved_at, r.case_id;
+     order by r.customer_id, r.resolved_at, r.case_id
+        on conflict (customer_id, kind) do update
+       set at = excluded.at, store_id = excluded.store_id, associate_id = excluded.associate_id,
+           case_id = excluded.case_id, remedied = excluded.remedied;
+    delete from proof_first_experience f
+     where f.customer_id = any (clients)
+       and case f.kind
+               when 'SURVEY' then not exists (select 1 from survey_answer a
+                                               where a.customer_id = f.customer_id and a.complete)
+               else not exists (select 1 from service_resolutions r where r.customer_id = f.customer_id) end;
     update proof_first_experience f
        set next_purchase_at = (select min(p.purchased_at) from purchase_client_dates p
                                 where p.customer_id = f.customer_id and p.purchased_at > f.at)
