@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * "Does experience bring them back?" counted in the database, set-based (ADR 0108): each client's first experience
- * of the slice, the first purchase after it (through purchases' published {@code purchase_client_dates}), and one
- * grouped pass that counts every window at once. Resolutions come from service's {@code service_resolutions},
+ * "Does experience bring them back?" counted in the database, set-based (ADR 0108): one grouped pass over the read
+ * model {@code proof_first_experience} (each client's first experience of a kind and their next purchase, kept by
+ * {@link ProofReadModel}) that counts every window at once. Resolutions come from service's {@code service_resolutions},
  * heroes from recognition's {@code recognition_heroic_links}.
  */
 @Component
@@ -28,16 +28,6 @@ public class ProofFigures {
      */
     public record Slice(Optional<Long> storeId, Optional<Long> associateId, LocalDate from, LocalDate to) {
     }
-
-    /** Each client's first purchase after their experience, up to the longest window (read once for all). */
-    private static final String BACK = """
-            back as (
-                    select f.customer_id, min(p.purchased_at) as next_at
-                      from firsts f
-                      join purchase_client_dates p on p.customer_id = f.customer_id
-                     where p.purchased_at > f.at and p.purchased_at <= f.at + interval '365 days'
-                     group by f.customer_id
-                )""";
 
     private final JdbcClient jdbc;
 
@@ -55,17 +45,8 @@ public class ProofFigures {
     /** Survey answers: band, satisfaction, recovery of detractors and heroes, from each client's first answer. */
     private void surveys(Slice slice, Instant now, ProofTally tally) {
         Map<String, Object> params = params(slice, now);
-        String filters = (slice.storeId().isPresent() ? " and a.store_id = :store" : "")
-                + (slice.associateId().isPresent() ? " and a.associate_id = :associate" : "");
         jdbc.sql("""
-                with firsts as (
-                    select distinct on (a.customer_id) a.customer_id, a.answered_at as at, a.associate_id, a.case_id,
-                           a.come_back, a.satisfaction, a.follow_up_case_id
-                      from survey_answer a
-                     where a.complete and a.customer_id is not null
-                       and a.answered_at >= :from and a.answered_at < :to%s
-                     order by a.customer_id, a.answered_at, a.id
-                ), %s, answered_cases as (
+                with answered_cases as (
                     select distinct case_id from service_resolutions
                 ), heroes_of_client as (
                     select associate_id, customer_id, min(happened_on) as first_on
@@ -74,7 +55,7 @@ public class ProofFigures {
                     select associate_id, case_id, min(happened_on) as first_on
                       from recognition_heroic_links where case_id is not null group by 1, 2
                 ), flagged as (
-                    select f.at, b.next_at,
+                    select f.at, f.next_purchase_at as next_at,
                            case when f.come_back >= 9 then 'PROMOTER' when f.come_back >= 7 then 'PASSIVE'
                                 when f.come_back is not null then 'DETRACTOR' end as band,
                            case when f.satisfaction >= 4 then 'SATISFIED'
@@ -83,16 +64,16 @@ public class ProofFigures {
                            case when f.associate_id is null then null
                                 else coalesce(hc.first_on <= f.at::date, false)
                                      or coalesce(hk.first_on <= f.at::date, false) end as hero
-                      from firsts f
-                      left join back b on b.customer_id = f.customer_id
+                      from proof_first_experience f
                       left join answered_cases r on r.case_id = f.follow_up_case_id
                       left join heroes_of_client hc on hc.associate_id = f.associate_id
                                                    and hc.customer_id = f.customer_id
                       left join heroes_of_case hk on hk.associate_id = f.associate_id and hk.case_id = f.case_id
+                     where f.kind = 'SURVEY' and f.at >= :from and f.at < :to%s
                 )
                 select band, satisfaction, recovered, hero, %s
                   from flagged
-                 group by 1, 2, 3, 4""".formatted(filters, BACK, windowCounts()))
+                 group by 1, 2, 3, 4""".formatted(filters(slice), windowCounts()))
                 .params(params)
                 .query(rs -> {
                     List<ProofGroup> groups = new ArrayList<>();
@@ -115,25 +96,15 @@ public class ProofFigures {
                 });
     }
 
-    /** Resolutions: each client's first resolution of the slice, with a remedy or answered with nothing. */
+    /** Resolutions: each client's first resolution, with a remedy or answered with nothing. */
     private void resolutions(Slice slice, Instant now, ProofTally tally) {
         Map<String, Object> params = params(slice, now);
-        String filters = (slice.storeId().isPresent() ? " and r.store_id = :store" : "")
-                + (slice.associateId().isPresent() ? " and r.associate_id = :associate" : "");
         jdbc.sql("""
-                with firsts as (
-                    select distinct on (r.customer_id) r.customer_id, r.resolved_at as at,
-                           (r.kind <> 'ANSWERED' or r.cost > 0) as remedied
-                      from service_resolutions r
-                     where r.resolved_at >= :from and r.resolved_at < :to%s
-                     order by r.customer_id, r.resolved_at, r.case_id
-                ), %s, flagged as (
-                    select f.at, b.next_at, f.remedied
-                      from firsts f left join back b on b.customer_id = f.customer_id
-                )
-                select remedied, %s
-                  from flagged
-                 group by 1""".formatted(filters, BACK, windowCounts()))
+                select f.remedied, %s
+                  from (select f.at, f.next_purchase_at as next_at, f.remedied
+                          from proof_first_experience f
+                         where f.kind = 'RESOLUTION' and f.at >= :from and f.at < :to%s) f
+                 group by 1""".formatted(windowCounts(), filters(slice)))
                 .params(params)
                 .query(rs -> {
                     addWindows(rs, List.of(rs.getBoolean("remedied") ? ProofGroup.REMEDIED : ProofGroup.ANSWERED_ONLY),
@@ -141,14 +112,24 @@ public class ProofFigures {
                 });
     }
 
-    /** For each window: clients whose window ended, those who came back within it, those left out. */
+    private static String filters(Slice slice) {
+        return (slice.storeId().isPresent() ? " and f.store_id = :store" : "")
+                + (slice.associateId().isPresent() ? " and f.associate_id = :associate" : "");
+    }
+
+    /**
+     * For each window: clients whose window ended, those who came back within it, those left out. The window's end is
+     * compared through {@code :cut_W} (now − W days, computed once) and the wait to the next purchase, never by adding
+     * an interval to each row's time: that is a time-zone calculation per row and window, and most of the page's cost.
+     */
     private static String windowCounts() {
         List<String> columns = new ArrayList<>();
         for (ProofWindow w : ProofWindow.values()) {
-            String end = "at + interval '" + w.days() + " days'";
-            columns.add("count(*) filter (where " + end + " <= :now) as n_" + w.days());
-            columns.add("count(*) filter (where " + end + " <= :now and next_at <= " + end + ") as back_" + w.days());
-            columns.add("count(*) filter (where " + end + " > :now) as open_" + w.days());
+            String ended = "at <= :cut_" + w.days();
+            columns.add("count(*) filter (where " + ended + ") as n_" + w.days());
+            columns.add("count(*) filter (where " + ended + " and next_at - at <= interval '" + w.days()
+                    + " days') as back_" + w.days());
+            columns.add("count(*) filter (where not " + ended + ") as open_" + w.days());
         }
         return String.join(", ", columns);
     }
@@ -165,7 +146,9 @@ public class ProofFigures {
         Map<String, Object> params = new HashMap<>();
         params.put("from", Timestamp.from(slice.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
         params.put("to", Timestamp.from(slice.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
-        params.put("now", Timestamp.from(now));
+        for (ProofWindow w : ProofWindow.values()) {
+            params.put("cut_" + w.days(), Timestamp.from(now.minus(java.time.Duration.ofDays(w.days()))));
+        }
         slice.storeId().ifPresent(id -> params.put("store", id));
         slice.associateId().ifPresent(id -> params.put("associate", id));
         return params;
