@@ -59,7 +59,10 @@ class HouseRulesTests {
             "store_directory", "associate_directory",                        // organization
             "customer_directory", "customer_email_consent", "customer_post_consent",     // customers
             "customer_tags", "customer_dates", "customer_survey_consent",
-            "survey_unhappy_answers");                                       // experience
+            "survey_unhappy_answers",                                        // experience
+            "purchase_client_dates",                                         // purchases
+            "service_resolutions",                                           // service
+            "recognition_heroic_links");                                     // recognition
 
     /** Migration files of other names once belonging to a module that has since moved. */
     private static final Map<String, String> MOVED_MODULES = Map.of("book", "clienteling");
