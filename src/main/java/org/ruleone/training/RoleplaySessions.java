@@ -20,6 +20,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +39,15 @@ public class RoleplaySessions {
     private final Organization organization;
     private final Scenarios scenarios;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RoleplaySessions(JdbcClient jdbc, Organization organization, Scenarios scenarios, Clock clock) {
+    RoleplaySessions(JdbcClient jdbc, Organization organization, Scenarios scenarios, Clock clock,
+                     ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.organization = organization;
         this.scenarios = scenarios;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- setting up
@@ -223,6 +227,8 @@ public class RoleplaySessions {
         scores.forEach((position, score) -> jdbc.sql("""
                 insert into training_score (feedback_id, position, score) values (:id, :position, :score)
                 """).param("id", feedbackId).param("position", position).param("score", score).update());
+        events.publishEvent(new RoleplayFeedbackGiven(feedbackId, sessionId, session.storeId(),
+                session.associatePlayer(), me.id(), scores, now.toInstant()));
         return FeedbackOutcome.SAVED;
     }
 
