@@ -6,7 +6,8 @@
 # The data set is made on first use into bench/work/proof-ANSWERS/ and reused afterwards (delete that folder to start
 # again): the chain data set (bench/chain/generate.sql: 300 stores, 3,000 associates, 1,000,000 clients, 10,000,000
 # purchase lines), then the experience benchmark's answers over those clients (bench/experience/generate.sql with
-# on_chain). PROOF_PATH and RANKINGS_PATH name other pages to measure (the harness was tried on /experience).
+# on_chain), then the rankings' projections of both (bench/proof/project.sql: no event was published for them).
+# PROOF_PATH and RANKINGS_PATH name other pages to measure (the harness was first tried on /experience).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
@@ -41,6 +42,13 @@ if [ ! -f "$WORK/answered" ]; then
     psql_app "$DB_PORT" -c 'vacuum analyze survey_answer' -c 'vacuum analyze survey_invitation'
     echo "answered in $(( $(date +%s) - start )) s"
     touch "$WORK/answered"
+fi
+if [ ! -f "$WORK/projected" ] && [ "$(psql_app "$DB_PORT" -At -c "select to_regclass('rankings_survey') is not null")" = t ]; then
+    echo "Projecting the answers and purchases for the rankings, as its listeners would have…"
+    start=$(date +%s)
+    psql_app "$DB_PORT" --single-transaction -f "$ROOT/bench/proof/project.sql"
+    echo "projected in $(( $(date +%s) - start )) s"
+    touch "$WORK/projected"
 fi
 # The manager signs in with a password made here, for this bench database only.
 psql_app "$DB_PORT" -c "update associate set password_hash = '{noop}$(new_password "$WORK/manager-password")'

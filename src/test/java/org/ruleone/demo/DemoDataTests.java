@@ -53,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -158,7 +159,7 @@ class DemoDataTests {
      * and later purchases: promoters came back about twice as often as detractors, a remedy more often than an
      * answer only, and a followed-up detractor more often than one left alone.
      */
-    private void assertComeBackHistory(long seattle, long krakow) {
+    private void assertComeBackHistory(long seattle, long krakow) throws Exception {
         record Credit(long store, long associates, long answers) {
         }
         List<Credit> credits = jdbc.sql("""
@@ -181,6 +182,11 @@ class DemoDataTests {
                   join customer c on c.id = a.customer_id where c.external_id ~ '^[CK]-3[0-9]{3}$'""")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(17);
 
+        SignedInAssociate owner = organization.signInDetails("demo-owner@example.com").orElseThrow();
+        // the proof page finds the model's main effect in words
+        mvc.perform(get("/experience/proof").param("window", "180").with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(matchesPattern(
+                        "(?s).*Promoters came back [0-9.]+× as often as detractors \\([0-9.]+–[0-9.]+\\)\\..*")));
         assertThat(cameBackWithinHalfAYear("a.come_back >= 9"))
                 .isGreaterThan(1.5 * cameBackWithinHalfAYear("a.come_back <= 6"));
         assertThat(cameBackWithinHalfAYear("a.come_back <= 6 and a.channel = 'PURCHASE'"))
