@@ -187,6 +187,14 @@ class DemoDataTests {
         mvc.perform(get("/experience/proof").param("window", "180").with(user(owner))).andExpect(status().isOk())
                 .andExpect(content().string(matchesPattern(
                         "(?s).*Promoters came back [0-9.]+× as often as detractors \\([0-9.]+–[0-9.]+\\)\\..*")));
+        // the rankings of last quarter show the first store's people, Jamie (only the come-back history credits her) too
+        java.time.YearMonth before = java.time.YearMonth.now().minusMonths(3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/rankings")
+                        .param("store", String.valueOf(seattle))
+                        .param("period", before.getYear() + "-Q" + ((before.getMonthValue() - 1) / 3 + 1))
+                        .with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sally Boots")))
+                .andExpect(content().string(containsString("Jamie Laces"))));
         assertThat(cameBackWithinHalfAYear("a.come_back >= 9"))
                 .isGreaterThan(1.5 * cameBackWithinHalfAYear("a.come_back <= 6"));
         assertThat(cameBackWithinHalfAYear("a.come_back <= 6 and a.channel = 'PURCHASE'"))
