@@ -29,6 +29,16 @@ public class ProofFigures {
     public record Slice(Optional<Long> storeId, Optional<Long> associateId, LocalDate from, LocalDate to) {
     }
 
+    /** Each client's first purchase after their experience, up to the longest window (read once for all). */
+    private static final String BACK = """
+            back as (
+                    select f.customer_id, min(p.purchased_at) as next_at
+                      from firsts f
+                      join purchase_client_dates p on p.customer_id = f.customer_id
+                     where p.purchased_at > f.at and p.purchased_at <= f.at + interval '365 days'
+                     group by f.customer_id
+                )""";
+
     private final JdbcClient jdbc;
 
     ProofFigures(JdbcClient jdbc) {
@@ -55,13 +65,7 @@ public class ProofFigures {
                      where a.complete and a.customer_id is not null
                        and a.answered_at >= :from and a.answered_at < :to%s
                      order by a.customer_id, a.answered_at, a.id
-                ), back as (
-                    select f.customer_id, min(p.purchased_at) as next_at
-                      from firsts f
-                      join purchase_client_dates p on p.customer_id = f.customer_id
-                     where p.purchased_at > f.at and p.purchased_at <= f.at + interval '365 days'
-                     group by f.customer_id
-                ), answered_cases as (
+                ), %s, answered_cases as (
                     select distinct case_id from service_resolutions
                 ), heroes_of_client as (
                     select associate_id, customer_id, min(happened_on) as first_on
@@ -88,7 +92,7 @@ public class ProofFigures {
                 )
                 select band, satisfaction, recovered, hero, %s
                   from flagged
-                 group by 1, 2, 3, 4""".formatted(filters, windowCounts()))
+                 group by 1, 2, 3, 4""".formatted(filters, BACK, windowCounts()))
                 .params(params)
                 .query(rs -> {
                     List<ProofGroup> groups = new ArrayList<>();
@@ -123,19 +127,13 @@ public class ProofFigures {
                       from service_resolutions r
                      where r.resolved_at >= :from and r.resolved_at < :to%s
                      order by r.customer_id, r.resolved_at, r.case_id
-                ), back as (
-                    select f.customer_id, min(p.purchased_at) as next_at
-                      from firsts f
-                      join purchase_client_dates p on p.customer_id = f.customer_id
-                     where p.purchased_at > f.at and p.purchased_at <= f.at + interval '365 days'
-                     group by f.customer_id
-                ), flagged as (
+                ), %s, flagged as (
                     select f.at, b.next_at, f.remedied
                       from firsts f left join back b on b.customer_id = f.customer_id
                 )
                 select remedied, %s
                   from flagged
-                 group by 1""".formatted(filters, windowCounts()))
+                 group by 1""".formatted(filters, BACK, windowCounts()))
                 .params(params)
                 .query(rs -> {
                     addWindows(rs, List.of(rs.getBoolean("remedied") ? ProofGroup.REMEDIED : ProofGroup.ANSWERED_ONLY),

@@ -24,7 +24,6 @@ import org.ruleone.experience.internal.SurveyFigures.Band;
 import org.ruleone.experience.internal.SurveyFigures.Grouping;
 import org.ruleone.experience.internal.SurveyFigures.Slice;
 import org.ruleone.experience.internal.SurveyTally;
-import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
@@ -196,21 +195,7 @@ class FiguresController {
     // ---- the slice: who may see what
 
     private Slice slice(FiguresForm form, SignedInAssociate me) {
-        Optional<Long> store = Optional.ofNullable(form.store());
-        if (store.isPresent() && (!me.canSeeStore(store.get()) || organization.store(store.get()).isEmpty())) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        Optional<Long> scope = store.or(me::storeScope);
-        Optional<Long> associate = Optional.ofNullable(form.associate());
-        if (associate.isPresent()) {
-            Optional<AssociateSummary> found = organization.associate(associate.get());
-            boolean visible = found.isPresent() && found.get().storeId() != null
-                    && me.canSeeStore(found.get().storeId())
-                    && scope.map(s -> s.equals(found.get().storeId())).orElse(true);
-            if (!visible) {
-                throw new ResponseStatusException(NOT_FOUND);
-            }
-        }
+        FigureScope scope = FigureScope.of(form.store(), form.associate(), me, organization);
         Optional<SurveyChannel> channel = parse(form.channel(), SurveyChannel.class);
         Grouping grouping = parse(form.by(), Grouping.class).orElse(Grouping.MONTH);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -223,7 +208,7 @@ class FiguresController {
             from = to;
             to = swap;
         }
-        return new Slice(scope, associate, channel, from, to, grouping);
+        return new Slice(scope.storeId(), scope.associateId(), channel, from, to, grouping);
     }
 
     private static Optional<Band> band(String value) {

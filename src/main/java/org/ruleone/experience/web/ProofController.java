@@ -35,10 +35,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * "Does experience bring them back?" at {@code /experience/proof}: per group of clients the share who bought again
@@ -164,21 +161,7 @@ class ProofController {
     // ---- the slice: who may see what
 
     private ProofFigures.Slice slice(ProofForm form, SignedInAssociate me) {
-        Optional<Long> store = Optional.ofNullable(form.store());
-        if (store.isPresent() && (!me.canSeeStore(store.get()) || organization.store(store.get()).isEmpty())) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        Optional<Long> scope = store.or(me::storeScope);
-        Optional<Long> associate = Optional.ofNullable(form.associate());
-        if (associate.isPresent()) {
-            Optional<AssociateSummary> found = organization.associate(associate.get());
-            boolean visible = found.isPresent() && found.get().storeId() != null
-                    && me.canSeeStore(found.get().storeId())
-                    && scope.map(s -> s.equals(found.get().storeId())).orElse(true);
-            if (!visible) {
-                throw new ResponseStatusException(NOT_FOUND);
-            }
-        }
+        FigureScope scope = FigureScope.of(form.store(), form.associate(), me, organization);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate to = form.to() == null ? today : form.to();
         LocalDate from = form.from() == null ? to.minusMonths(DEFAULT_MONTHS).plusDays(1) : form.from();
@@ -187,7 +170,7 @@ class ProofController {
             from = to;
             to = swap;
         }
-        return new ProofFigures.Slice(scope, associate, from, to);
+        return new ProofFigures.Slice(scope.storeId(), scope.associateId(), from, to);
     }
 
     private static ProofWindow window(Integer days) {
