@@ -21,7 +21,7 @@ public record Ranking(Period period, Optional<Long> storeId, Weights weights, Li
      * @param score      0–100, the weighted sum of the components' scaled values
      * @param components each component scaled 0–100 within the peer group
      * @param strongest  the two components with the highest scaled values (among those that weigh anything)
-     * @param weakest    the two with the lowest, weakest first
+     * @param weakest    the two with the lowest, weakest first, among the others (empty when none are left)
      */
     public record Ranked(long associateId, String name, int rank, double score, Map<Component, Scaled> components,
                          List<Component> strongest, List<Component> weakest) {

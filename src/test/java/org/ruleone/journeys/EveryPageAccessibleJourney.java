@@ -157,7 +157,7 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/experience/mystery/checklists/" + checklist, "/experience/mystery/checklists/new",
                 "/experience/mystery/checklists/" + checklist + "/edit",
                 "/heroics", "/heroics/new", "/legends", "/legends/1", "/legends/new", "/training",
-                "/training/scenarios/new", "/training/sessions/new", "/people/tenure", "/people/" + owner.id());
+                "/training/scenarios/new", "/training/sessions/new", "/people/tenure", "/people/" + owner.id(), "/rankings", "/rankings/weights");
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));

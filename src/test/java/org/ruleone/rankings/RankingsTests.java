@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +21,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ruleone.customers.ClientBook;
+import org.ruleone.customers.ClientDraft;
+import org.ruleone.customers.PostalAddress;
+import org.ruleone.experience.MysteryVisitAccepted;
 import org.ruleone.experience.SurveyAnswered;
 import org.ruleone.experience.SurveyChannel;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
+import org.ruleone.purchases.TillPurchase;
+import org.ruleone.rankings.internal.Facts;
+import org.ruleone.rankings.internal.Measure;
+import org.ruleone.purchases.TillPurchases;
 import org.ruleone.recognition.HeroicReported;
+import org.ruleone.service.CaseResolved;
+import org.ruleone.service.ResolutionKind;
+import org.ruleone.shared.Language;
+import org.ruleone.shared.Money;
+import org.ruleone.standards.Standard;
+import org.ruleone.standards.StandardBreached;
 import org.ruleone.standards.StandardsTestSupport;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.MutableClock;
@@ -54,6 +69,9 @@ class RankingsTests {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired ClientBook book;
+    @Autowired Facts facts;
+    @Autowired TillPurchases tills;
 
     long store;
     SignedInAssociate bookOwner;
@@ -200,5 +218,70 @@ class RankingsTests {
         Ranking ranking = rankings.ranking(Optional.of(store), Period.month(NOVEMBER));
         assertThat(row(ranking, server).components().get(Component.TRAINING).dataPoints()).isEqualTo(1);
         assertThat(LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC).getMonthValue()).isEqualTo(11);
+    }
+
+    @Test
+    void creditsSalesToTheBooksAssociateAndAComeBackToWhoServed() {
+        long kept = book.add(new ClientDraft(store, "POS-" + UUID.randomUUID(), "Kasia", "Nowak", null, null,
+                PostalAddress.NONE, Language.PL, "", List.of(), List.of(), "", bookOwner.id()));
+        String keptNumber = jdbc.sql("select external_id from customer_directory where id = :id").param("id", kept)
+                .query(String.class).single();
+        long walkIn = book.add(new ClientDraft(store, "POS-" + UUID.randomUUID(), "Jan", "Lis", null, null,
+                PostalAddress.NONE, Language.PL, "", List.of(), List.of(), "", null));
+        String walkInNumber = jdbc.sql("select external_id from customer_directory where id = :id")
+                .param("id", walkIn).query(String.class).single();
+        long answer = IDS.incrementAndGet();
+        publish(new SurveyAnswered(answer, store, kept, server.id(), SurveyChannel.IN_STORE, 9, 5, "", null, null,
+                NOW.minus(Duration.ofDays(5))));
+        awaitRow("rankings_survey", "answer_id", answer);
+
+        long bought = tills.record(new TillPurchase(store, "R-" + UUID.randomUUID(), NOW, keptNumber, "PL",
+                List.of(new TillPurchase.Line("SKU", "Boots", 1, new BigDecimal("120.00"))))).orElseThrow().purchaseId();
+        long other = tills.record(new TillPurchase(store, "R-" + UUID.randomUUID(), NOW, walkInNumber, "PL",
+                List.of(new TillPurchase.Line("SKU", "Socks", 2, new BigDecimal("5.00"))))).orElseThrow().purchaseId();
+        awaitRow("rankings_purchase", "purchase_id", bought);
+        awaitRow("rankings_purchase", "purchase_id", other);
+
+        assertThat(jdbc.sql("select associate_id from rankings_purchase where purchase_id = :id").param("id", bought)
+                .query(Long.class).single()).isEqualTo(bookOwner.id());
+        assertThat(jdbc.sql("select associate_id from rankings_purchase where purchase_id = :id").param("id", other)
+                .query(Long.class).optional()).isEmpty();
+        Ranking ranking = rankings.ranking(Optional.of(store), Period.month(NOVEMBER));
+        assertThat(row(ranking, bookOwner).components().get(Component.SALES).value()).isEqualTo(100);
+        assertThat(row(ranking, server).components().get(Component.SALES).value()).isZero();
+        assertThat(row(ranking, server).components().get(Component.CAME_BACK).dataPoints()).isEqualTo(1);
+        assertThat(row(ranking, server).components().get(Component.CAME_BACK).value()).isEqualTo(100);
+    }
+
+    @Test
+    void countsResolutionsWithoutABreachAndCreditsOwnStoreMysteryVisitsToEveryoneThere() {
+        long late = IDS.incrementAndGet();
+        long onTime = IDS.incrementAndGet();
+        long breach = IDS.incrementAndGet();
+        publish(new StandardBreached(breach, store, Standard.RESOLUTION, late, null, server.id(),
+                NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(2))));
+        publish(new CaseResolved(late, store, 42L, server.id(), ResolutionKind.EXCHANGE,
+                Money.of(BigDecimal.ZERO, "PLN"), "", NOW.minus(Duration.ofHours(1))));
+        publish(new CaseResolved(onTime, store, 43L, server.id(), ResolutionKind.EXCHANGE,
+                Money.of(BigDecimal.ZERO, "PLN"), "", NOW.minus(Duration.ofHours(1))));
+        long visit = IDS.incrementAndGet();
+        long comparison = IDS.incrementAndGet();
+        publish(new MysteryVisitAccepted(visit, store, "", "OWN_STORE", "", 1, 1, 1, NOW, BigDecimal.valueOf(8),
+                BigDecimal.TEN, BigDecimal.valueOf(80), false, List.of(), bookOwner.id(), NOW));
+        publish(new MysteryVisitAccepted(comparison, store, "", "BANK", "Bank", 1, 1, 1, NOW, BigDecimal.ONE,
+                BigDecimal.TEN, BigDecimal.TEN, false, List.of(), bookOwner.id(), NOW));
+        awaitRow("rankings_breach", "breach_id", breach);
+        awaitRow("rankings_resolution", "case_id", late);
+        awaitRow("rankings_resolution", "case_id", onTime);
+        awaitRow("rankings_mystery", "visit_id", visit);
+
+        Ranking ranking = rankings.ranking(Optional.of(store), Period.month(NOVEMBER));
+        assertThat(row(ranking, server).components().get(Component.STANDARDS).dataPoints()).isEqualTo(2);
+        assertThat(row(ranking, server).components().get(Component.STANDARDS).thin()).isTrue();
+        assertThat(row(ranking, server).components().get(Component.MYSTERY).dataPoints()).isEqualTo(1);
+        assertThat(row(ranking, bookOwner).components().get(Component.MYSTERY).dataPoints()).isEqualTo(1);
+        assertThat(rows("rankings_mystery", "visit_id", comparison)).isZero();
+        assertThat(facts.of(Map.of(server.id(), store), Period.month(NOVEMBER)).get(server.id())
+                .get(Component.STANDARDS)).isEqualTo(Measure.share(1, 2));
     }
 }

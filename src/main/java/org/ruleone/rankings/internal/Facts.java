@@ -37,14 +37,13 @@ public class Facts {
         Long[] ids = storeOf.keySet().toArray(Long[]::new);
         LocalDateTime from = period.from().atStartOfDay();
         LocalDateTime until = period.until().atStartOfDay();
-        jdbc.sql("""
+        inPeriod("""
                 select r.associate_id, count(*) filter (where r.happy), count(r.happy)
                   from rankings_survey r join store_directory s on s.id = r.store_id
                  where r.associate_id = any(:ids)
                    and (r.answered_at at time zone s.time_zone) >= :from and (r.answered_at at time zone s.time_zone) < :until
                  group by r.associate_id
-                """).param("ids", ids).param("from", from).param("until", until)
-                .query((RowCallbackHandler) rs -> put(measures, rs.getLong(1), Component.EXPERIENCE,
+                """, ids, from, until, rs -> put(measures, rs.getLong(1), Component.EXPERIENCE,
                         Measure.share(rs.getLong(2), rs.getLong(3))));
         jdbc.sql("""
                 select associate_id, count(*) from rankings_heroic
@@ -68,7 +67,7 @@ public class Facts {
                 put(measures, associate, Component.MYSTERY, mystery.get(store));
             }
         });
-        jdbc.sql("""
+        inPeriod("""
                 with contact as (
                     select associate_id, customer_id, store_id, answered_at as at from rankings_survey
                      where associate_id = any(:ids) and customer_id is not null
@@ -88,10 +87,9 @@ public class Facts {
                               and (p.purchased_at at time zone v.zone) < :until)),
                        count(*)
                   from served v group by v.associate_id
-                """).param("ids", ids).param("from", from).param("until", until)
-                .query((RowCallbackHandler) rs -> put(measures, rs.getLong(1), Component.CAME_BACK,
+                """, ids, from, until, rs -> put(measures, rs.getLong(1), Component.CAME_BACK,
                         Measure.share(rs.getLong(2), rs.getLong(3))));
-        jdbc.sql("""
+        inPeriod("""
                 select r.associate_id,
                        count(*) filter (where not exists (
                            select 1 from rankings_breach b where b.case_id = r.case_id and b.breached_at <= r.resolved_at)),
@@ -100,27 +98,29 @@ public class Facts {
                  where r.associate_id = any(:ids)
                    and (r.resolved_at at time zone s.time_zone) >= :from and (r.resolved_at at time zone s.time_zone) < :until
                  group by r.associate_id
-                """).param("ids", ids).param("from", from).param("until", until)
-                .query((RowCallbackHandler) rs -> put(measures, rs.getLong(1), Component.STANDARDS,
+                """, ids, from, until, rs -> put(measures, rs.getLong(1), Component.STANDARDS,
                         Measure.share(rs.getLong(2), rs.getLong(3))));
-        jdbc.sql("""
+        inPeriod("""
                 select f.associate_id, avg((f.mean_score - 1) / 4), count(*)
                   from rankings_feedback f join store_directory s on s.id = f.store_id
                  where f.associate_id = any(:ids)
                    and (f.given_at at time zone s.time_zone) >= :from and (f.given_at at time zone s.time_zone) < :until
                  group by f.associate_id
-                """).param("ids", ids).param("from", from).param("until", until)
-                .query((RowCallbackHandler) rs -> put(measures, rs.getLong(1), Component.TRAINING,
+                """, ids, from, until, rs -> put(measures, rs.getLong(1), Component.TRAINING,
                         Measure.mean(rs.getDouble(2), rs.getLong(3))));
-        jdbc.sql("""
+        inPeriod("""
                 select p.associate_id, sum(p.total)
                   from rankings_purchase p join store_directory s on s.id = p.store_id
                  where p.associate_id = any(:ids)
                    and (p.purchased_at at time zone s.time_zone) >= :from and (p.purchased_at at time zone s.time_zone) < :until
                  group by p.associate_id
-                """).param("ids", ids).param("from", from).param("until", until)
-                .query((RowCallbackHandler) rs -> put(measures, rs.getLong(1), Component.SALES, Measure.total(rs.getDouble(2))));
+                """, ids, from, until, rs -> put(measures, rs.getLong(1), Component.SALES, Measure.total(rs.getDouble(2))));
         return measures;
+    }
+
+    /** A query per associate over the facts of the period, in the local time of each fact's store. */
+    private void inPeriod(String sql, Long[] ids, LocalDateTime from, LocalDateTime until, RowCallbackHandler rows) {
+        jdbc.sql(sql).param("ids", ids).param("from", from).param("until", until).query(rows);
     }
 
     private static void put(Map<Long, Map<Component, Measure>> measures, long associate, Component c, Measure m) {

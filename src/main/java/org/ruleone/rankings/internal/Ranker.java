@@ -51,8 +51,9 @@ public final class Ranker {
                 components.put(c, new Scaled(value, m.thin(Ranking.THIN_BELOW), m.kind() == Measure.Kind.TOTAL ? 0 : m.n()));
                 score += weights.of(c) * value / 100.0;
             }
-            unranked.add(new Ranked(peer.associateId(), peer.name(), 0, round(score), components,
-                    strongest(components, weights), weakest(components, weights)));
+            List<Component> strongest = strongest(components, weights);
+            unranked.add(new Ranked(peer.associateId(), peer.name(), 0, round(score), components, strongest,
+                    weakest(components, weights, strongest)));
         }
         unranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::name));
         List<Ranked> rows = new ArrayList<>();
@@ -129,8 +130,10 @@ public final class Ranker {
                 .limit(2).toList();
     }
 
-    private static List<Component> weakest(Map<Component, Scaled> components, Weights weights) {
-        return counted(components, weights).stream()
+    /** The weakest two of those not already named among the strongest. */
+    private static List<Component> weakest(Map<Component, Scaled> components, Weights weights,
+                                           List<Component> strongest) {
+        return counted(components, weights).stream().filter(c -> !strongest.contains(c))
                 .sorted(Comparator.comparingDouble((Component c) -> components.get(c).value())
                         .thenComparing(c -> -weights.of(c)))
                 .limit(2).toList();

@@ -111,6 +111,10 @@ class RankingsController {
         if (r.strongest().isEmpty()) {
             return messages.getMessage("rankings.sentence.nothingWeighs", new Object[] {r.rank(), peers}, locale);
         }
+        if (r.weakest().isEmpty()) {
+            return messages.getMessage("rankings.sentence.strongestOnly", new Object[] {r.rank(), peers,
+                    listed(r.strongest(), r, locale)}, locale);
+        }
         return messages.getMessage("rankings.sentence", new Object[] {r.rank(), peers,
                 listed(r.strongest(), r, locale), listed(r.weakest(), r, locale)}, locale);
     }

@@ -115,6 +115,16 @@ class RankerTests {
     }
 
     @Test
+    void neverNamesAComponentBothStrongestAndWeakest() {
+        Ranking ranking = rank(new Weights(Map.of(Component.HEROICS, 80, Component.SALES, 20)),
+                peer(1, "Ann", Map.of(Component.HEROICS, Measure.total(4))),
+                peer(2, "Bob", Map.of(Component.HEROICS, Measure.total(1))));
+
+        assertThat(row(ranking, 1).strongest()).containsExactly(Component.HEROICS, Component.SALES);
+        assertThat(row(ranking, 1).weakest()).isEmpty();
+    }
+
+    @Test
     void refusesWeightsThatDoNotAddUpOrPutSalesAboveTwenty() {
         assertThat(Weights.DEFAULTS.sum()).isEqualTo(100);
         assertThat(Weights.DEFAULTS.problems()).isEmpty();
