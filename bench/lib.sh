@@ -15,7 +15,8 @@ build_jar() {
     fi
 }
 
-# start_app DATA_DIR HTTP_PORT DB_PORT LOG_FILE — starts the application in the background, waits until healthy.
+# start_app DATA_DIR HTTP_PORT DB_PORT LOG_FILE — starts the application in the background, waits until healthy
+# (START_WAIT seconds, 180 unless set: migrations added since a big data set was made can take longer).
 start_app() {
     local data=$1 port=$2 dbport=$3 log=$4 java
     java=$(find_java)
@@ -23,7 +24,7 @@ start_app() {
     RULEONE_DATA_DIR="$data" PORT="$port" RULEONE_DB_PORT="$dbport" \
         "$java" ${APP_JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
     APP_PID=$!
-    for _ in $(seq 1 180); do
+    for _ in $(seq 1 "${START_WAIT:-180}"); do
         if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then return 0; fi
         if ! kill -0 "$APP_PID" 2>/dev/null; then echo "application died, see $log" >&2; return 1; fi
         sleep 1

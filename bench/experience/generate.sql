@@ -2,6 +2,8 @@
 -- bench/chain/generate.sql makes them), :clients clients (without purchases: the figures never read them), and
 -- :answers survey answers spread over the two years before 2026-12-01, with their invitations, written straight
 -- into the tables with generate_series.
+-- With -v on_chain=1 the stores, associates and clients are bench/chain/generate.sql's, already loaded (with their
+-- purchases), and only the answers and invitations are added (bench/proof/run.sh).
 --   answers: 40% after a case, 40% after a purchase, 10% in store (QR), 5% web shop, 5% imported;
 --            92% complete; come-back 45% promoters, 30% passives, 25% detractors; satisfaction 1–5 (5% skipped);
 --            20% with a comment in English, French or Polish; detractors point at a follow-up case id.
@@ -9,6 +11,8 @@
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 
+\if :{?on_chain}
+\else
 insert into store (name, country, time_zone, language)
 select 'Store ' || lpad(s::text, 3, '0'),
        (array['United Kingdom','France','Poland','United States'])[1 + s % 4],
@@ -23,6 +27,8 @@ select st.id, 'Associate ' || a, 'associate' || a || '@chain.example',
   from generate_series(1, 3000) a
   join store st on st.name = 'Store ' || lpad((1 + a % 300)::text, 3, '0');
 
+\endif
+
 -- Store k (1..300) by number, and its associates j (0..9): associate number (k - 1) + 300 j, 3000 for 0.
 create temporary table bench_store as
 select substr(name, 7)::int as k, id from store where name ~ '^Store [0-9]{3}$';
@@ -30,12 +36,15 @@ create temporary table bench_associate as
 select substr(email, 10, strpos(email, '@') - 10)::int as a, id from associate where email like 'associate%@chain.example';
 create index on bench_associate (a);
 
+\if :{?on_chain}
+\else
 insert into customer (store_id, external_id, first_name, last_name, email, country, language, associate_id, created_at)
 select st.id, 'G' || c, 'Client', 'Number ' || c, 'client' || c || '@mail.example', '', 'en', a.id,
        timestamptz '2015-01-01' + (c % 3650) * interval '1 day'
   from generate_series(1, :clients) c
   join bench_store st on st.k = 1 + c % 300
   join bench_associate a on a.a = coalesce(nullif(300 * (c / 300 % 10) + c % 300, 0), 3000);
+\endif
 
 create temporary table bench_comment (n int primary key, language text, body text);
 insert into bench_comment values

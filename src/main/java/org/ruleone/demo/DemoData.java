@@ -99,6 +99,7 @@ class DemoData {
     private final DemoMystery mystery;
     private final DemoRecognition recognition;
     private final DemoTraining training;
+    private final DemoComeBack comeBack;
     private final DemoProgress progress;
     private final Clock clock;
     private final Path onlineRetail;
@@ -107,7 +108,7 @@ class DemoData {
     DemoData(Organization organization, ClientBook clients, Consents consents, PurchaseImports imports,
              CaseDesk cases, PhoneCalls calls, Tasks tasks, Catalog catalog, Campaigns campaigns, TillPurchases till,
              SurveyAnswers surveys, DemoMystery mystery, DemoRecognition recognition, DemoTraining training,
-             DemoProgress progress, Clock clock,
+             DemoComeBack comeBack, DemoProgress progress, Clock clock,
              @Value("${ruleone.demo.purchases-file:../shared/data/online_retail/online_retail.csv}") String onlineRetail) {
         this.organization = organization;
         this.clients = clients;
@@ -123,6 +124,7 @@ class DemoData {
         this.mystery = mystery;
         this.recognition = recognition;
         this.training = training;
+        this.comeBack = comeBack;
         this.progress = progress;
         this.clock = clock;
         // A plain file path, relative to the working directory: bound as a Path, Spring would read it as a
@@ -203,8 +205,12 @@ class DemoData {
         progress.stepDone();
         training.seed(cast.flagship(), cast.second());
         progress.stepDone();
+        comeBack.seed(new DemoComeBack.Stores(cast.flagship(), cast.second(), currency(cast.flagship()),
+                currency(cast.second()), zone(cast.flagship()), zone(cast.second()), tasks.today(cast.flagship()),
+                tasks.today(cast.second())));
+        progress.stepDone();
         log.info("Demo: stores, people, clients, cases, heroics, calls, tasks, products, sales, a campaign, survey "
-                        + "answers, mystery shops and roleplay training seeded in {} ms",
+                        + "answers, mystery shops, roleplay training and the come-back history seeded in {} ms",
                 (System.nanoTime() - startedAt) / 1_000_000);
 
         if (Files.isReadable(onlineRetail)) {

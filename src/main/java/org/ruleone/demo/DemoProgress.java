@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("ruleone.demo")
 class DemoProgress {
 
-    static final int STEPS = 13;
+    static final int STEPS = 14;
     private static final int NOT_STARTED = -1;
 
     /** What the banner says: steps done of {@link #STEPS}; the import's percentage once it runs (else null). */
