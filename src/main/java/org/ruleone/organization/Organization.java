@@ -93,6 +93,18 @@ public class Organization {
         return jdbc.sql("select * from store where id = :id").param("id", id).query(Organization::store).optional();
     }
 
+    /**
+     * Today's date where it is latest: in the store's own time zone, or, for the chain (empty), the latest date any
+     * store has reached, so a figure "up to today" never leaves out what a store east of UTC did after its midnight.
+     */
+    public java.time.LocalDate today(Optional<Long> storeId) {
+        java.time.Instant now = clock.instant();
+        List<StoreSummary> in = storeId.map(id -> store(id).stream().toList()).orElseGet(this::stores);
+        return in.stream().map(s -> java.time.LocalDate.ofInstant(now, s.timeZone()))
+                .max(java.util.Comparator.naturalOrder())
+                .orElseGet(() -> java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+    }
+
     public Optional<StoreSummary> storeNamed(String name) {
         return jdbc.sql("select * from store where lower(name) = lower(:name)").param("name", name)
                 .query(Organization::store).optional();

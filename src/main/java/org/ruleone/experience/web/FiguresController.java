@@ -3,7 +3,6 @@ package org.ruleone.experience.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,16 +60,13 @@ class FiguresController {
     private final CaseDesk desk;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Clock clock;
-
     FiguresController(SurveyFigures figures, Organization organization, CaseDesk desk, MessageSource messages,
-                      JsonMapper json, Clock clock) {
+                      JsonMapper json) {
         this.figures = figures;
         this.organization = organization;
         this.desk = desk;
         this.messages = messages;
         this.json = json;
-        this.clock = clock;
     }
 
     /** What the page asks for, as typed in its form or its links; anything unreadable falls back to the default. */
@@ -198,7 +194,7 @@ class FiguresController {
         FigureScope scope = FigureScope.of(form.store(), form.associate(), me, organization);
         Optional<SurveyChannel> channel = parse(form.channel(), SurveyChannel.class);
         Grouping grouping = parse(form.by(), Grouping.class).orElse(Grouping.MONTH);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = organization.today(scope.storeId());
         LocalDate to = form.to() == null ? today : form.to();
         LocalDate from = form.from() != null ? form.from() : grouping == Grouping.MONTH
                 ? to.withDayOfMonth(1).minusMonths(11)

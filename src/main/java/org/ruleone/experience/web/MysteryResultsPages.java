@@ -3,7 +3,6 @@ package org.ruleone.experience.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,12 +36,10 @@ class MysteryResultsPages {
 
     private final Organization organization;
     private final MessageSource messages;
-    private final Clock clock;
 
-    MysteryResultsPages(Organization organization, MessageSource messages, Clock clock) {
+    MysteryResultsPages(Organization organization, MessageSource messages) {
         this.organization = organization;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /**
@@ -54,7 +51,7 @@ class MysteryResultsPages {
             throw new ResponseStatusException(NOT_FOUND);
         }
         Optional<Long> scope = Optional.ofNullable(store).or(me::storeScope);
-        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : to;
+        LocalDate last = to == null ? organization.today(scope) : to;
         LocalDate first = from == null ? last.withDayOfMonth(1).minusMonths(11) : from;
         if (first.isAfter(last)) {
             LocalDate swap = first;

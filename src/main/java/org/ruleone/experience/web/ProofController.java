@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +161,7 @@ class ProofController {
 
     private ProofFigures.Slice slice(ProofForm form, SignedInAssociate me) {
         FigureScope scope = FigureScope.of(form.store(), form.associate(), me, organization);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = organization.today(scope.storeId());
         LocalDate to = form.to() == null ? today : form.to();
         LocalDate from = form.from() == null ? to.minusMonths(DEFAULT_MONTHS).plusDays(1) : form.from();
         if (from.isAfter(to)) {
