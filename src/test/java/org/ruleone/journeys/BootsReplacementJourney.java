@@ -28,6 +28,8 @@ class BootsReplacementJourney extends ServiceJourney {
         signInAs(page, associate);
 
         page.locator(".main-nav a[href='/clients']").click();
+        // the home page has a client search of its own: type only once the clients page is there
+        page.waitForURL(url("/clients"));
         page.locator("input[name=q]").pressSequentially("Rita Rainwater");
         page.locator("#client-results a", new Page.LocatorOptions().setHasText("Rita Rainwater")).first().click();
         page.locator("main a.button", new Page.LocatorOptions().setHasText("Open a case")).click();

@@ -1,9 +1,7 @@
 package org.ruleone.organization.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,16 +48,14 @@ class PeopleController {
     private final TenureFacts facts;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Clock clock;
 
     PeopleController(Organization organization, ObjectProvider<ProfileSource> sources, TenureFacts facts,
-                     MessageSource messages, JsonMapper json, Clock clock) {
+                     MessageSource messages, JsonMapper json) {
         this.organization = organization;
         this.sources = sources;
         this.facts = facts;
         this.messages = messages;
         this.json = json;
-        this.clock = clock;
     }
 
     /** Who may see a profile: the associate's own store, every manager, the owner (ADR 0107). */
@@ -129,7 +125,7 @@ class PeopleController {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return organization.today(Optional.empty());
     }
 
     /** "3 years, 2 months" in the reader's language. */
