@@ -1,14 +1,23 @@
 package org.ruleone.platform.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.ruleone.platform.ApiTokens;
-
 import org.ruleone.platform.AuditLog;
 import org.ruleone.platform.SessionCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,8 +30,13 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -83,6 +97,58 @@ class SecurityConfiguration {
         public boolean upgradeEncoding(String encoded) {
             return bcrypt.upgradeEncoding(encoded);
         }
+    }
+
+    /**
+     * Stylesheets, scripts, images and the health check are the same for everyone: they never read the session
+     * (a database read per asset with sessions in PostgreSQL, several per page; issue 16), so their chain keeps no
+     * security context and creates no session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain assets(HttpSecurity http) throws Exception {
+        return http.securityMatcher(ASSETS)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .csrf(c -> c.disable()) // nothing here changes state
+                .build();
+    }
+
+    /** What {@link #assets} serves: the same bytes for everyone. */
+    static final String[] ASSETS = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+            "/actuator/health", "/actuator/health/**"};
+
+    /**
+     * Spring MVC looks for flash attributes in the session on every request it dispatches, assets included: for
+     * those, inside the session filter, the request says it has no session, so nothing is read from the database.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> assetsWithoutSession() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> assets = Arrays.stream(ASSETS).<RequestMatcher>map(paths::matcher).toList();
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return assets.stream().noneMatch(m -> m.matches(request));
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                chain.doFilter(new HttpServletRequestWrapper(request) {
+                    @Override
+                    public HttpSession getSession(boolean create) {
+                        return create ? super.getSession(true) : null;
+                    }
+                }, response);
+            }
+        });
+        // just inside Spring Session's filter, which wraps the request with the database-backed session
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        registration.setName("assetsWithoutSession");
+        return registration;
     }
 
     @Bean
