@@ -71,6 +71,10 @@ class SeveralNodesTests {
     static String storeAddress;
     /** The one cookie a browser keeps: the load balancer may send each of its requests to either node. */
     static String sessionCookie;
+    /** The whole Set-Cookie header that started the session (its attributes). */
+    static String sessionCookieSet;
+    /** The client's address as the load balancer names it in X-Forwarded-For. */
+    static final String CLIENT_ADDRESS = "203.0.113.7";
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -115,7 +119,10 @@ class SeveralNodesTests {
                             "--spring.mail.port=" + MailroomTestSupport.GREEN_MAIL.getSmtp().getPort(),
                             "--ruleone.mail.outbox.interval=PT0.2S", "--ruleone.mail.outbox.initial-delay=PT0.1S",
                             "--ruleone.mailroom.polling-enabled=true", "--ruleone.mailroom.poll-initial-delay=PT0.2S",
-                            "--ruleone.mailroom.poll-interval=PT0.3S");
+                            "--ruleone.mailroom.poll-interval=PT0.3S",
+                            // Behind a load balancer (README, "Several nodes"): the client's address and scheme
+                            // come from its X-Forwarded-* headers; 127.0.0.1 is among Tomcat's internal proxies.
+                            "--server.forward-headers-strategy=native");
             NODES[i] = new Node(name, context, sent);
         }
         Node a = NODES[0];
@@ -212,6 +219,13 @@ class SeveralNodesTests {
     @Order(3)
     void aSessionAndItsCsrfTokenFromOneNodeWorkOnTheOther() throws Exception {
         signInOn(a());
+
+        // The load balancer's X-Forwarded-* headers: the audit log (and the sign-in throttle) see the client's
+        // address, and the session cookie is marked Secure when the client came over HTTPS.
+        assertThat(a().bean(JdbcClient.class).sql("""
+                select remote_addr from audit_event where kind = 'AUTHENTICATION_SUCCESS' order by id desc limit 1
+                """).query(String.class).single()).isEqualTo(CLIENT_ADDRESS);
+        assertThat(sessionCookieSet).containsIgnoringCase("; Secure");
 
         HttpResponse<String> home = get(b(), "/");
         assertThat(home.statusCode()).as("signed in on B with A's session").isEqualTo(200);
@@ -333,9 +347,12 @@ class SeveralNodesTests {
         String token = csrf(get(node, "/login").body());
         HttpResponse<String> signedIn = send(node, HttpRequest.newBuilder(node.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", CLIENT_ADDRESS).header("X-Forwarded-Proto", "https")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + OWNER_EMAIL.replace("@", "%40")
                         + "&password=" + OWNER_PASSWORD.replace(' ', '+') + "&_csrf=" + token)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
+        sessionCookieSet = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .findFirst().orElseThrow();
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
     }
 
