@@ -117,7 +117,7 @@ class SeveralNodesTests {
                             "--ruleone.embedded-db.data-directory=" + uploads.resolveSibling(uploads.getFileName() + "-" + name),
                             "--spring.mail.host=127.0.0.1",
                             "--spring.mail.port=" + MailroomTestSupport.GREEN_MAIL.getSmtp().getPort(),
-                            "--ruleone.mail.outbox.interval=PT0.2S", "--ruleone.mail.outbox.initial-delay=PT0.1S",
+                            "--ruleone.mail.outbox.interval=PT0.1S", "--ruleone.mail.outbox.initial-delay=PT0.1S",
                             "--ruleone.mailroom.polling-enabled=true", "--ruleone.mailroom.poll-initial-delay=PT0.2S",
                             "--ruleone.mailroom.poll-interval=PT0.3S",
                             // Behind a load balancer (README, "Several nodes"): the client's address and scheme
@@ -137,10 +137,15 @@ class SeveralNodesTests {
     }
 
     @AfterAll
-    static void stopTheNodes() {
+    static void stopTheNodes() throws Exception {
         for (Node node : NODES) {
             if (node != null && node.context().isActive()) {
                 node.context().close();
+            }
+        }
+        if (uploads != null) {
+            try (var files = Files.walk(uploads)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -157,7 +162,7 @@ class SeveralNodesTests {
     @Order(1)
     void bothNodesSendTheOutboxAndEveryMailLeavesOnce() throws Exception {
         String run = "outbox-" + UUID.randomUUID();
-        int mails = 120;
+        int mails = 200;
         a().bean(TransactionTemplate.class).executeWithoutResult(tx -> {
             for (int i = 0; i < mails; i++) {
                 a().bean(Outbox.class).enqueue(OutgoingMail.plain(run + ":" + i, store,
