@@ -34,6 +34,12 @@ public class Segments {
     /** The view other modules may join in their own SQL. */
     public static final String SQL_VIEW = "book_segments";
 
+    /**
+     * A scheduled refresh begun this long ago still counts as this round's: the nodes' clocks and schedules never
+     * agree to the second, and a second node must not redo what the first just did.
+     */
+    public static final Duration SCHEDULED_ROUND = Duration.ofMinutes(10);
+
     private static final Logger log = LoggerFactory.getLogger(Segments.class);
 
     private final JdbcClient jdbc;
@@ -78,6 +84,36 @@ public class Segments {
     public SegmentRefresh refresh(SegmentRefresh.Reason reason) {
         // One refresh at a time across nodes; a second one waits and then recomputes from fresh data.
         jdbc.sql("select pg_advisory_xact_lock(hashtext('book_client_segment'))").query((rs, n) -> 1).list();
+        return compute(reason);
+    }
+
+    /**
+     * The refresh a schedule asks for, done once across nodes: every node's schedule fires, and a node does nothing
+     * when another one is refreshing now, when the segments already include every purchase (after purchases
+     * changed), or when this round's scheduled refresh was already made (began within {@link #SCHEDULED_ROUND}).
+     *
+     * @return what the refresh did, or empty when this node had nothing to do
+     */
+    @Transactional
+    public Optional<SegmentRefresh> refreshOnSchedule(SegmentRefresh.Reason reason) {
+        boolean mine = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('book_client_segment'))")
+                .query(Boolean.class).single());
+        if (!mine) {
+            return Optional.empty();
+        }
+        boolean done = switch (reason) {
+            case PURCHASES_CHANGED -> !outOfDate();
+            case SCHEDULED -> jdbc.sql("""
+                    select exists (select 1 from book_segment_refresh where reason = 'SCHEDULED' and started_at > :since)
+                    """).param("since", Timestamp.from(clock.instant().minus(SCHEDULED_ROUND)))
+                    .query(Boolean.class).single();
+            case ON_DEMAND -> false;
+        };
+        return done ? Optional.empty() : Optional.of(compute(reason));
+    }
+
+    /** Computes the segments; the caller holds the refresh lock. */
+    private SegmentRefresh compute(SegmentRefresh.Reason reason) {
         // The two window sorts over every client fit in memory instead of spilling to disk.
         jdbc.sql("set local work_mem = '256MB'").update();
         String mark = purchases.changeMarker();

@@ -1,7 +1,11 @@
 package org.ruleone.clienteling;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ class ClientSegmentsTests {
     @Autowired Segments segments;
     @Autowired JdbcClient jdbc;
     @Autowired org.ruleone.purchases.ClientPurchaseFigures purchaseFigures;
+    @Autowired DataSource dataSource;
 
     long store;
     long champion, loyal, promising, newcomer, fading, slipping, atRisk, lapsed, onlyReturns, neverBought;
@@ -109,6 +114,37 @@ class ClientSegmentsTests {
         assertThat(segments.of(lapsed).orElseThrow().segment()).isNotEqualTo(Segment.LAPSED);
         assertThat(segments.of(lapsed).orElseThrow().recencyDays()).isEqualTo(2);
         assertThat(segments.outOfDate()).isFalse();
+    }
+
+    @Test
+    void theNightlyRefreshFiredOnEveryNodeRunsOnce() {
+        long before = scheduledRefreshes();
+
+        // Each node's nightly schedule fires, one after the other (the first has finished, clocks differ slightly).
+        assertThat(segments.refreshOnSchedule(SegmentRefresh.Reason.SCHEDULED)).isPresent();
+        assertThat(segments.refreshOnSchedule(SegmentRefresh.Reason.SCHEDULED)).isEmpty();
+
+        assertThat(scheduledRefreshes()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void afterPurchasesOneNodeRefreshesAndTheOthersFindTheSegmentsUpToDate() throws Exception {
+        assertThat(segments.outOfDate()).as("the clients of this test bought").isTrue();
+
+        // Another node is refreshing right now: this one leaves it to that node rather than wait and redo it.
+        try (Connection otherNode = dataSource.getConnection(); Statement s = otherNode.createStatement()) {
+            s.execute("select pg_advisory_lock(hashtext('book_client_segment'))");
+            assertThat(segments.refreshOnSchedule(SegmentRefresh.Reason.PURCHASES_CHANGED)).isEmpty();
+            s.execute("select pg_advisory_unlock(hashtext('book_client_segment'))");
+        }
+        assertThat(segments.refreshOnSchedule(SegmentRefresh.Reason.PURCHASES_CHANGED)).isPresent();
+        assertThat(segments.refreshOnSchedule(SegmentRefresh.Reason.PURCHASES_CHANGED)).isEmpty();
+        assertThat(segments.of(champion).orElseThrow().segment()).isEqualTo(Segment.CHAMPIONS);
+    }
+
+    private long scheduledRefreshes() {
+        return jdbc.sql("select count(*) from book_segment_refresh where reason = 'SCHEDULED'")
+                .query(Long.class).single();
     }
 
     @Test

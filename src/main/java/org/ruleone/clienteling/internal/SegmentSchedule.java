@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps segments current without anyone asking: soon after purchases are added (an import, the till API), and
- * every night, because recency moves on even when nobody buys.
+ * every night, because recency moves on even when nobody buys. Every node runs these schedules; one node refreshes
+ * and the others find nothing left to do ({@link Segments#refreshOnSchedule}).
  */
 @Component
 class SegmentSchedule {
@@ -22,12 +23,12 @@ class SegmentSchedule {
             initialDelayString = "${ruleone.clienteling.segments.first-check:PT1M}")
     void afterPurchasesChange() {
         if (segments.outOfDate()) {
-            segments.refresh(SegmentRefresh.Reason.PURCHASES_CHANGED);
+            segments.refreshOnSchedule(SegmentRefresh.Reason.PURCHASES_CHANGED);
         }
     }
 
     @Scheduled(cron = "${ruleone.clienteling.segments.nightly:0 30 3 * * *}")
     void nightly() {
-        segments.refresh(SegmentRefresh.Reason.SCHEDULED);
+        segments.refreshOnSchedule(SegmentRefresh.Reason.SCHEDULED);
     }
 }

@@ -88,7 +88,8 @@ public class OutboxSender implements DisposableBean {
         }
     }
 
-    @Scheduled(fixedDelayString = "${ruleone.mail.outbox.interval:PT5S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${ruleone.mail.outbox.interval:PT5S}",
+            initialDelayString = "${ruleone.mail.outbox.initial-delay:PT5S}")
     void poll() {
         drainQuietly();
     }
