@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.ruleone.customers.ConsentChannel;
 import org.ruleone.customers.ConsentWordings;
+import org.ruleone.customers.Consents;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.organization.StoreSummary;
@@ -13,6 +15,7 @@ import org.ruleone.paper.Stories;
 import org.ruleone.paper.Story;
 import org.ruleone.privacy.RetentionReading;
 import org.ruleone.privacy.RetentionReading.Kind;
+import org.ruleone.shared.Language;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -36,22 +39,29 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @Controller
 class RecordsController {
 
+    /** The wording a client is shown today, per channel, decision and language. */
+    record CurrentWording(ConsentChannel channel, boolean granted, Language language, String wording) {
+    }
+
     /** One processing: a kind of data and what the page says of it. */
     record Processing(Kind kind, String data, String purpose, String basis, String period) {
     }
 
     private final ObjectProvider<RetentionReading> retention;
     private final ConsentWordings wordings;
+    private final Consents consents;
     private final MessageSource messages;
     private final Stories stories;
     private final String smtpHost;
     private final Organization organization;
 
-    RecordsController(ObjectProvider<RetentionReading> retention, ConsentWordings wordings, MessageSource messages,
+    RecordsController(ObjectProvider<RetentionReading> retention, ConsentWordings wordings, Consents consents,
+                      MessageSource messages,
                       Stories stories, @Value("${spring.mail.host:}") String smtpHost, Organization organization) {
         this.organization = organization;
         this.retention = retention;
         this.wordings = wordings;
+        this.consents = consents;
         this.messages = messages;
         this.stories = stories;
         this.smtpHost = smtpHost;
@@ -63,6 +73,7 @@ class RecordsController {
         model.addAttribute("processings", processings(locale));
         model.addAttribute("smtpHost", smtpHost);
         model.addAttribute("wordings", wordings.overTime());
+        model.addAttribute("current", current());
         model.addAttribute("zone", me.storeId() == null ? ZoneOffset.UTC
                 : organization.store(me.storeId()).map(StoreSummary::timeZone).orElse(ZoneOffset.UTC));
         return "privacy/records";
@@ -94,6 +105,19 @@ class RecordsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename("records-of-processing.pdf").build().toString())
                 .body(stories.render(title, pages));
+    }
+
+    private List<CurrentWording> current() {
+        List<CurrentWording> today = new java.util.ArrayList<>();
+        for (ConsentChannel channel : ConsentChannel.values()) {
+            for (boolean granted : new boolean[] {true, false}) {
+                for (Language language : Language.values()) {
+                    today.add(new CurrentWording(channel, granted, language,
+                            consents.wording(channel, granted, language)));
+                }
+            }
+        }
+        return today;
     }
 
     private List<Processing> processings(Locale locale) {
