@@ -61,7 +61,7 @@ class ExportView {
     }
 
     private ItemView item(Map<?, ?> item, Locale locale, ZoneId zone) {
-        return new ItemView(item.entrySet().stream().map(e -> {
+        return new ItemView(item.entrySet().stream().filter(e -> !blank(e.getValue())).map(e -> {
             String name = (String) e.getKey();
             String label = messages.getMessage("privacy.export.field." + name, null, name, locale);
             Object value = e.getValue();
@@ -70,6 +70,11 @@ class ExportView {
             }
             return new FieldView(name, label, text(value, locale, zone), List.of());
         }).toList());
+    }
+
+    /** An empty text or list says nothing to a person (data.json keeps it). */
+    private static boolean blank(Object value) {
+        return value instanceof String text && text.isBlank() || value instanceof Collection<?> list && list.isEmpty();
     }
 
     private String text(Object value, Locale locale, ZoneId zone) {
