@@ -14,6 +14,9 @@ public interface RetentionReading {
     enum Kind { CLIENTS, CONSENTS, PURCHASES, CASES, SURVEYS, TASKS, CAMPAIGNS, HEROICS, MAIL, QUARANTINE, STAFF,
         AUDIT }
 
-    /** How long this kind is kept, in words of this language, e.g. "3 years after the last purchase"; empty: not known here. */
+    /**
+     * How long this kind is kept, in words of this language, e.g. "3 years after the last purchase"; empty when this
+     * reading does not know (the next one is asked).
+     */
     Optional<String> period(Kind kind, Locale locale);
 }

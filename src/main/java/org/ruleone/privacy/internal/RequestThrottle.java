@@ -1,16 +1,13 @@
 package org.ruleone.privacy.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import org.ruleone.platform.AddressBuckets;
+import org.ruleone.platform.Idempotency;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,20 +37,13 @@ class RequestThrottle {
         if (!perRemote.bucket("ip:" + (remoteAddr == null ? "" : remoteAddr)).tryConsume(1)) {
             return false;
         }
-        return perAddress.bucket("to:" + sha256(email.strip().toLowerCase(Locale.ROOT))).tryConsume(1);
+        String typed = Idempotency.fingerprint(email.strip().toLowerCase(Locale.ROOT));
+        return perAddress.bucket("to:" + typed).tryConsume(1);
     }
 
+    /** Forgets the buckets that are full again: both kinds share the table, so one sweep clears both. */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT3M")
     void sweep() {
         perRemote.sweep();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,7 +17,8 @@ import static org.ruleone.customers.ClientDataExport.item;
 
 /**
  * The heroics naming the client, or told about one of their cases: when, what, and the heroes and reporter by first
- * name; the case only when it is theirs (a heroic may name one client and link another's case). Never the internal comments (ADR 0104): they are the associates' talk, not about the client.
+ * name; the case only when it is theirs (a heroic may name one client and link another's case). Never the internal
+ * comments (ADR 0104): they are the associates' talk, not about the client.
  */
 @Component
 @Order(60)
