@@ -208,8 +208,18 @@ class ClientDataExportTests {
         SignedInAssociate otherManager = service.person(Role.MANAGER, other, Language.EN);
         mvc.perform(get("/clients/{id}/export", claire).with(user(otherManager))).andExpect(status().isNotFound());
         mvc.perform(get("/clients/{id}/export", claire).with(user(jean))).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("select count(*) from audit_event where kind = 'privacy.export' and details ->> 'client' = :c")
-                .param("c", String.valueOf(claire)).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where kind = 'privacy.export' and details ->> 'client' = :c
+                """).param("c", String.valueOf(claire)).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void offersTheCopyOnTheClientPageToAManagerOnly() throws Exception {
+        String download = "href=\"/clients/" + claire + "/export\"";
+        assertThat(mvc.perform(get("/clients/{id}", claire).with(user(manager))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(download);
+        assertThat(mvc.perform(get("/clients/{id}", claire).with(user(jean))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).doesNotContain(download);
     }
 
     @Test
