@@ -11,8 +11,8 @@ import java.util.Optional;
 public interface RetentionReading {
 
     /** The kinds the records of processing list, one per module that holds personal data. */
-    enum Kind { CLIENTS, CONSENTS, PURCHASES, CASES, SURVEYS, TASKS, CAMPAIGNS, HEROICS, MAIL, QUARANTINE, STAFF,
-        AUDIT }
+    enum Kind { CLIENTS, CONSENTS, PURCHASES, TRANSFERS, CASES, CALLS, SURVEYS, TASKS, CAMPAIGNS, HEROICS, MAIL,
+        QUARANTINE, STAFF, AUDIT }
 
     /**
      * How long this kind is kept, in words of this language, e.g. "3 years after the last purchase"; empty when this

@@ -141,6 +141,22 @@ class ClientDataExportTests {
                     .param("email", client == claire ? claireEmail : zofiaEmail).param("key", "t:" + tag + client)
                     .param("at", Timestamp.from(NOW.minus(Duration.ofDays(10)))).update();
         }
+        jdbc.sql("""
+                insert into phone_call (store_id, customer_id, caller_number, associate_id, ringing_at, outcome,
+                                        duration_seconds, source, created_at)
+                values (:store, :client, '+33612345678', :jean, :at, 'ANSWERED', 95, 'MANUAL', :at)
+                """).param("store", store).param("client", claire).param("jean", jean.id())
+                .param("at", Timestamp.from(NOW.minus(Duration.ofDays(3)))).update();
+        long product = jdbc.sql("""
+                insert into product (sku, name, price, currency) values (:sku, 'Silk scarf', 90, 'EUR') returning id
+                """).param("sku", "SC-" + tag).query(Long.class).single();
+        long other = service.store("Lyon", "FR", java.time.ZoneId.of("Europe/Paris"));
+        jdbc.sql("""
+                insert into transfer_request (product_id, from_store_id, to_store_id, customer_id, quantity, note,
+                                              status, requested_by, requested_at, updated_at)
+                values (:p, :other, :store, :client, 1, 'For Claire, gift wrap', 'REQUESTED', :jean, :at, :at)
+                """).param("p", product).param("other", other).param("store", store).param("client", claire)
+                .param("jean", jean.id()).param("at", Timestamp.from(NOW.minus(Duration.ofDays(2)))).update();
         long heroic = jdbc.sql("""
                 insert into heroic (reported_by, happened_on, customer_id, case_id, what, reported_at)
                 values (:m, :day, :client, :zcase, :what, :at) returning id
@@ -187,13 +203,15 @@ class ClientDataExportTests {
         assertThat(sections.get("campaigns").get(0).get("title").asString()).isEqualTo("Avant-première du printemps");
         assertThat(sections.get("heroics").get(0).get("heroes").get(0).asString()).isEqualTo("Jean");
         assertThat(sections.get("heroics").get(0).get("what").asString()).contains("Claire Martin");
+        assertThat(sections.get("calls").get(0).get("seconds").asInt()).isEqualTo(95);
+        assertThat(sections.get("transfers").get(0).get("description").asString()).isEqualTo("Silk scarf");
 
         for (String text : List.of(json, html)) {
             assertThat(text).doesNotContainIgnoringCase("Nowakowska").doesNotContainIgnoringCase(zofiaEmail)
                     .doesNotContain("601 222 333").doesNotContain("secret").doesNotContain("Zofia's own note")
                     .doesNotContain("Dupontel").doesNotContain("Kowalska");
         }
-        assertThat(html).contains("Vos consentements et leur preuve", "Lovely fitting", "Silk dress",
+        assertThat(html).contains("Vos consentements et leur preuve", "Lovely fitting", "Silk dress", "Silk scarf",
                 "Card sent with a ribbon", "Avant-première du printemps");
         assertThat(jdbc.sql("""
                 select count(*) from audit_event where kind = 'privacy.export' and principal = :who
