@@ -157,6 +157,36 @@ class ClientDataExportTests {
                 values (:p, :other, :store, :client, 1, 'For Claire, gift wrap', 'REQUESTED', :jean, :at, :at)
                 """).param("p", product).param("other", other).param("store", store).param("client", claire)
                 .param("jean", jean.id()).param("at", Timestamp.from(NOW.minus(Duration.ofDays(2)))).update();
+        jdbc.sql("""
+                insert into survey_invitation (store_id, customer_id, associate_id, trigger, language, status,
+                                               due_at, sent_at, created_at)
+                values (:store, :client, :jean, 'PURCHASE', 'fr', 'COMPLETED', :at, :at, :at)
+                """).param("store", store).param("client", claire).param("jean", jean.id())
+                .param("at", Timestamp.from(NOW.minus(Duration.ofDays(21)))).update();
+        long checklist = jdbc.sql("""
+                insert into mystery_checklist (name, created_by, created_at) values (:name, :by, now()) returning id
+                """).param("name", "Checklist " + tag).param("by", manager.id()).query(Long.class).single();
+        long version = jdbc.sql("""
+                insert into mystery_checklist_version (checklist_id, version, created_by, created_at)
+                values (:c, 1, :by, now()) returning id
+                """).param("c", checklist).param("by", manager.id()).query(Long.class).single();
+        long shopper = jdbc.sql("""
+                insert into mystery_shopper (store_id, name, email, language, kind, customer_id, reward_kind,
+                                             reward_gift, created_by, created_at)
+                values (:store, 'Claire Martin', :email, 'fr', 'BEST_CLIENT', :client, 'GIFT', 'A silk scarf', :by,
+                        now()) returning id
+                """).param("store", store).param("email", claireEmail).param("client", claire)
+                .param("by", manager.id()).query(Long.class).single();
+        jdbc.sql("""
+                insert into mystery_visit (store_id, target_kind, window_from, window_to, scenario,
+                                           checklist_version_id, shopper_id, status, expires_at, scheduled_by,
+                                           scheduled_at, stood_out, reward_kind, reward_gift, updated_at)
+                values (:store, 'OWN_STORE', :from, :to, 'Ask for a size', :version, :shopper, 'ACCEPTED', :at, :by,
+                        :at, 'The fitting room was spotless', 'GIFT', 'A silk scarf', :at)
+                """).param("store", store).param("from", java.sql.Date.valueOf(LocalDate.of(2026, 11, 9)))
+                .param("to", java.sql.Date.valueOf(LocalDate.of(2026, 11, 14))).param("version", version)
+                .param("shopper", shopper).param("by", manager.id())
+                .param("at", Timestamp.from(NOW.minus(Duration.ofDays(15)))).update();
         long heroic = jdbc.sql("""
                 insert into heroic (reported_by, happened_on, customer_id, case_id, what, reported_at)
                 values (:m, :day, :client, :zcase, :what, :at) returning id
@@ -204,6 +234,8 @@ class ClientDataExportTests {
         assertThat(sections.get("heroics").get(0).get("heroes").get(0).asString()).isEqualTo("Jean");
         assertThat(sections.get("heroics").get(0).get("what").asString()).contains("Claire Martin");
         assertThat(sections.get("calls").get(0).get("seconds").asInt()).isEqualTo(95);
+        assertThat(sections.get("invitations").get(0).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(sections.get("mystery").get(0).get("note").asString()).isEqualTo("The fitting room was spotless");
         assertThat(sections.get("transfers").get(0).get("description").asString()).isEqualTo("Silk scarf");
 
         for (String text : List.of(json, html)) {
