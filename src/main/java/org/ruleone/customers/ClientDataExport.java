@@ -1,5 +1,8 @@
 package org.ruleone.customers;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,5 +26,38 @@ public interface ClientDataExport {
         public Section {
             items = List.copyOf(items);
         }
+    }
+
+    /**
+     * An item from field and value pairs, in that order; a null value leaves its field out, an {@link Instant}, a
+     * {@link LocalDate} (or their {@code java.sql} kin) becomes its ISO text.
+     */
+    static Map<String, Object> item(Object... fieldsAndValues) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+            Object value = fieldsAndValues[i + 1];
+            if (value instanceof java.sql.Timestamp at) {
+                value = at.toInstant();
+            } else if (value instanceof java.sql.Date day) {
+                value = day.toLocalDate();
+            }
+            if (value instanceof Instant || value instanceof LocalDate) {
+                value = value.toString();
+            }
+            if (value != null) {
+                item.put((String) fieldsAndValues[i], value);
+            }
+        }
+        return item;
+    }
+
+    /** How a section names an associate: by the first word of their name only (null stays null). */
+    static String firstName(String fullName) {
+        if (fullName == null) {
+            return null;
+        }
+        String name = fullName.strip();
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
     }
 }
