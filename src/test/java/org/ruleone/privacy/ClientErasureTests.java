@@ -213,6 +213,59 @@ class ClientErasureTests {
                 .doesNotContain(first);
     }
 
+    @Test
+    void refusesAnotherStoresManagerAndAnAssociate() throws Exception {
+        long client = book.add(new ClientDraft(store, null, first, last, email, null, PostalAddress.NONE, Language.EN,
+                "", List.of(), List.of(), "", null));
+        SignedInAssociate otherManager = people.person(Role.MANAGER, people.store("Erasure other " + UUID.randomUUID()));
+
+        mvc.perform(get("/privacy/clients/" + client + "/erase").with(user(otherManager))).andExpect(status().isNotFound());
+        mvc.perform(post("/privacy/clients/" + client + "/erase").with(csrf()).with(user(otherManager))
+                .param("reason", "Asked").param("confirmed", "true")).andExpect(status().isNotFound());
+        mvc.perform(get("/privacy/clients/" + client + "/erase").with(user(associate))).andExpect(status().isForbidden());
+        mvc.perform(post("/privacy/clients/" + client + "/erase").with(csrf()).with(user(associate))
+                .param("reason", "Asked").param("confirmed", "true")).andExpect(status().isForbidden());
+        assertThat(page("/clients/" + client)).contains("id=\"erase-client\"");
+        assertThat(mvc.perform(get("/clients/" + client).with(user(associate))).andReturn().getResponse()
+                .getContentAsString()).contains(first).doesNotContain("id=\"erase-client\"");
+
+        assertThat(book.client(client, Optional.empty()).orElseThrow().email()).isEqualTo(email);
+        assertThat(jdbc.sql("select count(*) from privacy_erasure where customer_id = :c").param("c", client)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void asksForAReasonBeforeTheConfirmation() throws Exception {
+        long client = book.add(new ClientDraft(store, null, first, last, email, null, PostalAddress.NONE, Language.EN,
+                "", List.of(), List.of(), "", null));
+
+        String page = mvc.perform(post("/privacy/clients/" + client + "/erase").with(csrf()).with(user(manager))
+                        .param("reason", " ").param("confirmed", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Give the reason for the erasure.").contains("id=\"erase-reason\"");
+        assertThat(book.client(client, Optional.empty()).orElseThrow().firstName()).isEqualTo(first);
+    }
+
+    @Test
+    void addsANewClientWhenTheSameAddressOrPosNumberComesBackAfterTheErasure() throws Exception {
+        String pos = "POS" + tag;
+        long client = book.add(new ClientDraft(store, pos, first, last, email, phone, PostalAddress.NONE, Language.EN,
+                "", List.of(), List.of(), "", null));
+        erase(client, "Asked by phone");
+
+        var byMail = book.findOrAdd(store, ClientBook.Contact.email(email), "", "", Language.EN);
+        var byPhone = book.findOrAdd(store, ClientBook.Contact.phone(phone), "", "", Language.EN);
+        var bought = tills.record(new TillPurchase(store, "INV-" + UUID.randomUUID(), NOW, pos, "FR",
+                List.of(new TillPurchase.Line("SKU-1", "Boots", 1, new BigDecimal("80.00"))))).orElseThrow();
+
+        assertThat(byMail.created()).isTrue();
+        assertThat(byMail.clientId()).isNotEqualTo(client);
+        assertThat(byPhone.clientId()).isNotEqualTo(client);
+        assertThat(bought.customerId()).isNotNull().isNotEqualTo(client);
+        assertThat(book.search(email, Optional.of(store))).extracting(c -> c.id()).doesNotContain(client);
+    }
+
     /** The lines that differ between two pages, each as "- before" and "+ after". */
     private static List<String> differences(String before, String after) {
         List<String> a = before.lines().toList();
