@@ -137,6 +137,9 @@ class RetentionTests {
                 false), "Refund");
         long openCase = desk.open(new CaseDraft(store, served, manager.id(), Channel.IN_STORE, "Open boots", null,
                 "Still open text"), Optional.of(store));
+        long waiting = client("Waiting");
+        desk.open(new CaseDraft(store, waiting, manager.id(), Channel.IN_STORE, "Never answered", null, "Hello?"),
+                Optional.of(store));
         long oldAnswer = answer(buyer, "Old comment");
         long oldMail = quarantine.put("Subject: old\r\n\r\nold".getBytes(StandardCharsets.UTF_8),
                 new ParseResult.Quarantined(QuarantineReason.UNREADABLE, "old"), store);
@@ -175,7 +178,7 @@ class RetentionTests {
         assertThat(book.client(idle, Optional.empty()).orElseThrow().firstName()).startsWith("E-");
         assertThat(jdbc.sql("select source from privacy_erasure where customer_id = :c").param("c", idle)
                 .query(String.class).single()).isEqualTo("RETENTION");
-        for (long kept : List.of(buyer, consenter, served)) {
+        for (long kept : List.of(buyer, consenter, served, waiting)) {
             assertThat(book.client(kept, Optional.empty()).orElseThrow().lastName()).isEqualTo("Retention");
         }
         assertThat(body(oldCase)).matches("\\|*");
