@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ruleone.clienteling.TaskStatus;
+import org.ruleone.clienteling.Tasks;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.customers.ConsentChannel;
@@ -44,6 +46,10 @@ import org.ruleone.service.Resolution;
 import org.ruleone.shared.Language;
 import org.ruleone.shared.Money;
 import org.ruleone.standards.StandardsTestSupport;
+import org.ruleone.telephony.CallDraft;
+import org.ruleone.telephony.CallOutcome;
+import org.ruleone.telephony.CallSource;
+import org.ruleone.telephony.PhoneCalls;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.MutableClock;
 import org.ruleone.support.TestPeople;
@@ -78,6 +84,8 @@ class ClientErasureTests {
     @Autowired Outbox outbox;
     @Autowired Quarantine quarantine;
     @Autowired AuditLog audit;
+    @Autowired Tasks tasks;
+    @Autowired PhoneCalls calls;
     @Autowired SurveyTokens tokens;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
@@ -141,6 +149,11 @@ class ClientErasureTests {
                 "Hello " + first, "Dear " + first + ", your boots."));
         quarantine.put(("From: " + email + "\r\nSubject: boots\r\n\r\nUnreadable " + tag).getBytes(StandardCharsets.UTF_8),
                 new ParseResult.Quarantined(QuarantineReason.UNREADABLE, "no body"), store);
+        long task = tasks.add(store, associate.id(), client, "Call " + first + " about the boots", LocalDate.of(2026, 11, 20),
+                manager.id());
+        tasks.close(task, Optional.of(store), TaskStatus.DONE, associate.id(), "Spoke to " + first + ", " + tag);
+        calls.log(new CallDraft(store, client, phone, associate.id(), NOW.minus(Duration.ofHours(2)), 2, 8,
+                CallOutcome.ANSWERED, 120, null, CallSource.MANUAL, associate.id()), Optional.of(store));
         audit.record("CLIENT_EXPORTED", manager.getUsername(), null, Map.of("client", client, "email", email));
         awaitListeners();
         return client;
