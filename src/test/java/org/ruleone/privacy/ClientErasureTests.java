@@ -222,6 +222,8 @@ class ClientErasureTests {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select status from mail_outbox where to_address = 'erased@erased.invalid' and store_id = :s")
                 .param("s", store).query(String.class).list()).containsExactly("FAILED");
+        mvc.perform(get("/privacy/clients/" + client + "/erase").with(user(manager)))
+                .andExpect(redirectedUrl("/privacy/erasures"));
         assertThat(page("/privacy/erasures")).contains(pseudonym).contains("Asked in store on 16 November")
                 .doesNotContain(first);
     }

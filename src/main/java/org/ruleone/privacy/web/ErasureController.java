@@ -57,6 +57,9 @@ class ErasureController {
     @GetMapping("/privacy/clients/{id}/erase")
     String form(@PathVariable long id, @AuthenticationPrincipal SignedInAssociate me, Model model) {
         Client client = erasable(id, me);
+        if (erasures.of(id).isPresent()) {
+            return "redirect:/privacy/erasures";
+        }
         model.addAttribute("client", client);
         model.addAttribute("reason", "");
         model.addAttribute("confirming", false);
@@ -68,6 +71,9 @@ class ErasureController {
                  @RequestParam(defaultValue = "false") boolean confirmed,
                  @AuthenticationPrincipal SignedInAssociate me, Model model, RedirectAttributes flash) {
         Client client = erasable(id, me);
+        if (erasures.of(id).isPresent()) {
+            return "redirect:/privacy/erasures";
+        }
         String given = reason.strip();
         if (given.isEmpty() || given.length() > REASON_MAX || !confirmed) {
             model.addAttribute("client", client);
@@ -105,9 +111,6 @@ class ErasureController {
         Client client = clients.client(id, me.storeScope())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         managerOrOwner(me);
-        if (erasures.of(id).isPresent()) {
-            throw new ResponseStatusException(HttpStatus.GONE);
-        }
         return client;
     }
 
