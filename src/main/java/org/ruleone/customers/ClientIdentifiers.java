@@ -44,11 +44,15 @@ public class ClientIdentifiers {
         }
 
         /**
-         * A PostgreSQL regular expression matching any identifier as written (use with {@code regexp_replace(...,
-         * 'gi')}); never matches when there is none.
+         * A PostgreSQL regular expression matching any identifier as written, names as whole words (use with
+         * {@code regexp_replace(..., 'gi')}); never matches when there is none.
          */
         public String pattern() {
-            return alternatives(all());
+            List<String> words = new ArrayList<>();
+            email.map(ClientIdentifiers::quote).ifPresent(words::add);
+            phone.map(ClientIdentifiers::quote).ifPresent(words::add);
+            names.stream().map(ClientIdentifiers::word).forEach(words::add);
+            return alternatives(words);
         }
 
         /**
@@ -57,17 +61,22 @@ public class ClientIdentifiers {
          */
         public String strongPattern() {
             List<String> words = new ArrayList<>();
-            email.ifPresent(words::add);
-            phone.ifPresent(words::add);
+            email.map(ClientIdentifiers::quote).ifPresent(words::add);
+            phone.map(ClientIdentifiers::quote).ifPresent(words::add);
             if (names.size() > 1) {
-                words.add(String.join(" ", names));
+                words.add(word(String.join(" ", names)));
             }
             return alternatives(words);
         }
     }
 
-    private static String alternatives(List<String> words) {
-        return words.isEmpty() ? "a^" : String.join("|", words.stream().map(ClientIdentifiers::quote).toList());
+    private static String alternatives(List<String> quoted) {
+        return quoted.isEmpty() ? "a^" : String.join("|", quoted);
+    }
+
+    /** A name as a whole word only ("Al" is not the start of "Alteration"). */
+    private static String word(String name) {
+        return "\\m" + quote(name) + "\\M";
     }
 
     private static String quote(String word) {

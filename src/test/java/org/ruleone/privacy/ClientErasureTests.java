@@ -283,6 +283,20 @@ class ClientErasureTests {
         assertThat(book.search(email, Optional.of(store))).extracting(c -> c.id()).containsExactly(byMail.clientId());
     }
 
+    @Test
+    void replacesTheClientsNamesInASubjectOnlyAsWholeWords() throws Exception {
+        long client = book.add(new ClientDraft(store, null, "Al", "Bo", null, null, PostalAddress.NONE, Language.EN,
+                "", List.of(), List.of(), "", null));
+        long caseId = desk.open(new CaseDraft(store, client, associate.id(), Channel.IN_STORE, "Alteration for Al Bo",
+                null, "Hi"), Optional.of(store));
+
+        erase(client, "Asked in store");
+
+        String pseudonym = book.client(client, Optional.empty()).orElseThrow().firstName();
+        assertThat(desk.find(caseId, Optional.empty()).orElseThrow().subject())
+                .isEqualTo("Alteration for " + pseudonym + " " + pseudonym);
+    }
+
     /** The lines that differ between two pages, each as "- before" and "+ after". */
     private static List<String> differences(String before, String after) {
         List<String> a = before.lines().toList();
