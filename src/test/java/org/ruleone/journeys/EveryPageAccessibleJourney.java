@@ -159,7 +159,8 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/heroics", "/heroics/new", "/legends", "/legends/1", "/legends/new", "/training",
                 "/training/scenarios/new", "/training/sessions/new", "/people/tenure", "/people/" + owner.id(), "/rankings",
                 "/rankings/weights", "/experience/proof", "/experience/proof?window=365", "/privacy/records",
-                "/public/my-data");
+                "/public/my-data", "/privacy/erasures",
+                "/privacy/retention", "/privacy/clients/" + client + "/erase");
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));
