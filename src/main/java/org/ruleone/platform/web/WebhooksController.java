@@ -1,5 +1,6 @@
 package org.ruleone.platform.web;
 
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,10 @@ class WebhooksController {
     }
 
     /** The register form as typed, sent back with the reason it was refused. */
-    record EndpointForm(String url, List<String> events) {
+    record EndpointForm(String url, List<String> events) implements Serializable {
+        EndpointForm {
+            events = List.copyOf(events);
+        }
     }
 
     @GetMapping
