@@ -4,22 +4,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.ruleone.platform.WebhookEvent;
 import org.ruleone.support.IntegrationTest;
 import org.ruleone.support.MutableClock;
+import org.ruleone.support.WebhookRecipe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
@@ -107,18 +100,6 @@ class WebhookDeliveryTests {
         return all.getFirst();
     }
 
-    /** The README's recipe (section "Webhooks"), with the receiver's clock given: no code of Rule One's. */
-    static boolean verify(String header, String body, String secret, long nowSeconds) throws Exception {
-        Map<String, String> p = Arrays.stream(header.split(",")).map(kv -> kv.split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> a));
-        long t = Long.parseLong(p.get("t"));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-        byte[] expected = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(UTF_8))).getBytes(UTF_8);
-        return MessageDigest.isEqual(expected, p.getOrDefault("v1", "").getBytes(UTF_8))
-                && Math.abs(nowSeconds - t) <= 300;
-    }
-
     @Test
     void aReceiverVerifiesTheSignatureWithTheDocumentedRecipe() throws Exception {
         String url = receiver(() -> 200, "ok");
@@ -129,9 +110,9 @@ class WebhookDeliveryTests {
 
         assertThat(posted).isEqualTo(1);
         assertThat(received).singleElement().satisfies(r -> {
-            assertThat(verify(r.signature(), r.body(), endpoint.secret(), r.at())).isTrue();
-            assertThat(verify(r.signature(), r.body() + " ", endpoint.secret(), r.at())).isFalse();
-            assertThat(verify(r.signature(), r.body(), endpoint.secret(), r.at() + 301)).isFalse();
+            assertThat(WebhookRecipe.verify(r.signature(), r.body(), endpoint.secret(), r.at())).isTrue();
+            assertThat(WebhookRecipe.verify(r.signature(), r.body() + " ", endpoint.secret(), r.at())).isFalse();
+            assertThat(WebhookRecipe.verify(r.signature(), r.body(), endpoint.secret(), r.at() + 301)).isFalse();
             JsonNode json = JsonMapper.builder().build().readTree(r.body());
             assertThat(json.get("type").asString()).isEqualTo("case.opened");
             assertThat(json.get("data").get("caseId").asLong()).isEqualTo(4711);
