@@ -101,6 +101,35 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void twoSendersAtOnceEachPostEveryDeliveryOnce() throws Exception {
+        WebhookEndpoints.WithSecret endpoint = register(receiver(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 200;
+        }, "ok"));
+        for (int i = 0; i < 6; i++) {
+            publish(new CaseOpenedForTest(100 + i, ""));
+        }
+        MutableClock at = new MutableClock(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1));
+        WebhookSender one = sender(addresses, at, 10);
+        WebhookSender other = sender(addresses, at, 10);
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(one::sendDue);
+            var second = pool.submit(other::sendDue);
+            assertThat(first.get() + second.get()).isEqualTo(6);
+        }
+
+        assertThat(received).hasSize(6);
+        assertThat(received.stream().map(Received::body).distinct()).hasSize(6);
+        assertThat(endpoints.deliveries(endpoint.id(), 10)).extracting(WebhookEndpoints.Delivery::status)
+                .containsOnly("DELIVERED");
+    }
+
+    @Test
     void aReceiverVerifiesTheSignatureWithTheDocumentedRecipe() throws Exception {
         String url = receiver(() -> 200, "ok");
         WebhookEndpoints.WithSecret endpoint = register(url);
