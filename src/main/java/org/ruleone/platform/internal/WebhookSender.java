@@ -89,29 +89,26 @@ public class WebhookSender {
     private record Claimed(long id, String body, int attempts, String url, String secret) {
     }
 
+    private static final String CLAIM = """
+            select d.id, d.body, d.attempts, e.url, e.secret
+              from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+            """;
+
     private Optional<Claimed> claimDue() {
-        return jdbc.sql("""
-                        select d.id, d.body, d.attempts, e.url, e.secret
-                          from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+        return claim(CLAIM + """
                          where d.status = 'PENDING' and d.next_attempt_at <= ? and e.enabled
                          order by d.next_attempt_at, d.id
                          limit 1
                            for update of d skip locked
-                        """)
-                .param(clock.instant().atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5)))
-                .optional();
+                        """, clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     private Optional<Claimed> claim(long deliveryId) {
-        return jdbc.sql("""
-                        select d.id, d.body, d.attempts, e.url, e.secret
-                          from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-                         where d.id = ? and d.status = 'PENDING'
-                           for update of d skip locked
-                        """)
-                .param(deliveryId)
+        return claim(CLAIM + " where d.id = ? and d.status = 'PENDING' for update of d skip locked", deliveryId);
+    }
+
+    private Optional<Claimed> claim(String sql, Object parameter) {
+        return jdbc.sql(sql).param(parameter)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5)))
                 .optional();
