@@ -40,10 +40,17 @@ final class WebhookPost {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final SSLSocketFactory tlsSockets;
 
     WebhookPost(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the given TLS sockets (the JDK's trusted authorities in production; a test's own in tests). */
+    WebhookPost(Duration connectTimeout, Duration readTimeout, SSLSocketFactory tlsSockets) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.tlsSockets = tlsSockets;
     }
 
     Answer post(WebhookAddresses.Target target, Map<String, String> headers, byte[] body) throws IOException {
@@ -74,9 +81,8 @@ final class WebhookPost {
         throw last != null ? last : new IOException("no address to connect to");
     }
 
-    private static Socket tls(Socket plain, WebhookAddresses.Target target) throws IOException {
-        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, target.host(), target.port(), true);
+    private Socket tls(Socket plain, WebhookAddresses.Target target) throws IOException {
+        SSLSocket tls = (SSLSocket) tlsSockets.createSocket(plain, target.host(), target.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
         if (!isLiteral(target.host())) {
