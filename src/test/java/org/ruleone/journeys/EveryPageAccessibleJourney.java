@@ -57,6 +57,8 @@ class EveryPageAccessibleJourney extends BrowserJourney {
     @Autowired TillPurchases tills;
     @Autowired Clock clock;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.ruleone.platform.internal.WebhookEndpoints webhooks;
+    @Autowired org.ruleone.platform.internal.WebhookOutbox webhookOutbox;
 
     long store;
     SignedInAssociate owner;
@@ -135,6 +137,21 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         return new Mystery(hotel, shopper, checklist);
     }
 
+    /** An endpoint with a long address, subscribed to nothing, and a failed delivery with a long answer. */
+    private long aWebhookWithAFailedDelivery() {
+        long id;
+        try {
+            id = webhooks.register("http://localhost:9/hooks/" + "rule-one-events-".repeat(8), java.util.Set.of(),
+                    "owner").id();
+        } catch (org.ruleone.platform.internal.WebhookAddresses.Refused e) {
+            throw new IllegalStateException(e);
+        }
+        long delivery = webhookOutbox.test(id);
+        jdbc.sql("update webhook_delivery set status = 'FAILED', attempts = 10, last_status = 500, last_response = ?"
+                + " where id = ?").params("{\"error\":\"" + "x".repeat(900) + "\"}", delivery).update();
+        return id;
+    }
+
     @Test
     void everyMainPageFitsAPhoneWithoutSidewaysScrollingAndPassesAxe() {
         Mystery mystery = mysteryVisits();
@@ -145,6 +162,7 @@ class EveryPageAccessibleJourney extends BrowserJourney {
         Page p = phone.newPage();
         signIn(p, owner.email(), ServiceFixtures.PASSWORD);
         p.waitForURL(url("/"));
+        long webhook = aWebhookWithAFailedDelivery();
         List<String> pages = List.of("/", "/book", "/cases", "/cases/" + openCase, "/cases/new", "/clients",
                 "/clients/" + client, "/tasks", "/paper", "/calls", "/calls/new", "/products", "/campaigns",
                 "/campaigns/new", "/service/reports", "/service/reports/ledger", "/service/reports/review",
@@ -160,7 +178,8 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/training/scenarios/new", "/training/sessions/new", "/people/tenure", "/people/" + owner.id(), "/rankings",
                 "/rankings/weights", "/experience/proof", "/experience/proof?window=365", "/privacy/records",
                 "/public/my-data", "/privacy/erasures",
-                "/privacy/retention", "/privacy/clients/" + client + "/erase");
+                "/privacy/retention", "/privacy/clients/" + client + "/erase",
+                "/settings/webhooks", "/settings/webhooks/" + webhook);
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));
