@@ -13,7 +13,7 @@ public class RuleOneApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("restore")) {
             // A backup into a fresh data directory (docs in README, ADR 0121): no Spring context, nothing else runs.
-            System.exit(org.ruleone.platform.internal.DatabaseRestore.run(args));
+            System.exit(org.ruleone.platform.RestoreCommand.run(args));
         }
         if (args.length > 0 && SHELL_COMMANDS.contains(args[0])) {
             // A command from the shell (see docs/importing.md): no HTTP port, and logs go to stderr so that
