@@ -13,6 +13,8 @@ public class RuleOneApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("restore")) {
             // A backup into a fresh data directory (docs in README, ADR 0121): no Spring context, nothing else runs.
+            // Logs go to stderr, so that stdout carries only the command's one-line result.
+            System.setOut(System.err);
             System.exit(org.ruleone.platform.RestoreCommand.run(args));
         }
         if (args.length > 0 && SHELL_COMMANDS.contains(args[0])) {
