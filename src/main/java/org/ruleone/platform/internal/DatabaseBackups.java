@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
 
@@ -46,16 +51,21 @@ public class DatabaseBackups {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Clock clock;
+    private final EmbeddedDatabase database;
     private final Path dataDirectory;
     private final Map<String, Path> keyFiles;
+    private final boolean checkByRestore;
     private final AtomicReference<Instant> running = new AtomicReference<>();
 
-    DatabaseBackups(JdbcClient jdbc, DataSource dataSource, Clock clock, Path dataDirectory, Map<String, Path> keyFiles) {
+    DatabaseBackups(JdbcClient jdbc, DataSource dataSource, Clock clock, EmbeddedDatabase database,
+                    Map<String, Path> keyFiles, boolean checkByRestore) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
-        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.database = database;
+        this.dataDirectory = database.dataDirectory().toAbsolutePath().normalize();
         this.keyFiles = keyFiles;
+        this.checkByRestore = checkByRestore;
     }
 
     public enum Trigger { NIGHTLY, OWNER }
@@ -224,6 +234,9 @@ public class DatabaseBackups {
                 manifest = BackupArchive.write(connection, out, started, keyFiles, atSnapshot);
             }
             BackupArchive.verify(partial);
+            if (checkByRestore) {
+                restoreIntoScratchDatabase(partial);
+            }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             long size = Files.size(file);
             Run run = record(trigger, started, file.toString(), size, manifest.rows(), null);
@@ -237,6 +250,39 @@ public class DatabaseBackups {
             return Optional.of(record(trigger, started, null, null, null, failure));
         } finally {
             running.set(null);
+        }
+    }
+
+    /**
+     * Restores the file as {@code restore} would, into a scratch database of the same server (made and dropped
+     * here), and compares every table's rows with the backup's count: a schema changed by hand, which the
+     * migrations cannot make again, fails tonight rather than on the day of the restore.
+     */
+    void restoreIntoScratchDatabase(Path file) throws IOException, SQLException {
+        String scratch = "ruleone_backup_check";
+        try (Connection admin = database.superuserConnection(); Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + scratch + " with (force)");
+            s.execute("create database " + scratch + " owner " + database.username());
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                BackupArchive.Manifest manifest = BackupArchive.manifest(zip);
+                String url = database.jdbcUrl(scratch);
+                DatabaseRestore.migrate(url, database.username(), database.password(), manifest.schemaVersion());
+                try (Connection connection = DriverManager.getConnection(url, database.username(), database.password());
+                     Statement count = connection.createStatement()) {
+                    BackupArchive.load(zip, manifest, connection);
+                    for (BackupArchive.Table table : manifest.tables()) {
+                        try (ResultSet r = count.executeQuery("select count(*) from " + BackupArchive.quote(table.name()))) {
+                            r.next();
+                            if (r.getLong(1) != table.rows()) {
+                                throw new IOException("The scratch restore has " + r.getLong(1) + " rows of "
+                                        + table.name() + ", the backup " + table.rows());
+                            }
+                        }
+                    }
+                }
+            } finally {
+                s.execute("drop database if exists " + scratch + " with (force)");
+            }
         }
     }
 

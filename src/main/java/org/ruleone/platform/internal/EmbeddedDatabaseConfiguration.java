@@ -45,8 +45,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     DatabaseBackups databaseBackups(JdbcClient jdbc, DataSource dataSource, Clock clock, EmbeddedDatabase database,
                                     @Value("${ruleone.links.key-file}") Path linkKeyFile,
-                                    @Value("${ruleone.mailroom.key-file}") Path mailroomKeyFile) {
-        return new DatabaseBackups(jdbc, dataSource, clock, database.dataDirectory(),
-                Map.of("links.key", linkKeyFile, "mailroom.key", mailroomKeyFile));
+                                    @Value("${ruleone.mailroom.key-file}") Path mailroomKeyFile,
+                                    @Value("${ruleone.backup.check-by-restore:true}") boolean checkByRestore) {
+        return new DatabaseBackups(jdbc, dataSource, clock, database,
+                Map.of("links.key", linkKeyFile, "mailroom.key", mailroomKeyFile), checkByRestore);
     }
 }

@@ -52,6 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -182,6 +183,24 @@ class BackupAndRestoreTests {
         assertThat(DatabaseRestore.run("restore", "--data-dir=" + temp.resolve("fresh"))).isEqualTo(2);
         assertThat(Files.exists(temp.resolve("fresh"))).isFalse();
         assertThat(Files.readString(used.resolve("PG_VERSION"))).isEqualTo("17");
+    }
+
+    @Test
+    void restoresEachBackupIntoAScratchDatabaseWhichCatchesASchemaTheMigrationsCannotMake() throws Exception {
+        assertThat(backups.save(temp.resolve("checked").toString(), 3, false)).isEmpty();
+        Path file = Path.of(backups.backUp(Trigger.OWNER, s -> { }).orElseThrow().file());
+
+        backups.restoreIntoScratchDatabase(file);
+
+        jdbc.sql("alter table backup_setting add column hand_made_note text").update();
+        try {
+            Path handMade = Path.of(backups.backUp(Trigger.OWNER, s -> { }).orElseThrow().file());
+            assertThatThrownBy(() -> backups.restoreIntoScratchDatabase(handMade)).hasMessageContaining("hand_made_note");
+        } finally {
+            jdbc.sql("alter table backup_setting drop column hand_made_note").update();
+        }
+        assertThat(jdbc.sql("select count(*) from pg_database where datname = 'ruleone_backup_check'")
+                .query(Long.class).single()).as("scratch databases left").isZero();
     }
 
     @Test
