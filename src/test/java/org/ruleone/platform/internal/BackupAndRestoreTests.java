@@ -293,6 +293,36 @@ class BackupAndRestoreTests {
                 .andExpect(content().string(containsString("Back up now")));
     }
 
+    @Test
+    void showsABackupUnderWayAndStartsNoSecondOne() throws Exception {
+        assertThat(backups.save(temp.resolve("slow-share").toString(), 3, false)).isEmpty();
+        java.util.concurrent.CountDownLatch inTheSnapshot = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread slow = Thread.ofPlatform().start(() -> backups.backUp(Trigger.OWNER, snapshot -> {
+            inTheSnapshot.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(inTheSnapshot.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            mvc.perform(get("/settings/backups").with(user(owner)))
+                    .andExpect(content().string(containsString("A backup is running")))
+                    .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")))
+                    .andExpect(content().string(containsString("Backing up…")));
+            assertThat(backups.startNow()).isFalse();
+            assertThat(backups.backUp(Trigger.NIGHTLY, s -> { })).isEmpty();
+        } finally {
+            release.countDown();
+            slow.join();
+        }
+        mvc.perform(get("/settings/backups").with(user(owner)))
+                .andExpect(content().string(not(containsString("A backup is running"))))
+                .andExpect(content().string(not(containsString("hx-trigger"))));
+    }
+
     /** The figures in the backup's own snapshot: what the file holds, whatever committed meanwhile. */
     private Map<String, String> figuresInSnapshot(String snapshot) {
         try (Connection c = dataSource.getConnection()) {
