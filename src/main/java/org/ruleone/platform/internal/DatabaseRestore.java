@@ -66,7 +66,9 @@ public final class DatabaseRestore {
             return 2;
         } catch (Exception e) {
             log.error("Restore failed", e);
-            out("{\"status\":\"failed\",\"reason\":" + json(e.getClass().getSimpleName() + ": " + e.getMessage()) + "}");
+            out("{\"status\":\"failed\",\"reason\":" + json(e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (remove what the restore left in " + Path.of(dir).toAbsolutePath().normalize()
+                    + " before trying again)") + "}");
             return 1;
         }
     }
