@@ -11,6 +11,12 @@ public class RuleOneApplication {
     private static final java.util.Set<String> SHELL_COMMANDS = java.util.Set.of("import", "import-surveys");
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            // A backup into a fresh data directory (docs in README, ADR 0121): no Spring context, nothing else runs.
+            // Logs go to stderr, so that stdout carries only the command's one-line result.
+            System.setOut(System.err);
+            System.exit(org.ruleone.platform.RestoreCommand.run(args));
+        }
         if (args.length > 0 && SHELL_COMMANDS.contains(args[0])) {
             // A command from the shell (see docs/importing.md): no HTTP port, and logs go to stderr so that
             // stdout carries only the command's one-line result.

@@ -192,6 +192,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         return url(postgres.getPort());
     }
 
+    /** Another database of this server (a backup's scratch restore, ADR 0121). */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /** As the superuser, who alone may create and drop databases here. */
+    Connection superuserConnection() throws SQLException {
+        return DriverManager.getConnection(url(postgres.getPort()), SUPERUSER, passwords.superuser());
+    }
+
     String username() {
         return APPLICATION_ROLE;
     }

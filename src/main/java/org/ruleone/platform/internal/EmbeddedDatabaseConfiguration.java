@@ -1,13 +1,20 @@
 package org.ruleone.platform.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * With no {@code spring.datasource.url}, Rule One runs its own PostgreSQL; with one, Spring Boot's
@@ -32,5 +39,15 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword(database.password());
         dataSource.setPoolName("rule-one");
         return dataSource;
+    }
+
+    /** Backups of this database with its key files (ADR 0121); with a server, its own tools do that. */
+    @Bean
+    DatabaseBackups databaseBackups(JdbcClient jdbc, DataSource dataSource, Clock clock, EmbeddedDatabase database,
+                                    @Value("${ruleone.links.key-file}") Path linkKeyFile,
+                                    @Value("${ruleone.mailroom.key-file}") Path mailroomKeyFile,
+                                    @Value("${ruleone.backup.check-by-restore:true}") boolean checkByRestore) {
+        return new DatabaseBackups(jdbc, dataSource, clock, database,
+                Map.of("links.key", linkKeyFile, "mailroom.key", mailroomKeyFile), checkByRestore);
     }
 }
