@@ -1,12 +1,14 @@
 package org.ruleone.privacy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.ruleone.customers.ConsentChannel;
 import org.ruleone.customers.ConsentMethod;
 import org.ruleone.customers.Consents;
+import org.ruleone.customers.RetentionTarget.RetentionRule;
 import org.ruleone.organization.Role;
 import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.service.ServiceFixtures;
@@ -31,6 +33,7 @@ class RecordsOfProcessingTests {
     @Autowired MockMvc mvc;
     @Autowired ServiceFixtures service;
     @Autowired Consents consents;
+    @Autowired Retention retention;
 
     @Test
     void showsAManagerEveryKindItsBasisAndPeriodAndEveryConsentWordingEverRecorded() throws Exception {
@@ -50,6 +53,26 @@ class RecordsOfProcessingTests {
         assertThat(page).contains("Consent (Art. 6(1)(a))", "Until the client is erased", oldWording,
                 "I no longer want to receive marketing e-mails from the store.",
                 "Je ne souhaite plus recevoir", "The SMTP server");
+    }
+
+    @Test
+    void showsThePeriodsTheOwnersRetentionRulesSet() throws Exception {
+        SignedInAssociate manager = service.person(Role.MANAGER, service.store(), Language.EN);
+        long owner = manager.id(); // who set a rule is only recorded
+        try {
+            retention.set(RetentionRule.IDLE_CLIENTS, Optional.of(3), owner);
+            retention.set(RetentionRule.QUARANTINED_MAIL, Optional.of(45), owner);
+
+            String page = mvc.perform(get("/privacy/records").with(user(manager)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(page).contains("Erased after 3 years without a purchase, case or consent",
+                    "Deleted after 45 days");
+        } finally {
+            for (RetentionRule rule : RetentionRule.values()) {
+                retention.set(rule, Optional.empty(), owner);
+            }
+        }
     }
 
     @Test
