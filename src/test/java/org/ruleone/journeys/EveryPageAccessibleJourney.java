@@ -179,7 +179,7 @@ class EveryPageAccessibleJourney extends BrowserJourney {
                 "/rankings/weights", "/experience/proof", "/experience/proof?window=365", "/privacy/records",
                 "/public/my-data", "/privacy/erasures",
                 "/privacy/retention", "/privacy/clients/" + client + "/erase",
-                "/settings/webhooks", "/settings/webhooks/" + webhook);
+                "/settings/webhooks", "/settings/webhooks/" + webhook, "/settings/backups");
         Map<String, String> tooWide = new java.util.LinkedHashMap<>();
         for (String path : pages) {
             p.navigate(url(path));
