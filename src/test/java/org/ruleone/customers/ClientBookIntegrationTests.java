@@ -20,6 +20,7 @@ class ClientBookIntegrationTests {
     @Autowired ClientBook book;
     @Autowired Consents consents;
     @Autowired ClientBookFixtures fixtures;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.ruleone.organization.Organization organization;
 
     @Test
@@ -171,5 +172,45 @@ class ClientBookIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple(true, ConsentMethod.IN_STORE, associate.id()));
         assertThat(consents.history(id).get(1).wording()).startsWith("J’accepte que le magasin");
         assertThat(consents.current(id, ConsentChannel.EMAIL)).isEmpty();
+    }
+
+    @Test
+    void theConsentInForceThatAudiencesReadFollowsEveryWriteInItsTransaction() {
+        long store = fixtures.store();
+        SignedInAssociate associate = fixtures.associate(store);
+        long id = book.add(new ClientDraft(store, null, "Zofia", "Nałkowska", "zofia@example.org", null, null,
+                Language.PL, "", List.of(), List.of(), "", null));
+        long other = book.add(new ClientDraft(store, null, "Maria", "Dąbrowska", "maria@example.org", null, null,
+                Language.PL, "", List.of(), List.of(), "", null));
+
+        consents.record(id, ConsentChannel.EMAIL, true, ConsentMethod.IN_STORE, associate.id());
+        assertThat(emailConsent(id)).containsExactly(true, true);
+        consents.record(id, ConsentChannel.EMAIL, false, ConsentMethod.UNSUBSCRIBE, null);
+        assertThat(emailConsent(id)).containsExactly(false, true);
+
+        // an imported decision older than the withdrawal does not put it back in force; two clients in one statement
+        jdbc.sql("""
+                insert into consent (customer_id, channel, granted, recorded_at, method, wording)
+                values (:id, 'EMAIL', true, now() - interval '3 years', 'IMPORT', 'old sign-up form'),
+                       (:other, 'EMAIL', true, now() - interval '2 years', 'IMPORT', 'old sign-up form'),
+                       (:other, 'POST', false, now() - interval '2 years', 'IMPORT', 'old sign-up form')""")
+                .param("id", id).param("other", other).update();
+        assertThat(emailConsent(id)).containsExactly(false, true);
+        assertThat(emailConsent(other)).containsExactly(true, true);
+        assertThat(jdbc.sql("select granted, ever_granted from customer_post_consent where customer_id = :id")
+                .param("id", other).query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single())
+                .containsExactly(false, false);
+        assertThat(consents.granted(id, ConsentChannel.EMAIL)).isFalse();
+
+        jdbc.sql("delete from consent where customer_id = :id and method = 'UNSUBSCRIBE'").param("id", id).update();
+        assertThat(emailConsent(id)).containsExactly(true, true);
+        jdbc.sql("delete from consent where customer_id = :id").param("id", id).update();
+        assertThat(jdbc.sql("select count(*) from customer_email_consent where customer_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+    }
+
+    private List<Boolean> emailConsent(long client) {
+        return jdbc.sql("select granted, ever_granted from customer_email_consent where customer_id = :id")
+                .param("id", client).query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single();
     }
 }
