@@ -7,9 +7,12 @@ import java.util.Optional;
 /**
  * Associates of a store (or of the chain, {@code storeId} empty) for a period, best first.
  *
- * @param weights the weights in force for the period
+ * @param weights  the weights in force for the period
+ * @param measured whether anyone of the group has anything measured in the period (an answer, a heroic, a visit, a
+ *                 case, a client, a feedback or a sale): when nobody has, everyone is at 50 and the order is only
+ *                 the names'
  */
-public record Ranking(Period period, Optional<Long> storeId, Weights weights, List<Ranked> rows) {
+public record Ranking(Period period, Optional<Long> storeId, Weights weights, List<Ranked> rows, boolean measured) {
 
     public Ranking {
         rows = List.copyOf(rows);

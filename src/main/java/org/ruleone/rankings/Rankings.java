@@ -68,7 +68,15 @@ public class Rankings {
 
     /** The top {@code n} of a store's (or the chain's) ranking for a month, for the home dashboards. */
     public List<TopAssociate> top(Optional<Long> store, YearMonth month, int n) {
-        return ranking(store, Period.month(month)).rows().stream().limit(n)
+        return top(ranking(store, Period.month(month)), n);
+    }
+
+    /** The top {@code n} of a ranking: nobody while nothing is measured (everyone would be at 50, in name order). */
+    public static List<TopAssociate> top(Ranking ranking, int n) {
+        if (!ranking.measured()) {
+            return List.of();
+        }
+        return ranking.rows().stream().limit(n)
                 .map(r -> new TopAssociate(r.associateId(), r.name(), r.rank(), r.score())).toList();
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.ruleone.experience.ExperienceFigures;
 import org.ruleone.ledger.LedgerFigures;
 import org.ruleone.platform.Formats;
+import org.ruleone.rankings.Ranking;
 import org.ruleone.rankings.Rankings;
 import org.ruleone.rankings.TopAssociate;
 import org.ruleone.recognition.HeroicFigures;
@@ -216,8 +217,10 @@ class HomeCards {
 
     /** The top of this month's ranking, whatever the period: the rankings are kept by month and quarter. */
     private void top(List<Card> cards, Optional<Long> store, YearMonth month, Formats fmt, Locale locale) {
-        List<TopAssociate> top = rankings.top(store, month, TOP);
-        String words = top.isEmpty() ? text("dashboard.home.rankings.none", locale)
+        Ranking ranking = rankings.ranking(store, org.ruleone.rankings.Period.month(month));
+        List<TopAssociate> top = Rankings.top(ranking, TOP);
+        String words = ranking.rows().isEmpty() ? text("dashboard.home.rankings.none", locale)
+                : top.isEmpty() ? text("rankings.nothingMeasured", locale)
                 : text("dashboard.home.rankings.words", locale, String.join(", ", top.stream()
                         .map(t -> text("dashboard.home.rankings.entry", locale, t.rank(), t.name(),
                                 fmt.number(Math.round(t.score())))).toList()));

@@ -63,7 +63,9 @@ public final class Ranker {
             rows.add(new Ranked(r.associateId(), r.name(), rank, r.score(), r.components(), r.strongest(),
                     r.weakest()));
         }
-        return new Ranking(period, storeId, weights, rows);
+        boolean measured = peers.stream().flatMap(p -> p.measures().values().stream())
+                .anyMatch(m -> m.n() > 0 || m.kind() == Measure.Kind.TOTAL && m.value() != 0);
+        return new Ranking(period, storeId, weights, rows, measured);
     }
 
     private static Measure measureOf(Entry peer, Component c) {

@@ -125,6 +125,20 @@ class RankerTests {
     }
 
     @Test
+    void saysNothingWasMeasuredWhenNobodyHasAnAnswerAHeroicOrASaleSoTheTopNamesNobody() {
+        Ranking nothing = rank(Weights.DEFAULTS, peer(1, "Ann", Map.of()),
+                peer(2, "Bob", Map.of(Component.EXPERIENCE, Measure.share(0, 0), Component.SALES, Measure.total(0))));
+        Ranking one = rank(Weights.DEFAULTS, peer(1, "Ann", Map.of()),
+                peer(2, "Bob", Map.of(Component.HEROICS, Measure.total(1))));
+
+        assertThat(nothing.measured()).isFalse();
+        assertThat(nothing.rows()).extracting(Ranked::score).containsOnly(50.0);
+        assertThat(org.ruleone.rankings.Rankings.top(nothing, 3)).isEmpty();
+        assertThat(one.measured()).isTrue();
+        assertThat(org.ruleone.rankings.Rankings.top(one, 3)).extracting(t -> t.name()).containsExactly("Bob", "Ann");
+    }
+
+    @Test
     void refusesWeightsThatDoNotAddUpOrPutSalesAboveTwenty() {
         assertThat(Weights.DEFAULTS.sum()).isEqualTo(100);
         assertThat(Weights.DEFAULTS.problems()).isEmpty();
