@@ -94,3 +94,21 @@ chain_data() {
         touch "$work/generated"
     fi
 }
+
+# copy_chain_data WORK — a copy of the chain data set (bench/work/chain, made by bench/search/run.sh; CHAIN_DATA names
+# another) in WORK/data, made once, so a benchmark's migrations and extra rows never touch the original.
+copy_chain_data() {
+    local work=$1 source=${CHAIN_DATA:-$ROOT/bench/work/chain}
+    [ -d "$source/data" ] || source=/work/main/bench/work/chain
+    mkdir -p "$work"
+    if [ ! -d "$work/data" ]; then
+        if [ ! -f "$source/generated" ]; then
+            echo "No chain data set in $source: run bench/search/run.sh first (it generates it)." >&2
+            exit 1
+        fi
+        echo "Copying the chain data set from $source…"
+        cp -a "$source/data" "$work/data"
+        rm -f "$work/data/postmaster.pid"
+        cp "$source/owner-password" "$work/owner-password"
+    fi
+}

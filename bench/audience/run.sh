@@ -14,20 +14,7 @@ WORK="$ROOT/bench/work/chain-audience"
 DATA="$WORK/data"
 HTTP_PORT=${BENCH_HTTP_PORT:-18091}
 DB_PORT=${BENCH_DB_PORT:-15443}
-SOURCE=${CHAIN_DATA:-$ROOT/bench/work/chain}
-[ -d "$SOURCE/data" ] || SOURCE=/work/main/bench/work/chain
-mkdir -p "$WORK"
-
-if [ ! -d "$DATA" ]; then
-    if [ ! -f "$SOURCE/generated" ]; then
-        echo "No chain data set in $SOURCE: run bench/search/run.sh first (it generates it)." >&2
-        exit 1
-    fi
-    echo "Copying the chain data set from $SOURCE…"
-    cp -a "$SOURCE/data" "$DATA"
-    rm -f "$DATA/postmaster.pid"
-    cp "$SOURCE/owner-password" "$WORK/owner-password"
-fi
+copy_chain_data "$WORK"
 
 build_jar
 trap stop_app EXIT

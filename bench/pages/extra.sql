@@ -1,6 +1,6 @@
 -- What the chain data set lacks for the pages benchmark, deterministic: 200 cases per store (a third open, a third
 -- waiting, a third resolved in the last year) with two messages each, 30 tasks per associate (half open), and
--- 1,000 survey answers per store (read models rebuilt after) over the last two years. Written once into bench/work/chain-pages.
+-- 1,000 survey answers per store (the survey figures rebuilt after) over the last two years. Written once into bench/work/chain-pages.
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 
@@ -28,10 +28,10 @@ select sc.id, k.kind, case when k.kind = 'ASSOCIATE' then sc.associate_id end,
  where sc.associate_id is not null;
 
 insert into clienteling_task (store_id, associate_id, customer_id, kind, occasion, title, due_on, status, created_at,
-                              closed_at)
+                              closed_at, closed_by)
 select a.store_id, a.id, c.id, 'MANUAL', null, 'Call about the winter collection',
        current_date - 15 + t, case when t % 2 = 0 then 'OPEN' else 'DONE' end, now() - interval '20 days',
-       case when t % 2 = 1 then now() - interval '1 day' end
+       case when t % 2 = 1 then now() - interval '1 day' end, case when t % 2 = 1 then a.id end
   from associate a
   cross join generate_series(1, 30) t
   join lateral (select id from customer where associate_id = a.id order by id offset t limit 1) c on true
@@ -55,4 +55,5 @@ analyze case_message;
 analyze clienteling_task;
 analyze survey_answer;
 select survey_figures_rebuild();
-select proof_first_experience_rebuild();
+-- The come-back proof's read model is not rebuilt: on this data set it ran for over 25 minutes. These answers are
+-- in the survey figures but not in the proof (no page measured here reads it chain-wide).
