@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -97,12 +101,11 @@ public class Organization {
      * Today's date where it is latest: in the store's own time zone, or, for the chain (empty), the latest date any
      * store has reached, so a figure "up to today" never leaves out what a store east of UTC did after its midnight.
      */
-    public java.time.LocalDate today(Optional<Long> storeId) {
-        java.time.Instant now = clock.instant();
+    public LocalDate today(Optional<Long> storeId) {
+        Instant now = clock.instant();
         List<StoreSummary> in = storeId.map(id -> store(id).stream().toList()).orElseGet(this::stores);
-        return in.stream().map(s -> java.time.LocalDate.ofInstant(now, s.timeZone()))
-                .max(java.util.Comparator.naturalOrder())
-                .orElseGet(() -> java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        return in.stream().map(s -> LocalDate.ofInstant(now, s.timeZone())).max(Comparator.naturalOrder())
+                .orElseGet(() -> LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
 
     public Optional<StoreSummary> storeNamed(String name) {

@@ -30,7 +30,6 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -99,30 +98,14 @@ class SecurityConfiguration {
         }
     }
 
-    /**
-     * Stylesheets, scripts, images and the health check are the same for everyone: they never read the session
-     * (a database read per asset with sessions in PostgreSQL, several per page; issue 16), so their chain keeps no
-     * security context and creates no session.
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain assets(HttpSecurity http) throws Exception {
-        return http.securityMatcher(ASSETS)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(r -> r.disable())
-                .csrf(c -> c.disable()) // nothing here changes state
-                .build();
-    }
-
-    /** What {@link #assets} serves: the same bytes for everyone. */
+    /** Stylesheets, scripts, images and the health check: the same bytes for everyone, no session needed. */
     static final String[] ASSETS = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**"};
 
     /**
-     * Spring MVC looks for flash attributes in the session on every request it dispatches, assets included: for
-     * those, inside the session filter, the request says it has no session, so nothing is read from the database.
+     * Spring MVC looks for flash attributes in the session on every request it dispatches, and the security filters
+     * load the signed-in person from it: for {@link #ASSETS}, inside the session filter, the request says it has no
+     * session, so nothing is read from the database (several reads per page otherwise; issue 16).
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> assetsWithoutSession() {
