@@ -103,6 +103,19 @@ public class Tasks {
         return records.counts(storeId, today(storeId), clock.instant().minus(RECENT));
     }
 
+    /**
+     * Each store's counts over all its associates (associate null), in one query; "today" is each store's own date.
+     * A store without open or recently closed tasks is absent.
+     */
+    public java.util.Map<Long, TaskCounts> countsPerStore(Collection<StoreSummary> stores) {
+        Instant now = clock.instant();
+        java.util.Map<Long, LocalDate> today = new java.util.HashMap<>();
+        for (StoreSummary s : stores) {
+            today.put(s.id(), LocalDate.ofInstant(now, s.timeZone()));
+        }
+        return records.countsPerStore(today, now.minus(RECENT));
+    }
+
     /** The task made in the asked store for an item another store requested, to show its state to the asker. */
     public Optional<Task> forItemRequest(long requestId) {
         return records.sendItemTask(requestId);

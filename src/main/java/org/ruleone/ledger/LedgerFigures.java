@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.ruleone.ledger.internal.SpendLedger;
 import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.shared.Money;
-import org.ruleone.shared.MoneyTotals;
 import org.springframework.stereotype.Service;
 
 /** The ledger's figures for other modules' screens (the home dashboard). */
@@ -37,15 +35,18 @@ public class LedgerFigures {
      * per currency, by code (a store may have spent in more than one).
      */
     public List<Money> spentThisMonth(long storeId) {
-        ZoneId zone = organization.store(storeId).map(StoreSummary::timeZone).orElse(ZoneId.of("UTC"));
-        YearMonth month = YearMonth.now(clock.withZone(zone));
-        MoneyTotals spent = new MoneyTotals();
-        for (SpendLedger.Line line : ledger.since(month.atDay(1).atStartOfDay(zone).toInstant(), Optional.of(storeId))) {
-            if (line.month().equals(month)) {
-                spent.add(line.spent());
-            }
-        }
-        return spent.amounts();
+        return organization.store(storeId).map(s -> spentThisMonth(List.of(s)).getOrDefault(storeId, List.of()))
+                .orElse(List.of());
+    }
+
+    /** {@link #spentThisMonth(long)} of several stores in one query; a store that spent nothing maps to nothing. */
+    public Map<Long, List<Money>> spentThisMonth(List<StoreSummary> stores) {
+        Instant now = clock.instant();
+        return ledger.spentWithin(stores.stream().map(s -> {
+            YearMonth month = YearMonth.from(now.atZone(s.timeZone()));
+            return new SpendLedger.Window(s.id(), month.atDay(1).atStartOfDay(s.timeZone()).toInstant(),
+                    month.plusMonths(1).atDay(1).atStartOfDay(s.timeZone()).toInstant());
+        }).toList());
     }
 
     /**

@@ -148,6 +148,11 @@ public class PurchaseImports implements DisposableBean {
         return runs.recent(storeId, limit);
     }
 
+    /** Each of these stores' newest run, in one query; a store that never imported is absent. */
+    public java.util.Map<Long, ImportRun> latestPerStore(java.util.Collection<Long> storeIds) {
+        return runs.latestPerStore(storeIds);
+    }
+
     public List<RejectedRow> rejectedRows(long importId, int limit) {
         return runs.rejections(importId, limit);
     }

@@ -202,16 +202,20 @@ class ServiceCases {
         return statuses;
     }
 
-    Map<CaseStatus, Long> countsByStatus(long storeId, Long scope) {
-        Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+    Map<Long, Map<CaseStatus, Long>> countsByStatus(java.util.Collection<Long> storeIds, Long scope) {
+        Map<Long, Map<CaseStatus, Long>> counts = new java.util.HashMap<>();
+        if (storeIds.isEmpty()) {
+            return counts;
+        }
         jdbc.sql("""
-                select status, count(*) from service_case
-                 where store_id = :store and (cast(:scope as bigint) is null or store_id = :scope)
-                 group by status
+                select store_id, status, count(*) from service_case
+                 where store_id = any(:stores) and (cast(:scope as bigint) is null or store_id = :scope)
+                 group by store_id, status
                 """)
-                .param("store", storeId).param("scope", scope)
+                .param("stores", storeIds.toArray(Long[]::new)).param("scope", scope)
                 .query(rs -> {
-                    counts.put(CaseStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(CaseStatus.class))
+                            .put(CaseStatus.valueOf(rs.getString(2)), rs.getLong(3));
                 });
         return counts;
     }

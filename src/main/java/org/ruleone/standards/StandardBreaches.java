@@ -32,6 +32,29 @@ public class StandardBreaches {
                 .query(StandardBreaches::breach).list();
     }
 
+    /**
+     * How many breaches each of these stores has had since a moment, counted up to {@code limit} each, in one query;
+     * a store without breaches is absent.
+     */
+    public java.util.Map<Long, Integer> countsSince(Instant since, Collection<Long> stores, int limit) {
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        if (stores.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                select s.id, n.n from unnest(cast(:stores as bigint[])) as s(id)
+                  cross join lateral (select count(*) as n from (select 1 from standard_breach b
+                                       where b.store_id = s.id and b.breached_at >= :since limit :limit) x) n
+                 where n.n > 0
+                """)
+                .param("stores", stores.toArray(Long[]::new)).param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** Breaches of these cases, oldest first. */
     public List<Breach> ofCases(Collection<Long> caseIds) {
         if (caseIds.isEmpty()) {

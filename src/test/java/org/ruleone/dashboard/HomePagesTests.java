@@ -107,6 +107,43 @@ class HomePagesTests {
                         containsString("/mailroom"))));
     }
 
+    /** The part of the owner's home that is one store's card. */
+    private static String card(String page, long store) {
+        int start = page.indexOf("id=\"store-" + store + "\"");
+        int end = page.indexOf("</section>", start);
+        return page.substring(start, end);
+    }
+
+    @Test
+    void anOwnersHomeGivesEachStoreItsOwnFiguresThoughThemAllAreReadAtOnce() throws Exception {
+        long warsaw = people.store("Home each Warsaw");
+        long lille = people.store("Home each Lille");
+        long quiet = people.store("Home each quiet");
+        SignedInAssociate owner = people.owner();
+        openCase(warsaw, null, "Warsaw one");
+        openCase(warsaw, null, "Warsaw two");
+        openCase(warsaw, null, "Warsaw three");
+        long lilleCase = openCase(lille, null, "Lille one");
+        desk.resolve(lilleCase, Optional.of(lille), owner.id(),
+                Resolution.refund(Money.of(new BigDecimal("12.30"), "EUR"), true), "Keeps the client.");
+        long warsawCase = openCase(warsaw, null, "Warsaw refunded");
+        desk.resolve(warsawCase, Optional.of(warsaw), owner.id(),
+                Resolution.refund(Money.of(new BigDecimal("99.99"), "PLN"), true), "Keeps the client.");
+        tasks.add(lille, null, client(lille), "Lille due", tasks.today(lille), owner.id());
+        tasks.add(lille, null, client(lille), "Lille due too", tasks.today(lille), owner.id());
+        tasks.add(warsaw, null, client(warsaw), "Warsaw overdue", tasks.today(warsaw).minusDays(3), owner.id());
+
+        String page = mvc.perform(get("/").with(user(owner))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(card(page, warsaw))
+                .contains("Open cases: 3", "Tasks due today: 0 (overdue: 1)", "99.99").doesNotContain("12.30");
+        org.assertj.core.api.Assertions.assertThat(card(page, lille))
+                .contains("Open cases: 0", "Tasks due today: 2 (overdue: 0)", "12.30").doesNotContain("99.99");
+        org.assertj.core.api.Assertions.assertThat(card(page, quiet))
+                .contains("Open cases: 0", "Tasks due today: 0 (overdue: 0)").doesNotContain("12.30", "99.99");
+    }
+
     /** The same person, preferring another language (a signed-in person's preference beats the browser's). */
     private static SignedInAssociate speaking(SignedInAssociate a, Language language) {
         return new SignedInAssociate(a.id(), a.name(), a.email(), a.role(), a.storeId(), language, a.passwordHash(),

@@ -157,6 +157,34 @@ public class TaskRecords {
                 .list();
     }
 
+    /** Counts per store over all its associates, each store with its own today. */
+    public java.util.Map<Long, TaskCounts> countsPerStore(java.util.Map<Long, LocalDate> today, Instant closedSince) {
+        java.util.Map<Long, TaskCounts> counts = new java.util.HashMap<>();
+        if (today.isEmpty()) {
+            return counts;
+        }
+        Long[] stores = today.keySet().toArray(Long[]::new);
+        String[] days = java.util.Arrays.stream(stores).map(id -> today.get(id).toString()).toArray(String[]::new);
+        jdbc.sql("""
+                select t.store_id,
+                       count(*) filter (where status = 'OPEN') as open,
+                       count(*) filter (where status = 'OPEN' and due_on < s.today) as overdue,
+                       count(*) filter (where status = 'OPEN' and due_on = s.today) as due_today,
+                       count(*) filter (where status = 'DONE' and closed_at >= :since) as done,
+                       count(*) filter (where status = 'SKIPPED' and closed_at >= :since) as skipped
+                  from unnest(cast(:stores as bigint[]), cast(:days as date[])) as s(store_id, today)
+                  join clienteling_task t on t.store_id = s.store_id
+                 where (t.status = 'OPEN' or t.closed_at >= :since)
+                 group by t.store_id
+                """)
+                .param("stores", stores).param("days", days).param("since", Timestamp.from(closedSince))
+                .query(rs -> {
+                    counts.put(rs.getLong("store_id"), new TaskCounts(null, rs.getInt("open"), rs.getInt("overdue"),
+                            rs.getInt("due_today"), rs.getInt("done"), rs.getInt("skipped")));
+                });
+        return counts;
+    }
+
     public TaskSettings settings(long storeId) {
         return jdbc.sql("select * from clienteling_settings where store_id = :store").param("store", storeId)
                 .query((rs, n) -> new TaskSettings(storeId, rs.getObject("follow_up_days", Integer.class),

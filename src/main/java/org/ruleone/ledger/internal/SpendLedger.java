@@ -22,6 +22,7 @@ import org.ruleone.organization.Organization;
 import org.ruleone.organization.StoreSummary;
 import org.ruleone.purchases.CustomerPurchases;
 import org.ruleone.shared.Money;
+import org.ruleone.shared.MoneyTotals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +73,39 @@ public class SpendLedger {
     }
 
     private record Key(YearMonth month, long store, long associate, Currency currency) {
+    }
+
+    /** A store and the moments its window starts (inclusive) and ends (exclusive). */
+    public record Window(long storeId, Instant from, Instant to) {
+    }
+
+    /**
+     * What each store's resolutions cost within its window, one total per currency (by code), in one query; a store
+     * that spent nothing is absent.
+     */
+    public Map<Long, List<Money>> spentWithin(List<Window> windows) {
+        Map<Long, MoneyTotals> totals = new HashMap<>();
+        if (windows.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.sql("""
+                select s.store_id, s.currency, sum(s.cost)
+                  from unnest(cast(:stores as bigint[]), cast(:froms as timestamptz[]), cast(:tos as timestamptz[]))
+                       as w(store_id, from_at, to_at)
+                  join ledger_spend s on s.store_id = w.store_id and s.resolved_at >= w.from_at
+                                     and s.resolved_at < w.to_at
+                 group by s.store_id, s.currency
+                """)
+                .param("stores", windows.stream().map(Window::storeId).toArray(Long[]::new))
+                .param("froms", windows.stream().map(w -> w.from().toString()).toArray(String[]::new))
+                .param("tos", windows.stream().map(w -> w.to().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    totals.computeIfAbsent(rs.getLong(1), k -> new MoneyTotals())
+                            .add(Money.of(rs.getBigDecimal(3), rs.getString(2)));
+                });
+        Map<Long, List<Money>> spent = new HashMap<>();
+        totals.forEach((store, t) -> spent.put(store, t.amounts()));
+        return spent;
     }
 
     public List<Line> since(Instant since, Optional<Long> store) {

@@ -179,6 +179,21 @@ public class ImportRuns {
                 .query(this::run).list();
     }
 
+    public java.util.Map<Long, ImportRun> latestPerStore(java.util.Collection<Long> storeIds) {
+        java.util.Map<Long, ImportRun> latest = new java.util.HashMap<>();
+        if (storeIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("""
+                select r.* from unnest(cast(:stores as bigint[])) as s(id)
+                  cross join lateral (select * from purchase_import i where i.store_id = s.id
+                                       order by i.id desc limit 1) r
+                """)
+                .param("stores", storeIds.toArray(Long[]::new))
+                .query(this::run).list().forEach(r -> latest.put(r.storeId(), r));
+        return latest;
+    }
+
     public List<RejectedRow> rejections(long id, int limit) {
         return jdbc.sql("""
                 select line_no, reason, detail, raw from purchase_import_error where import_id = :id
