@@ -50,6 +50,11 @@ public record AudienceFilter(Long storeId, List<String> tags, LocalDate lastPurc
                 wanted);
     }
 
+    /** Whether anything but the store narrows the audience. */
+    boolean narrows() {
+        return !tags.isEmpty() || !languages.isEmpty() || !segments.isEmpty() || needsPurchases();
+    }
+
     boolean needsPurchases() {
         return lastPurchaseFrom != null || lastPurchaseTo != null || spendMin != null || spendMax != null;
     }

@@ -40,6 +40,9 @@ public class Audiences {
      */
     @Transactional(readOnly = true)
     public AudienceCount count(AudienceFilter filter, Optional<Long> scope, ZoneId zone) {
+        if (!filter.narrows()) {
+            return countEveryone(scope.orElse(filter.storeId()));
+        }
         Map<LeftOutReason, Integer> leftOut = new EnumMap<>(LeftOutReason.class);
         int[] in = {0};
         query("select bucket, count(*) as n from classified group by bucket", filter, scope, zone)
@@ -53,6 +56,43 @@ public class Audiences {
                     }
                 });
         return new AudienceCount(in[0], leftOut);
+    }
+
+    /**
+     * Every client of a store or (null) of the chain, counted without classifying them one by one: the client book
+     * keeps per store how many are reachable by e-mail and why the others are not (ADR 0122), and only the bounced
+     * addresses, a short list, are matched against clients here. The same answer as the classification, which the
+     * tests hold it to.
+     */
+    private AudienceCount countEveryone(Long store) {
+        Map<LeftOutReason, Integer> leftOut = new EnumMap<>(LeftOutReason.class);
+        int[] reachable = {0};
+        jdbc.sql("""
+                select state, sum(clients) from customer_email_reach_counts
+                 where cast(:store as bigint) is null or store_id = :store
+                 group by state
+                """)
+                .param("store", store)
+                .query(rs -> {
+                    int n = rs.getInt(2);
+                    if (rs.getString(1).equals("REACHABLE")) {
+                        reachable[0] = n;
+                    } else if (n > 0) {
+                        leftOut.put(LeftOutReason.valueOf(rs.getString(1)), n);
+                    }
+                });
+        int bounced = jdbc.sql("""
+                select count(*) from undeliverable_address u
+                  join customer_directory c on lower(btrim(c.email)) = u.email
+                  join customer_email_consent k on k.customer_id = c.id and k.granted
+                 where position('@' in c.email) > 0
+                   and (cast(:store as bigint) is null or c.store_id = :store)
+                """)
+                .param("store", store).query(Integer.class).single();
+        if (bounced > 0) {
+            leftOut.put(LeftOutReason.UNDELIVERABLE, bounced);
+        }
+        return new AudienceCount(reachable[0] - bounced, leftOut);
     }
 
     /** The clients the e-mail goes to, by id. */

@@ -107,22 +107,50 @@ public final class Ranker {
             java.util.Arrays.fill(scaled, 50);
             return scaled;
         }
+        // sorted once, each value's "below" and "equal" are two binary searches: a chain's 3,000 peers are 9 million
+        // comparisons per component pair by pair
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
         for (int i = 0; i < values.length; i++) {
-            int below = 0;
-            int equal = 0;
-            for (int j = 0; j < values.length; j++) {
-                if (j == i) {
-                    continue;
-                }
-                if (values[j] < values[i]) {
-                    below++;
-                } else if (values[j] == values[i]) {
-                    equal++;
-                }
+            if (Double.isNaN(values[i])) { // nothing is below or equal to it
+                scaled[i] = 0;
+                continue;
             }
+            int below = firstAtLeast(sorted, values[i]);
+            int equal = firstAbove(sorted, values[i]) - below - 1; // the others equal to it, itself left out
             scaled[i] = 100.0 * (below + equal / 2.0) / (values.length - 1);
         }
         return scaled;
+    }
+
+    /** The index of the first value not below {@code v} in an ascending array. */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The index of the first value above {@code v} in an ascending array. */
+    private static int firstAbove(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static List<Component> strongest(Map<Component, Scaled> components, Weights weights) {

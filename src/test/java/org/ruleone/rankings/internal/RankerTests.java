@@ -72,6 +72,30 @@ class RankerTests {
         assertThat(Ranker.percentiles(new double[] {4, 4, 4, 4})).containsExactly(50, 50, 50, 50);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 42, 2026})
+    void percentilesOfManyPeersAreThoseOfComparingEveryPair(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] values = new double[1 + random.nextInt(400)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(10) == 0 ? 0.5 : random.nextInt(20) / 4.0; // many ties, as real measures have
+        }
+        double[] expected = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int below = 0;
+            int equal = 0;
+            for (int j = 0; j < values.length; j++) {
+                if (j != i && values[j] < values[i]) {
+                    below++;
+                } else if (j != i && values[j] == values[i]) {
+                    equal++;
+                }
+            }
+            expected[i] = values.length < 2 ? 50 : 100.0 * (below + equal / 2.0) / (values.length - 1);
+        }
+        assertThat(Ranker.percentiles(values)).containsExactly(expected);
+    }
+
     @Test
     void equalScoresShareARankAndTheNextRankSkips() {
         Ranking ranking = rank(only(Component.HEROICS),
