@@ -103,17 +103,23 @@ public class Tasks {
         return records.counts(storeId, today(storeId), clock.instant().minus(RECENT));
     }
 
+    /** A store's open tasks due today and overdue (by the store's own date). */
+    public record DueCounts(int dueToday, int overdue) {
+    }
+
     /**
-     * Each store's counts over all its associates (associate null), in one query; "today" is each store's own date.
-     * A store without open or recently closed tasks is absent.
+     * Each store's open tasks due today and overdue, over all its associates, in one query; "today" is each store's
+     * own date. A store with neither is absent.
      */
-    public java.util.Map<Long, TaskCounts> countsPerStore(Collection<StoreSummary> stores) {
+    public java.util.Map<Long, DueCounts> duePerStore(Collection<StoreSummary> stores) {
         Instant now = clock.instant();
         java.util.Map<Long, LocalDate> today = new java.util.HashMap<>();
         for (StoreSummary s : stores) {
             today.put(s.id(), LocalDate.ofInstant(now, s.timeZone()));
         }
-        return records.countsPerStore(today, now.minus(RECENT));
+        java.util.Map<Long, DueCounts> due = new java.util.HashMap<>();
+        records.duePerStore(today).forEach((store, counts) -> due.put(store, new DueCounts(counts[0], counts[1])));
+        return due;
     }
 
     /** The task made in the asked store for an item another store requested, to show its state to the asker. */

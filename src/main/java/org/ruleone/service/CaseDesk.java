@@ -91,17 +91,18 @@ public class CaseDesk {
 
     /** How many of the store's cases are in each status (absent statuses have none); nothing outside the scope. */
     public java.util.Map<CaseStatus, Long> countsByStatus(long storeId, Optional<Long> scope) {
-        return cases.countsByStatus(List.of(storeId), scope.orElse(null))
+        return cases.countsByStatus(List.of(storeId), java.util.EnumSet.allOf(CaseStatus.class), scope.orElse(null))
                 .getOrDefault(storeId, new java.util.EnumMap<>(CaseStatus.class));
     }
 
     /**
-     * How many cases each of these stores has in each status, in one query (a store or status without cases is
-     * absent); stores outside the scope are left out.
+     * How many cases each of these stores has in each of these statuses, in one query (a store or status without
+     * cases is absent); stores outside the scope are left out.
      */
     public java.util.Map<Long, java.util.Map<CaseStatus, Long>> countsByStatus(java.util.Collection<Long> storeIds,
+                                                                              java.util.Set<CaseStatus> statuses,
                                                                               Optional<Long> scope) {
-        return cases.countsByStatus(storeIds, scope.orElse(null));
+        return cases.countsByStatus(storeIds, statuses, scope.orElse(null));
     }
 
     /**

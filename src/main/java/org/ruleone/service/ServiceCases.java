@@ -202,17 +202,20 @@ class ServiceCases {
         return statuses;
     }
 
-    Map<Long, Map<CaseStatus, Long>> countsByStatus(java.util.Collection<Long> storeIds, Long scope) {
+    Map<Long, Map<CaseStatus, Long>> countsByStatus(java.util.Collection<Long> storeIds,
+                                                    java.util.Set<CaseStatus> statuses, Long scope) {
         Map<Long, Map<CaseStatus, Long>> counts = new java.util.HashMap<>();
         if (storeIds.isEmpty()) {
             return counts;
         }
         jdbc.sql("""
                 select store_id, status, count(*) from service_case
-                 where store_id = any(:stores) and (cast(:scope as bigint) is null or store_id = :scope)
+                 where store_id = any(:stores) and status = any(:statuses)
+                   and (cast(:scope as bigint) is null or store_id = :scope)
                  group by store_id, status
                 """)
                 .param("stores", storeIds.toArray(Long[]::new)).param("scope", scope)
+                .param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
                 .query(rs -> {
                     counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(CaseStatus.class))
                             .put(CaseStatus.valueOf(rs.getString(2)), rs.getLong(3));

@@ -157,30 +157,30 @@ public class TaskRecords {
                 .list();
     }
 
-    /** Counts per store over all its associates, each store with its own today. */
-    public java.util.Map<Long, TaskCounts> countsPerStore(java.util.Map<Long, LocalDate> today, Instant closedSince) {
-        java.util.Map<Long, TaskCounts> counts = new java.util.HashMap<>();
+    /**
+     * Per store, its open tasks due on its own today and before it ({dueToday, overdue}): one index range per store
+     * (clienteling_task_store), whatever the number of tasks done long ago.
+     */
+    public java.util.Map<Long, int[]> duePerStore(java.util.Map<Long, LocalDate> today) {
+        java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
         if (today.isEmpty()) {
             return counts;
         }
         Long[] stores = today.keySet().toArray(Long[]::new);
         String[] days = java.util.Arrays.stream(stores).map(id -> today.get(id).toString()).toArray(String[]::new);
         jdbc.sql("""
-                select t.store_id,
-                       count(*) filter (where status = 'OPEN') as open,
-                       count(*) filter (where status = 'OPEN' and due_on < s.today) as overdue,
-                       count(*) filter (where status = 'OPEN' and due_on = s.today) as due_today,
-                       count(*) filter (where status = 'DONE' and closed_at >= :since) as done,
-                       count(*) filter (where status = 'SKIPPED' and closed_at >= :since) as skipped
+                select s.store_id, n.due_today, n.overdue
                   from unnest(cast(:stores as bigint[]), cast(:days as date[])) as s(store_id, today)
-                  join clienteling_task t on t.store_id = s.store_id
-                 where (t.status = 'OPEN' or t.closed_at >= :since)
-                 group by t.store_id
+                  cross join lateral (select count(*) filter (where t.due_on = s.today) as due_today,
+                                             count(*) filter (where t.due_on < s.today) as overdue
+                                        from clienteling_task t
+                                       where t.store_id = s.store_id and t.status = 'OPEN'
+                                         and t.due_on <= s.today) n
+                 where n.due_today + n.overdue > 0
                 """)
-                .param("stores", stores).param("days", days).param("since", Timestamp.from(closedSince))
+                .param("stores", stores).param("days", days)
                 .query(rs -> {
-                    counts.put(rs.getLong("store_id"), new TaskCounts(null, rs.getInt("open"), rs.getInt("overdue"),
-                            rs.getInt("due_today"), rs.getInt("done"), rs.getInt("skipped")));
+                    counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
                 });
         return counts;
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ruleone.clienteling.HomeNotices;
-import org.ruleone.clienteling.TaskCounts;
 import org.ruleone.clienteling.Tasks;
 import org.ruleone.ledger.LedgerFigures;
 import org.ruleone.mail.Outbox;
@@ -122,14 +121,15 @@ class HomeController {
     private List<StoreFigures> figures(List<StoreSummary> stores, Instant since, Optional<Long> scope,
                                        Locale locale) {
         List<Long> ids = stores.stream().map(StoreSummary::id).toList();
-        Map<Long, Map<CaseStatus, Long>> caseCounts = cases.countsByStatus(ids, scope);
+        Map<Long, Map<CaseStatus, Long>> caseCounts = cases.countsByStatus(ids,
+                java.util.EnumSet.of(CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER), scope);
         Map<Long, Integer> breached = breaches.countsSince(since, ids, COUNT_LIMIT);
-        Map<Long, TaskCounts> taskCounts = tasks.countsPerStore(stores);
+        Map<Long, Tasks.DueCounts> taskCounts = tasks.duePerStore(stores);
         Map<Long, ImportRun> lastImports = imports.latestPerStore(ids);
         Map<Long, List<Money>> spent = ledger.spentThisMonth(stores);
         return stores.stream().map(store -> {
             Map<CaseStatus, Long> c = caseCounts.getOrDefault(store.id(), Map.of());
-            TaskCounts t = taskCounts.get(store.id());
+            Tasks.DueCounts t = taskCounts.get(store.id());
             return new StoreFigures(store, c.getOrDefault(CaseStatus.OPEN, 0L).intValue(),
                     c.getOrDefault(CaseStatus.WAITING_ON_CUSTOMER, 0L).intValue(),
                     breached.getOrDefault(store.id(), 0), t == null ? 0 : t.dueToday(), t == null ? 0 : t.overdue(),
