@@ -58,7 +58,7 @@ class HouseRulesTests {
             "book_segments",                                                 // clienteling
             "store_directory", "associate_directory",                        // organization
             "customer_directory", "customer_email_consent", "customer_post_consent",     // customers
-            "customer_tags", "customer_dates", "customer_survey_consent",
+            "customer_tags", "customer_dates", "customer_survey_consent", "customer_email_reach_counts",
             "survey_unhappy_answers",                                        // experience
             "purchase_client_dates",                                         // purchases
             "service_resolutions",                                           // service
