@@ -50,7 +50,8 @@ class ImportKilledHalfWayTests {
         shell.environment().put("RULEONE_DB_PORT", Integer.toString(dbPort));
         Process importing = shell.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+            // a second JVM starting the application: on a machine loaded by other builds it took over a minute
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
                     .until(() -> "RUNNING".equals(status(data, dbPort)));
             Thread.sleep(700); // well into the load
             assertThat(importing.isAlive()).as("the import was still running when killed").isTrue();
