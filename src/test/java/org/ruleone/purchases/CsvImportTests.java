@@ -121,6 +121,55 @@ class CsvImportTests {
     }
 
     @Test
+    void linksEveryPurchaseToItsOwnClientWhenTheFileHasMoreClientsThanOneBatch() throws IOException {
+        // Customers are written in batches while the file is still read: several batches, a client already in the
+        // store, and a client whose rows come back after others were met.
+        String known = "800000";
+        long knownId = jdbc.sql("insert into customer (store_id, external_id, last_name) values (:s, :n, 'Known') returning id")
+                .param("s", store).param("n", known).query(Long.class).single();
+        StringBuilder rows = new StringBuilder(HEADER);
+        int clients = 1_234;
+        for (int i = 0; i < clients; i++) {
+            rows.append("M").append(i).append(",S1,MUG,1,2011-01-02 10:00:00,").append(i % 7 + 1).append(".25,")
+                    .append(800000 + i).append(",France\n");
+        }
+        rows.append("MLAST,S2,CUP,2,2011-01-03 10:00:00,2.00,").append(800001).append(",France\n");
+
+        ImportSummary summary = importFile(write(rows.toString().getBytes(StandardCharsets.UTF_8)), false);
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(summary.customers()).isEqualTo(clients);
+        assertThat(summary.customersCreated()).isEqualTo(clients - 1);
+        assertThat(jdbc.sql("select count(*) from customer where store_id = :s").param("s", store)
+                .query(Long.class).single()).isEqualTo(clients);
+        // Every invoice points at the client its rows name, in this store: none left without one, none crossed.
+        assertThat(jdbc.sql("""
+                select count(*) from purchase p join customer c on c.id = p.customer_id
+                 where p.store_id = :s and c.store_id = :s
+                   and c.external_id = case when p.invoice_no = 'MLAST' then '800001'
+                                            else (800000 + substr(p.invoice_no, 2)::int)::text end""")
+                .param("s", store).query(Long.class).single()).isEqualTo(clients + 1L);
+        assertThat(jdbc.sql("select customer_id from purchase where store_id = :s and invoice_no = 'M0'")
+                .param("s", store).query(Long.class).single()).isEqualTo(knownId);
+    }
+
+    @Test
+    void allOrNothingImportCreatesNoClientWhenABadRowComesAfterManyClients() throws IOException {
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 0; i < 1_200; i++) {
+            rows.append("N").append(i).append(",S1,MUG,1,2011-01-02 10:00:00,1.00,").append(810000 + i)
+                    .append(",France\n");
+        }
+        rows.append("NBAD,S1,MUG,1,not a date,1.00,811999,France\n");
+
+        ImportSummary summary = importFile(write(rows.toString().getBytes(StandardCharsets.UTF_8)), true);
+
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(jdbc.sql("select count(*) from customer where store_id = :s").param("s", store)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void countsReturnsAndWalkInPurchasesInTheStoreTotals() throws IOException {
         ImportSummary summary = importFile(write((HEADER
                 + "F1,S1,MUG,3,2011-01-02 10:00:00,2.00,900040,France\n"

@@ -16,17 +16,20 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.ruleone.customers.ClientBook;
+import org.ruleone.customers.ImportedCustomer;
 import org.ruleone.purchases.ColumnMapping;
 import org.ruleone.purchases.ImportStatus;
 import org.ruleone.purchases.ImportSummary;
@@ -50,8 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code purchase_line} while the next rows are still being parsed, so the parser and the database work at the same
  * time. A new invoice gets a purchase id reserved from the sequence (in blocks, over a second connection), so lines
  * can go in before their purchase row.</li>
- * <li>Then the customers are found or created in one statement (in parallel with the end of the lines' load),
- * and the purchases (one row per invoice, with totals)
+ * <li>The customers are found or created in batches as they are met, on another connection, while the lines load;
+ * then the purchases (one row per invoice, with totals)
  * are loaded with {@code COPY} and one {@code INSERT … ON CONFLICT DO NOTHING}. An invoice the store already had
  * keeps its purchase: the lines just loaded for it move there, skipping the ones it already holds.</li>
  * <li>The run is marked COMPLETED in that same transaction.</li>
@@ -106,20 +109,23 @@ public class CsvImporter implements DisposableBean {
         long started = clock.millis();
         ImportProgress progress = new ImportProgress(fileSize(file));
         var beat = heartbeats.scheduleWithFixedDelay(() -> beat(importId, progress), 0, 2, TimeUnit.SECONDS);
-        // Once the file is parsed, and while the database still works through the lines, other threads read the
-        // file's digest and find or create the customers (in a transaction of their own: a customer is harmless
-        // even if the import then fails, and a second run finds them).
+        // While the file is parsed, and while the database works through the lines, other threads find or create
+        // the customers, in batches as they are met (each in a transaction of its own: a customer is harmless even
+        // if the import then fails, and a second run finds them); once it is parsed, they read the file's digest.
+        // A run that may still be thrown away whole (all or nothing) writes its customers only once every row is
+        // read and good.
         CompletableFuture<ImportScan> parsed = new CompletableFuture<>();
         CompletableFuture<String> digest = parsed.thenApplyAsync(scan -> sha256(file), sideWork);
-        CompletableFuture<ClientBook.ImportedClients> customerIds = parsed.thenApplyAsync(scan -> scan == null
-                ? new ClientBook.ImportedClients(Map.of(), 0)
-                : clientBook.ensureImportedCounting(storeId, scan.customers()), sideWork);
+        CustomerUpserts upserts = new CustomerUpserts(storeId);
+        CompletableFuture<ClientBook.ImportedClients> customerIds = parsed.thenComposeAsync(scan -> scan == null
+                ? CompletableFuture.completedFuture(new ClientBook.ImportedClients(Map.of(), 0))
+                : upserts.last(scan.takeNewCustomers()), sideWork);
         // Read on another connection too: the store's lock, held by the import, keeps the answer true.
         CompletableFuture<Boolean> fresh = parsed.thenApplyAsync(scan -> scan != null
                 && writer.noneInStore(storeId, scan.invoices.keySet()), sideWork);
         try {
             ImportSummary summary = transactions.execute(tx -> load(importId, storeId, zone, file, mapping,
-                    allOrNothing, progress, started, parsed, customerIds, fresh));
+                    allOrNothing, progress, started, parsed, allOrNothing ? null : upserts::add, customerIds, fresh));
             progress.lap("commit");
             log.info("Import {} {}: {} rows read, {} imported, {} skipped, {} rejected in {} ms ({})", importId,
                     summary.status(), summary.rowsRead(), summary.rowsImported(), summary.rowsSkipped(),
@@ -171,7 +177,8 @@ public class CsvImporter implements DisposableBean {
 
     private ImportSummary load(long importId, long storeId, ZoneId zone, Path file, ColumnMapping mapping,
                                boolean allOrNothing, ImportProgress progress, long started,
-                               CompletableFuture<ImportScan> parsed, CompletableFuture<ClientBook.ImportedClients> customers,
+                               CompletableFuture<ImportScan> parsed, Consumer<List<ImportedCustomer>> newCustomers,
+                               CompletableFuture<ClientBook.ImportedClients> customers,
                                CompletableFuture<Boolean> fresh) {
         ImportRuns.holdWhileRunning(jdbc, importId);
         lockStore(jdbc, storeId);
@@ -181,7 +188,8 @@ public class CsvImporter implements DisposableBean {
             CopyManager copyApi = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
             ImportScan scan;
             try (PurchaseIds ids = new PurchaseIds(dataSource)) {
-                scan = PurchaseLines.stream(copyApi, file, mapping, allOrNothing, importId, ids, progress, parsed);
+                scan = PurchaseLines.stream(copyApi, file, mapping, allOrNothing, importId, ids, progress, parsed,
+                        newCustomers);
             }
             progress.lap("lines");
             if (scan.aborted) {
@@ -213,6 +221,38 @@ public class CsvImporter implements DisposableBean {
             return summary;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Loading the purchases failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The customers of one run, found or created one batch after the other on a side thread, each batch in a
+     * transaction of its own, while the file is still being read.
+     */
+    private final class CustomerUpserts {
+        private final long storeId;
+        private final Map<String, Long> ids = new HashMap<>();
+        private int created;
+        private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+
+        CustomerUpserts(long storeId) {
+            this.storeId = storeId;
+        }
+
+        synchronized void add(List<ImportedCustomer> batch) {
+            if (!batch.isEmpty()) {
+                // Each step runs after the one before, so ids and created need no other guard.
+                chain = chain.thenRunAsync(() -> {
+                    ClientBook.ImportedClients clients = clientBook.ensureImportedCounting(storeId, batch);
+                    ids.putAll(clients.ids());
+                    created += clients.created();
+                }, sideWork);
+            }
+        }
+
+        /** The last batch; completes with every customer of the run once all batches are written. */
+        synchronized CompletableFuture<ClientBook.ImportedClients> last(List<ImportedCustomer> batch) {
+            add(batch);
+            return chain.thenApply(done -> new ClientBook.ImportedClients(ids, created));
         }
     }
 

@@ -33,6 +33,8 @@ final class ImportScan {
     private Invoice last;
     private String lastCustomer;
     final Map<String, String> customers = new HashMap<>();
+    /** Customers met for the first time since the last {@link #takeNewCustomers}. */
+    private List<ImportedCustomer> newCustomers = new ArrayList<>();
     final List<RejectedRow> rejected = new ArrayList<>();
     long rejectedCount;
 
@@ -83,15 +85,24 @@ final class ImportScan {
                 invoice.customer = row.customer();
             }
             if (row.customer() != lastCustomer) {
-                customers.putIfAbsent(row.customer(), row.country());
+                if (customers.putIfAbsent(row.customer(), row.country()) == null) {
+                    newCustomers.add(new ImportedCustomer(row.customer(), row.country()));
+                }
                 lastCustomer = row.customer();
             }
         }
         return invoice;
     }
 
-    List<ImportedCustomer> customers() {
-        return customers.entrySet().stream().map(e -> new ImportedCustomer(e.getKey(), e.getValue())).toList();
+    int newCustomerCount() {
+        return newCustomers.size();
+    }
+
+    /** The customers met for the first time since the last call (each customer of the file is in one answer). */
+    List<ImportedCustomer> takeNewCustomers() {
+        List<ImportedCustomer> taken = newCustomers;
+        newCustomers = new ArrayList<>();
+        return taken;
     }
 
     void reject(RejectedRow row) {

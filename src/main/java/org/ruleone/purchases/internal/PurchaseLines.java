@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.ruleone.customers.ImportedCustomer;
 import org.ruleone.platform.CsvReader;
 import org.ruleone.platform.RejectedRow;
 import org.ruleone.purchases.ColumnMapping;
@@ -20,16 +22,22 @@ import org.ruleone.purchases.ColumnMapping;
  */
 final class PurchaseLines {
 
+    /** Customers are handed on for their upsert in batches of this many, while the rest of the file is read. */
+    static final int CUSTOMER_BATCH = 500;
+
     private PurchaseLines() {
     }
 
     /**
      * Streams the file's lines into {@code purchase_line}; {@code parsed} completes once every row is read (with
-     * null when an all-or-nothing run met a bad row, which cancels the copy).
+     * null when an all-or-nothing run met a bad row, which cancels the copy). Every {@value #CUSTOMER_BATCH}
+     * customers met for the first time go to {@code newCustomers} (when not null) as soon as they are read; the
+     * last ones stay in the scan ({@link ImportScan#takeNewCustomers}).
      */
     static ImportScan stream(CopyManager copyApi, Path file, ColumnMapping mapping, boolean allOrNothing,
                              long importId, PurchaseIds ids, ImportProgress progress,
-                             CompletableFuture<ImportScan> parsed) throws IOException, SQLException {
+                             CompletableFuture<ImportScan> parsed, Consumer<List<ImportedCustomer>> newCustomers)
+            throws IOException, SQLException {
         ImportScan scan = new ImportScan();
         CopyIn copyIn = copyApi.copyIn("copy purchase_line (purchase_id, line_in_invoice, sku, description, "
                 + "quantity, unit_price, import_id) from stdin with (format binary)");
@@ -50,6 +58,9 @@ final class PurchaseLines {
                     continue;
                 }
                 ImportScan.Invoice invoice = scan.add(row, ids);
+                if (newCustomers != null && scan.newCustomerCount() >= CUSTOMER_BATCH) {
+                    newCustomers.accept(scan.takeNewCustomers());
+                }
                 if (!scan.aborted) {
                     out.row(7).int8(invoice.id).int4(row.lineInInvoice())
                             .text(row.bytes(), row.skuStart(), row.skuLength())
