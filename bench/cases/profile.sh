@@ -28,7 +28,7 @@ PGPASSFILE="$WORK/data/pgpass" PGCONNECT_TIMEOUT=10 psql -X -q -h localhost -p "
     -c "alter system set shared_preload_libraries = 'pg_stat_statements'" -c "alter system set pg_stat_statements.track = 'all'"
 stop_app
 # Only the measured phase is recorded (the recording starts after the start-up and the warm-up are over).
-start_app "$WORK/data" "$HTTP_PORT" "$DB_PORT" "$WORK/app.log"
+APP_JAVA_OPTS="${APP_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=256" start_app "$WORK/data" "$HTTP_PORT" "$DB_PORT" "$WORK/app.log"
 superuser() { PGPASSFILE="$WORK/data/pgpass" PGCONNECT_TIMEOUT=10 psql -X -q -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
 superuser -c "create extension if not exists pg_stat_statements" >/dev/null
 
@@ -44,7 +44,7 @@ POSTMASTER=$(head -1 "$WORK/data/postmaster.pid")
     superuser -c "select pg_stat_statements_reset()" -c "select pg_stat_reset()" >/dev/null
     "$(dirname "$(find_java)")/jcmd" "$APP_PID" JFR.start name=cases settings=profile \
         filename="$WORK/cases.jfr" duration="$(( SECONDS_MEASURED - 4 ))s" >/dev/null
-    CLIENT=$(pgrep -f "CasesBench.java $BASE" | head -1)
+    CLIENT=$(cat "$WORK/client.pid")
     read -r A0 P0 C0 T0 < <(echo "$(ticks "$APP_PID") $(ticks "$POSTMASTER") $(ticks "$CLIENT") $(awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat)")
     sleep $(( SECONDS_MEASURED - 4 ))
     read -r A1 P1 C1 T1 < <(echo "$(ticks "$APP_PID") $(ticks "$POSTMASTER") $(ticks "$CLIENT") $(awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat)")
@@ -57,7 +57,10 @@ POSTMASTER=$(head -1 "$WORK/data/postmaster.pid")
 COUNTER=$!
 echo "API with JFR: $CLIENTS clients, ${WARMUP} s warm-up, ${SECONDS_MEASURED} s measured, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$(find_java)" "$ROOT/bench/cases/CasesBench.java" "$BASE" "$TOKEN" "$CLIENTS" "$CONCURRENCY" "$WARMUP" \
-    "$SECONDS_MEASURED" "$WORK/client-ids" | tee "$WORK/api.txt"
+    "$SECONDS_MEASURED" "$WORK/client-ids" > "$WORK/api.txt" &
+echo $! > "$WORK/client.pid"
+wait $!
+cat "$WORK/api.txt"
 wait "$COUNTER"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$WORK/cpu.txt"

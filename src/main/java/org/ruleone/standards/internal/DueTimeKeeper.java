@@ -77,12 +77,12 @@ public class DueTimeKeeper {
 
     /** Openings published before ADR 0126 whose clock was still owed (the process stopped after their commit). */
     @EventListener(ApplicationReadyEvent.class)
-    void takeOverOpeningsOwed() {
+    public void takeOverOpeningsOwed() {
         pendingEvents.takeOver(OPENED_AFTER_COMMIT, CaseOpened.class, this::on);
     }
 
     /** The event publication registry's name of {@link #on(CaseOpened)} when it ran after the commit. */
-    static final String OPENED_AFTER_COMMIT =
+    public static final String OPENED_AFTER_COMMIT =
             "org.ruleone.standards.internal.DueTimeKeeper.on(org.ruleone.service.CaseOpened)";
 
     @TransactionalEventListener(fallbackExecution = true)
