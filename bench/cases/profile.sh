@@ -49,7 +49,7 @@ POSTMASTER=$(head -1 "$WORK/data/postmaster.pid")
     sleep $(( SECONDS_MEASURED - 4 ))
     read -r A1 P1 C1 T1 < <(echo "$(ticks "$APP_PID") $(ticks "$POSTMASTER") $(ticks "$CLIENT") $(awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat)")
     awk -v w=$(( SECONDS_MEASURED - 4 )) -v a=$(( A1 - A0 )) -v p=$(( P1 - P0 )) -v c=$(( C1 - C0 )) -v t=$(( T1 - T0 )) \
-        'BEGIN { printf "CPU seconds in the %d s window (busy CPU of the whole machine: %.1f): application %.1f, PostgreSQL %.1f, load client %.1f\n", w, t / 100, a / 100, p / 100, c / 100 }' \
+        'BEGIN { printf "CPU seconds in the %d s window (busy CPU of the whole machine: %.1f): application %.1f, PostgreSQL %.1f\n", w, t / 100, a / 100, p / 100 }' \
         > "$WORK/cpu.txt"
     superuser -c "create table if not exists profile_counts as select * from pg_stat_statements" \
         -c "create table if not exists profile_xacts as select * from pg_stat_database where datname = 'postgres'" >/dev/null
