@@ -146,6 +146,32 @@ public class Organization {
                 .list();
     }
 
+    /** A store's time zone and opening hours. */
+    public record OpeningHours(ZoneId timeZone, List<BusinessHours> hours) {
+    }
+
+    /**
+     * The store's time zone with its opening hours, read in one statement (a case's due times need both when it
+     * opens, in the opening's transaction); empty for an unknown store.
+     */
+    public Optional<OpeningHours> openingHours(long storeId) {
+        List<Object[]> rows = jdbc.sql("""
+                select s.time_zone, h.day_of_week, h.opens_at, h.closes_at
+                  from store s left join store_hours h on h.store_id = s.id
+                 where s.id = :id order by h.day_of_week
+                """)
+                .param("id", storeId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2) == null ? null
+                        : new BusinessHours(DayOfWeek.of(rs.getInt(2)), rs.getTime(3).toLocalTime(),
+                        rs.getTime(4).toLocalTime())})
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BusinessHours> hours = rows.stream().map(r -> (BusinessHours) r[1]).filter(Objects::nonNull).toList();
+        return Optional.of(new OpeningHours(ZoneId.of((String) rows.getFirst()[0]), hours));
+    }
+
     private void replaceHours(long storeId, List<BusinessHours> hours) {
         jdbc.sql("delete from store_hours where store_id = :id").param("id", storeId).update();
         for (BusinessHours h : hours) {

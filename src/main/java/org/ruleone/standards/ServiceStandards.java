@@ -40,6 +40,17 @@ public class ServiceStandards {
         return new StoreStandards(storeId, rings, all);
     }
 
+    /** The store's standard for one channel (the default when it never set one), in one statement. */
+    public ChannelStandard forChannel(long storeId, Channel channel) {
+        return jdbc.sql("""
+                select first_response_minutes, resolution_minutes from service_standard
+                 where store_id = :store and channel = :channel
+                """)
+                .param("store", storeId).param("channel", channel.name())
+                .query((rs, n) -> new ChannelStandard(channel, rs.getInt(1), rs.getInt(2)))
+                .optional().orElseGet(() -> ChannelStandard.defaultFor(channel));
+    }
+
     /** Replaces the store's standards; cases already open keep the due times they were given. */
     @Transactional
     public void save(StoreStandards standards) {
@@ -64,8 +75,8 @@ public class ServiceStandards {
 
     /** The store's opening hours in its time zone; every hour counts when it has none (or is unknown). */
     public BusinessCalendar calendarOf(long storeId) {
-        return organization.store(storeId)
-                .map(s -> new BusinessCalendar(s.timeZone(), organization.hours(storeId)))
+        return organization.openingHours(storeId)
+                .map(h -> new BusinessCalendar(h.timeZone(), h.hours()))
                 .orElseGet(() -> BusinessCalendar.alwaysOpen(java.time.ZoneOffset.UTC));
     }
 

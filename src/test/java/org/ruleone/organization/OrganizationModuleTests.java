@@ -33,4 +33,26 @@ class OrganizationModuleTests {
                 .toArriveAndVerify(e -> assertThat(e.storeId()).isEqualTo(store));
         assertThat(organization.associate(leaving.id()).orElseThrow().active()).isFalse();
     }
+
+    @Test
+    void openingHoursAreTheStoresZoneWithItsDaysInOrderOrNoneForAStoreWithout() {
+        java.time.ZoneId warsaw = java.time.ZoneId.of("Europe/Warsaw");
+        long open = organization.createStore(new StoreDraft("Store " + UUID.randomUUID(), "", "PL", warsaw,
+                org.ruleone.shared.Language.PL, java.util.List.of(
+                        new BusinessHours(java.time.DayOfWeek.SATURDAY, java.time.LocalTime.of(10, 0),
+                                java.time.LocalTime.of(14, 0)),
+                        new BusinessHours(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(9, 0),
+                                java.time.LocalTime.of(18, 0)))));
+        long always = organization.createStore(new StoreDraft("Store " + UUID.randomUUID(), "", "FR",
+                java.time.ZoneId.of("Europe/Paris"), org.ruleone.shared.Language.FR, java.util.List.of()));
+
+        Organization.OpeningHours hours = organization.openingHours(open).orElseThrow();
+        assertThat(hours.timeZone()).isEqualTo(warsaw);
+        assertThat(hours.hours()).isEqualTo(organization.hours(open));
+        assertThat(hours.hours()).extracting(BusinessHours::day)
+                .containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.SATURDAY);
+        assertThat(organization.openingHours(always).orElseThrow().hours()).isEmpty();
+        assertThat(organization.openingHours(always).orElseThrow().timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(organization.openingHours(Long.MAX_VALUE)).isEmpty();
+    }
 }

@@ -70,6 +70,7 @@ class ServiceStandardsIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired EventResubmission resubmission;
+    @Autowired org.springframework.modulith.events.core.EventSerializer serializer;
 
     long store;
     SignedInAssociate manager;
@@ -271,6 +272,72 @@ class ServiceStandardsIntegrationTests {
                          where completion_date is null and cast(serialized_event as jsonb) ->> 'caseId' = :id
                         """)
                 .param("id", String.valueOf(caseId)).query(Integer.class).single();
+    }
+
+    @Test
+    void theOpeningsTransactionWritesTheDueTimesAndTheRegistryKeepsNothingForIt() {
+        clock.set(warsaw("2026-11-21T17:30"));
+        long id = transaction.execute(s -> {
+            long opened = desk.open(new CaseDraft(store, customer, associate.id(), Channel.EMAIL, "Broken zip", null,
+                    "The zip of my coat broke."), Optional.of(store));
+            assertThat(clockRows(opened)).as("before the commit, in the opening's transaction").isEqualTo(1);
+            return opened;
+        });
+
+        assertThat(fact(id, "First response due").value()).startsWith("Nov 23, 2026, 11:30\u202fAM");
+        assertThat(jdbc.sql("""
+                        select count(*) from event_publication
+                         where event_type like '%CaseOpened' and cast(serialized_event as jsonb) ->> 'caseId' = :id
+                        """)
+                .param("id", String.valueOf(id)).query(Integer.class).single()).isZero();
+        resolvedInTime(id);
+    }
+
+    @Test
+    void anOpeningThatRollsBackLeavesNoDueTimes() {
+        clock.set(warsaw("2026-11-24T10:00"));
+        long id = transaction.execute(s -> {
+            long opened = desk.open(new CaseDraft(store, customer, associate.id(), Channel.EMAIL, "Broken zip", null,
+                    "The zip of my coat broke."), Optional.of(store));
+            s.setRollbackOnly();
+            return opened;
+        });
+
+        assertThat(clockRows(id)).isZero();
+        assertThat(desk.find(id, Optional.of(store))).isEmpty();
+    }
+
+    @Test
+    void anOpeningPublishedBeforeClocksWereWrittenInItsTransactionGetsItsClockAtTheNextStart() {
+        long id = openEmailCase("2026-11-21T17:30");
+        jdbc.sql("delete from case_clock where case_id = :id").param("id", id).update();
+        java.util.UUID publication = java.util.UUID.randomUUID();
+        // As the registry wrote it when the keeper ran after the commit, and the process stopped before it did.
+        jdbc.sql("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                                       status)
+                        values (:id, :listener, 'org.ruleone.service.CaseOpened', :json, :at, 'PROCESSING')
+                        """)
+                .param("id", publication).param("listener", DueTimeKeeper.OPENED_AFTER_COMMIT)
+                .param("json", serializer.serialize(new org.ruleone.service.CaseOpened(id, store, customer,
+                        associate.id(), Channel.EMAIL, "Broken zip", org.ruleone.shared.Language.EN,
+                        warsaw("2026-11-21T17:30"))).toString())
+                .param("at", java.sql.Timestamp.from(warsaw("2026-11-21T17:30"))).update();
+        clock.set(warsaw("2026-11-23T12:00"));
+
+        keeper.takeOverOpeningsOwed();
+
+        assertThat(clockRows(id)).isEqualTo(1);
+        assertThat(fact(id, "First response due").value()).contains("due Nov 23, 2026, 11:30\u202fAM");
+        assertThat(jdbc.sql("select completion_date is not null from event_publication where id = :id")
+                .param("id", publication).query(Boolean.class).single()).isTrue();
+        assertThat(check()).as("the missed first response, now that the clock exists").isEqualTo(1);
+        resolvedInTime(id);
+    }
+
+    int clockRows(long caseId) {
+        return jdbc.sql("select count(*) from case_clock where case_id = :id").param("id", caseId)
+                .query(Integer.class).single();
     }
 
     @Test

@@ -6,6 +6,9 @@ import org.ruleone.service.CaseAssigned;
 import org.ruleone.service.CaseOpened;
 import org.ruleone.service.CaseReopened;
 import org.ruleone.service.CaseResolved;
+import org.ruleone.platform.PendingEvents;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,19 +18,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Writes down, from the service desk's events, what the ledger and the review need: each resolution's cost, each
  * case's who and what, whether a reply apologised, and each reopening. Every handler is idempotent, so a
- * republished event changes nothing.
+ * republished event changes nothing. A case's review row is written in the transaction that opens it (ADR 0126).
  */
 @Component
 class LedgerRecorder {
 
     private final JdbcClient jdbc;
+    private final PendingEvents pendingEvents;
 
-    LedgerRecorder(JdbcClient jdbc) {
+    LedgerRecorder(JdbcClient jdbc, PendingEvents pendingEvents) {
         this.jdbc = jdbc;
+        this.pendingEvents = pendingEvents;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Written in the transaction that opens the case (ADR 0126): no event publication for an opening. */
+    @EventListener
     public void on(CaseOpened e) {
         jdbc.sql("""
                 insert into review_case (case_id, store_id, customer_id, owner_id, channel, subject, opened_at)
@@ -39,6 +44,16 @@ class LedgerRecorder {
                 .param("subject", e.subject() == null ? "" : e.subject()).param("at", Timestamp.from(e.openedAt()))
                 .update();
     }
+
+    /** Openings published before ADR 0126 whose review row was still owed (the process stopped after the commit). */
+    @EventListener(ApplicationReadyEvent.class)
+    void takeOverOpeningsOwed() {
+        pendingEvents.takeOver(OPENED_AFTER_COMMIT, CaseOpened.class, this::on);
+    }
+
+    /** The event publication registry's name of {@link #on(CaseOpened)} when it ran after the commit. */
+    static final String OPENED_AFTER_COMMIT =
+            "org.ruleone.ledger.internal.LedgerRecorder.on(org.ruleone.service.CaseOpened)";
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -19,6 +19,8 @@ import org.ruleone.standards.Standard;
 import org.ruleone.telephony.CallLogged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps every case's due times from the service desk's events, in the order they happened (each handled right
- * after the service's transaction commits, in its own transaction), and turns a missed due time into a breach:
+ * Keeps every case's due times from the service desk's events, in the order they happened (the opening in the
+ * transaction that opens the case, every later event right after the service's transaction commits, in its own
+ * transaction), and turns a missed due time into a breach:
  * when the late answer or resolution arrives, or when the scheduled check finds the due time passed.
  */
 @Component
@@ -57,10 +60,13 @@ public class DueTimeKeeper {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * A case's clock is written in the transaction that opens the case (ADR 0126): the case exists exactly when its
+     * due times do, every later event of the case finds its clock, and opening a case costs no event publication.
+     */
+    @EventListener
     public void on(CaseOpened e) {
-        ChannelStandard standard = standards.of(e.storeId()).forChannel(e.channel());
+        ChannelStandard standard = standards.forChannel(e.storeId(), e.channel());
         BusinessCalendar calendar = standards.calendarOf(e.storeId());
         clocks.insert(new CaseClock(e.caseId(), e.storeId(), e.customerId(), e.channel(), e.ownerId(), e.openedAt(),
                 standard.firstResponseMinutes(),
@@ -68,6 +74,16 @@ public class DueTimeKeeper {
                 e.openedAt(), standard.resolutionMinutes(),
                 calendar.plus(e.openedAt(), Duration.ofMinutes(standard.resolutionMinutes())), null, null, null));
     }
+
+    /** Openings published before ADR 0126 whose clock was still owed (the process stopped after their commit). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void takeOverOpeningsOwed() {
+        pendingEvents.takeOver(OPENED_AFTER_COMMIT, CaseOpened.class, this::on);
+    }
+
+    /** The event publication registry's name of {@link #on(CaseOpened)} when it ran after the commit. */
+    public static final String OPENED_AFTER_COMMIT =
+            "org.ruleone.standards.internal.DueTimeKeeper.on(org.ruleone.service.CaseOpened)";
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
