@@ -63,7 +63,15 @@ public class Segments {
         if (customerIds.isEmpty()) {
             return segments;
         }
-        jdbc.sql("select * from book_client_segment where customer_id = any(cast(:ids as bigint[]))")
+        // Every row is current as of the latest refresh (a refresh brings every row it does not rewrite up to date).
+        jdbc.sql("""
+                select s.*, r.started_at as computed_at,
+                       floor(extract(epoch from (r.started_at - s.last_purchase_at)) / 86400)::int as recency_days
+                  from book_client_segment s
+                 cross join (select started_at from book_segment_refresh
+                              where finished_at is not null order by id desc limit 1) r
+                 where s.customer_id = any(cast(:ids as bigint[]))
+                """)
                 .param("ids", customerIds.toArray(Long[]::new))
                 .query(rs -> {
                     ClientSegment s = segment(rs);
@@ -79,7 +87,10 @@ public class Segments {
                 .single();
     }
 
-    /** Recomputes every client's segment as of now. */
+    /**
+     * Brings every client's segment up to date as of now: {@link SegmentRefresh.Reason#PURCHASES_CHANGED} refreshes
+     * only what changed since the last refresh, the other reasons recompute every client.
+     */
     @Transactional
     public SegmentRefresh refresh(SegmentRefresh.Reason reason) {
         // One refresh at a time across nodes; a second one waits and then recomputes from fresh data.
@@ -112,72 +123,372 @@ public class Segments {
         return done ? Optional.empty() : Optional.of(compute(reason));
     }
 
+    /** Whether purchases were added, changed or deleted since the last refresh (or there never was a full one). */
+    public boolean outOfDate() {
+        return lastFullRecompute().isEmpty() || purchases.clientsChanged();
+    }
+
+    private Optional<Long> lastFullRecompute() {
+        return jdbc.sql("select max(id) from book_segment_refresh where finished_at is not null and full_recompute")
+                .query(Long.class).optional();
+    }
+
     /** Computes the segments; the caller holds the refresh lock. */
     private SegmentRefresh compute(SegmentRefresh.Reason reason) {
-        // The two window sorts over every client fit in memory instead of spilling to disk.
+        // The window sorts over every client of a full recompute fit in memory instead of spilling to disk.
         jdbc.sql("set local work_mem = '256MB'").update();
         String mark = purchases.changeMarker();
         Instant asOf = clock.instant();
         long started = System.nanoTime();
+        Optional<Instant> previous = jdbc.sql("""
+                select started_at from book_segment_refresh where finished_at is not null order by id desc limit 1
+                """).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+        boolean incremental = reason == SegmentRefresh.Reason.PURCHASES_CHANGED && previous.isPresent()
+                && lastFullRecompute().isPresent();
         long refreshId = jdbc.sql("""
-                insert into book_segment_refresh (reason, started_at, clients, purchases_mark)
-                values (:reason, :asOf, 0, :mark) returning id
+                insert into book_segment_refresh (reason, started_at, clients, purchases_mark, full_recompute)
+                values (:reason, :asOf, 0, :mark, :full) returning id
                 """)
                 .param("reason", reason.name()).param("asOf", Timestamp.from(asOf)).param("mark", mark)
+                .param("full", !incremental)
                 .query(Long.class).single();
-        int clients = jdbc.sql("""
-                with figures as (
-                    select customer_id, store_id, visits, net_spend,
-                           floor(extract(epoch from (:asOf - last_purchase_at)) / 86400)::int  as recency_days,
-                           floor(extract(epoch from (:asOf - first_purchase_at)) / 86400)::int as age_days
-                      from purchase_client_figures
-                     where visits > 0
-                ), scored as (
-                    select f.*,
-                           case when recency_days <= 30 then 5 when recency_days <= 90 then 4
-                                when recency_days <= 180 then 3 when recency_days <= 365 then 2 else 1 end as r,
-                           least(5, 1 + floor(5 * percent_rank() over (partition by store_id order by visits)))::int as f,
-                           least(5, 1 + floor(5 * percent_rank() over (partition by store_id order by net_spend)))::int as m
-                      from figures f
-                )
-                insert into book_client_segment as s (customer_id, store_id, segment, recency_score, frequency_score,
-                                                     monetary_score, recency_days, visits, net_spend, computed_at,
-                                                     refresh_id)
-                select customer_id, store_id,
-                       case when r = 1                          then 'LAPSED'
-                            when age_days <= 30                 then 'NEW'
-                            when r >= 4 and f >= 4 and m >= 4   then 'CHAMPIONS'
-                            when r >= 3 and f >= 4              then 'LOYAL'
-                            when r >= 4                         then 'PROMISING'
-                            when r = 2 and (f >= 3 or m >= 4)   then 'AT_RISK'
-                            else                                     'NEEDS_ATTENTION' end,
-                       r, f, m, recency_days, visits, net_spend, :asOf, :refresh
-                  from scored
-                on conflict (customer_id) do update
-                   set store_id = excluded.store_id, segment = excluded.segment,
-                       recency_score = excluded.recency_score, frequency_score = excluded.frequency_score,
-                       monetary_score = excluded.monetary_score, recency_days = excluded.recency_days,
-                       visits = excluded.visits, net_spend = excluded.net_spend, computed_at = excluded.computed_at,
-                       refresh_id = excluded.refresh_id
-                """)
-                .param("asOf", Timestamp.from(asOf)).param("refresh", refreshId)
-                .update();
-        // Clients who no longer qualify (all returned, merged away) lose their old segment.
-        jdbc.sql("delete from book_client_segment where refresh_id <> :refresh").param("refresh", refreshId).update();
+        Integer rewritten = null;
+        if (incremental) {
+            int clients = jdbc.sql("select coalesce(sum(clients), 0) from book_segment_store").query(Integer.class).single();
+            Optional<long[]> changed = purchases.takeChangedClients(Math.max(1000, clients / 5));
+            if (changed.isPresent()) {
+                rewritten = incremental(asOf, previous.get(), changed.get());
+                if (rewritten == null) {
+                    log.warn("Client segments: the stored quintile steps disagree with the clients; recomputing every client");
+                }
+            }
+        } else {
+            purchases.forgetChangedClients();
+        }
+        boolean full = rewritten == null;
+        if (full) {
+            // Changes were forgotten (too many, or a full recompute): every client is read again.
+            rewritten = recompute(asOf);
+        }
+        int clients = jdbc.sql("select coalesce(sum(clients), 0) from book_segment_store").query(Integer.class).single();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        jdbc.sql("update book_segment_refresh set finished_at = :finished, clients = :clients where id = :refresh")
-                .param("finished", Timestamp.from(asOf.plus(took))).param("clients", clients)
-                .param("refresh", refreshId)
+        jdbc.sql("""
+                update book_segment_refresh set finished_at = :finished, clients = :clients, full_recompute = :full,
+                       rewritten = :rewritten
+                 where id = :refresh
+                """)
+                .param("finished", Timestamp.from(asOf.plus(took))).param("clients", clients).param("full", full)
+                .param("rewritten", rewritten).param("refresh", refreshId)
                 .update();
-        log.info("Client segments refreshed ({}): {} clients in {} ms", reason, clients, took.toMillis());
-        return new SegmentRefresh(reason, asOf, clients, took);
+        log.info("Client segments refreshed ({}, {}): {} clients, {} rows written in {} ms", reason,
+                full ? "every client" : "what changed", clients, rewritten, took.toMillis());
+        return new SegmentRefresh(reason, asOf, clients, took, full, rewritten);
     }
 
-    /** Whether purchases were added since the last refresh (or there never was one). */
-    public boolean outOfDate() {
-        Optional<String> last = jdbc.sql("select purchases_mark from book_segment_refresh where finished_at is not null order by id desc limit 1")
-                .query(String.class).optional();
-        return last.isEmpty() || !last.get().equals(purchases.changeMarker());
+    /** R from the last purchase, as of {@code :asOf}: fixed bands of days (ADR 0060). */
+    private static String recencyScore(String lastPurchaseAt) {
+        String days = "floor(extract(epoch from (cast(:asOf as timestamptz) - " + lastPurchaseAt + ")) / 86400)";
+        return "(case when %1$s <= 30 then 5 when %1$s <= 90 then 4 when %1$s <= 180 then 3 when %1$s <= 365 then 2 else 1 end)"
+                .formatted(days);
+    }
+
+    /** The segment from the scores and the first purchase, as of {@code :asOf}: the first rule that applies (ADR 0060). */
+    private static String segment(String r, String f, String m, String firstPurchaseAt) {
+        return """
+                (case when %1$s = 1                            then 'LAPSED'
+                      when floor(extract(epoch from (cast(:asOf as timestamptz) - %4$s)) / 86400) <= 30 then 'NEW'
+                      when %1$s >= 4 and %2$s >= 4 and %3$s >= 4 then 'CHAMPIONS'
+                      when %1$s >= 3 and %2$s >= 4             then 'LOYAL'
+                      when %1$s >= 4                           then 'PROMISING'
+                      when %1$s = 2 and (%2$s >= 3 or %3$s >= 4) then 'AT_RISK'
+                      else                                          'NEEDS_ATTENTION' end)
+                """.formatted(r, f, m, firstPurchaseAt);
+    }
+
+    /** The stored columns a refresh compares to know whether a row moved. */
+    private static final String ROW = "store_id, segment, recency_score, frequency_score, monetary_score, visits, "
+            + "net_spend, first_purchase_at, last_purchase_at";
+
+    /**
+     * Recomputes every client from the purchases' figures, with the store's client counts and quintile steps, and
+     * writes only the rows that differ. Returns the rows written.
+     */
+    private int recompute(Instant asOf) {
+        Timestamp at = Timestamp.from(asOf);
+        jdbc.sql("""
+                create temporary table book_segment_next on commit drop as
+                with figures as (
+                    select customer_id, store_id, visits::int as visits, net_spend, first_purchase_at, last_purchase_at
+                      from purchase_client_figures
+                     where visits > 0
+                ), ranked as (
+                    select f.*,
+                           %s as r,
+                           least(5, 1 + floor(5 * percent_rank() over v))::int as f, rank() over v as f_rank,
+                           count(*) over v as f_upto,
+                           least(5, 1 + floor(5 * percent_rank() over m))::int as m, rank() over m as m_rank,
+                           count(*) over m as m_upto
+                      from figures f
+                    window v as (partition by store_id order by visits), m as (partition by store_id order by net_spend)
+                )
+                select ranked.*, %s as segment from ranked
+                """.formatted(recencyScore("last_purchase_at"), segment("r", "f", "m", "first_purchase_at")))
+                .param("asOf", at).update();
+        jdbc.sql("analyze book_segment_next").update();
+        // The state an incremental refresh starts from: clients per store, and each score's step per store.
+        jdbc.sql("delete from book_segment_store").update();
+        jdbc.sql("insert into book_segment_store (store_id, clients) select store_id, count(*) from book_segment_next group by store_id")
+                .update();
+        jdbc.sql("delete from book_segment_threshold").update();
+        for (String[] measure : new String[][] {{"VISITS", "visits", "f"}, {"SPEND", "net_spend", "m"}}) {
+            // Within a store, the score is monotonic in the figure: the step of score k is the highest figure
+            // scoring below k, and the rank and running count there give the clients below and equal to it.
+            jdbc.sql("""
+                    insert into book_segment_threshold (store_id, measure, score, value, below, equal)
+                    with per_score as (
+                        select store_id, %3$s as score, max(%2$s) as value, max(%3$s_rank) as rank_, max(%3$s_upto) as upto
+                          from book_segment_next group by store_id, %3$s
+                    )
+                    select n.store_id, '%1$s', k, case when n.clients > 1 then t.value end,
+                           case when n.clients > 1 then t.rank_ - 1 else 0 end,
+                           case when n.clients > 1 then t.upto - t.rank_ + 1 else 0 end
+                      from book_segment_store n
+                     cross join generate_series(2, 5) k
+                     cross join lateral (select max(value) as value, max(rank_) as rank_, max(upto) as upto
+                                           from per_score p where p.store_id = n.store_id and p.score < k) t
+                    """.formatted(measure[0], measure[1], measure[2])).update();
+        }
+        int written = jdbc.sql("""
+                delete from book_client_segment s
+                 where not exists (select 1 from book_segment_next n where n.customer_id = s.customer_id)
+                """).update();
+        written += jdbc.sql("""
+                update book_client_segment s
+                   set store_id = n.store_id, segment = n.segment, recency_score = n.r, frequency_score = n.f,
+                       monetary_score = n.m, visits = n.visits, net_spend = n.net_spend,
+                       first_purchase_at = n.first_purchase_at, last_purchase_at = n.last_purchase_at
+                  from book_segment_next n
+                 where n.customer_id = s.customer_id
+                   and (s.store_id, s.segment, s.recency_score, s.frequency_score, s.monetary_score, s.visits,
+                        s.net_spend, s.first_purchase_at, s.last_purchase_at)
+                       is distinct from (n.store_id, n.segment, n.r, n.f, n.m, n.visits, n.net_spend,
+                                         n.first_purchase_at, n.last_purchase_at)
+                """).update();
+        written += jdbc.sql("""
+                insert into book_client_segment (customer_id, %s)
+                select n.customer_id, n.store_id, n.segment, n.r, n.f, n.m, n.visits, n.net_spend, n.first_purchase_at,
+                       n.last_purchase_at
+                  from book_segment_next n
+                 where not exists (select 1 from book_client_segment s where s.customer_id = n.customer_id)
+                """.formatted(ROW)).update();
+        return written;
+    }
+
+    /**
+     * Refreshes the clients whose purchases changed, then every client whose score a moved quintile step reaches or
+     * whose recency band (or newness) time alone changed since {@code previous}; writes only the rows that differ.
+     *
+     * @return the rows written, or null when the stored steps turn out not to match the clients (nothing is written
+     * that the caller's full recompute would not redo)
+     */
+    private Integer incremental(Instant asOf, Instant previous, long[] changed) {
+        Timestamp at = Timestamp.from(asOf);
+        // Each changed client as stored (old_*) and as their purchases now say (new_*; null: no segment any more).
+        jdbc.sql("""
+                create temporary table book_segment_change on commit drop as
+                select id as customer_id, o.store_id as old_store, o.visits as old_visits, o.net_spend as old_spend,
+                       f.store_id as new_store, f.visits::int as new_visits, f.net_spend as new_spend,
+                       f.first_purchase_at, f.last_purchase_at
+                  from unnest(cast(:ids as bigint[])) id
+                  left join book_client_segment o on o.customer_id = id
+                  left join (select * from purchase_client_figures
+                              where customer_id = any(cast(:ids as bigint[])) and visits > 0) f on f.customer_id = id
+                """).param("ids", changed).update();
+        int written = jdbc.sql("""
+                delete from book_client_segment s using book_segment_change c
+                 where s.customer_id = c.customer_id and c.new_store is null
+                """).update();
+        written += jdbc.sql("""
+                update book_client_segment s
+                   set store_id = c.new_store, visits = c.new_visits, net_spend = c.new_spend,
+                       first_purchase_at = c.first_purchase_at, last_purchase_at = c.last_purchase_at
+                  from book_segment_change c
+                 where s.customer_id = c.customer_id and c.new_store is not null
+                   and (s.store_id, s.visits, s.net_spend, s.first_purchase_at, s.last_purchase_at)
+                       is distinct from (c.new_store, c.new_visits, c.new_spend, c.first_purchase_at, c.last_purchase_at)
+                """).update();
+        // New clients get their scores below, with every other client the changes reach.
+        written += jdbc.sql("""
+                insert into book_client_segment (customer_id, %s)
+                select customer_id, new_store, 'NEEDS_ATTENTION', 1, 1, 1, new_visits, new_spend, first_purchase_at,
+                       last_purchase_at
+                  from book_segment_change where old_store is null and new_store is not null
+                """.formatted(ROW)).update();
+        jdbc.sql("""
+                insert into book_segment_store as n (store_id, clients)
+                select store_id, sum(delta) from (
+                    select old_store as store_id, -1 as delta from book_segment_change where old_store is not null
+                    union all
+                    select new_store, 1 from book_segment_change where new_store is not null) d
+                 group by store_id
+                on conflict (store_id) do update set clients = n.clients + excluded.clients
+                """).update();
+        jdbc.sql("""
+                insert into book_segment_threshold (store_id, measure, score, value, below, equal)
+                select store_id, measure, k, null, 0, 0
+                  from (select old_store as store_id from book_segment_change where old_store is not null
+                        union select new_store from book_segment_change where new_store is not null) s
+                 cross join (values ('VISITS'), ('SPEND')) m(measure) cross join generate_series(2, 5) k
+                on conflict do nothing
+                """).update();
+        jdbc.sql("""
+                create temporary table book_segment_step (
+                    store_id bigint, measure text, score smallint, old_value numeric, new_value numeric,
+                    below integer, equal integer, position integer) on commit drop
+                """).update();
+        for (String[] measure : new String[][] {{"VISITS", "visits"}, {"SPEND", "net_spend"}}) {
+            String name = measure[0];
+            String column = measure[1];
+            String old = column.equals("visits") ? "old_visits" : "old_spend";
+            String now = column.equals("visits") ? "new_visits" : "new_spend";
+            // The clients below and equal to each step of the touched stores, moved by the changes.
+            jdbc.sql("""
+                    update book_segment_threshold t set below = t.below + d.below, equal = t.equal + d.equal
+                      from (select t.store_id, t.score,
+                                   count(*) filter (where c.new_store = t.store_id and c.%3$s < t.value)
+                                     - count(*) filter (where c.old_store = t.store_id and c.%2$s < t.value) as below,
+                                   count(*) filter (where c.new_store = t.store_id and c.%3$s = t.value)
+                                     - count(*) filter (where c.old_store = t.store_id and c.%2$s = t.value) as equal
+                              from book_segment_threshold t
+                              join book_segment_change c on t.store_id in (c.old_store, c.new_store)
+                             where t.measure = '%1$s' and t.value is not null
+                             group by t.store_id, t.score) d
+                     where t.store_id = d.store_id and t.measure = '%1$s' and t.score = d.score
+                    """.formatted(name, old, now)).update();
+            // Where each step is now: the figure at position c - 1 of the store's ascending order, c the fewest
+            // clients below that score k needs with the store's clients now (the same floating-point formula as
+            // percent_rank: 1 + floor(5 * below / (clients - 1))). Found from the old step by walking the index
+            // over the few clients between them; from the store's start when there was none.
+            jdbc.sql("""
+                    insert into book_segment_step (store_id, measure, score, old_value, below, equal, position)
+                    select t.store_id, t.measure, t.score, t.value, t.below, t.equal,
+                           case when n.clients > 1 then (
+                               select min(x) from generate_series(greatest(0, (t.score - 1) * (n.clients - 1) / 5 - 2),
+                                                                   least(n.clients - 1, (t.score - 1) * (n.clients - 1) / 5 + 2)) x
+                                where least(5, 1 + floor(5 * (x::float8 / (n.clients - 1)::float8))) >= t.score) - 1 end
+                      from book_segment_threshold t join book_segment_store n using (store_id)
+                     where t.measure = '%1$s'
+                       and t.store_id in (select old_store from book_segment_change union select new_store from book_segment_change)
+                    """.formatted(name)).update();
+            jdbc.sql("""
+                    update book_segment_step p set new_value = case
+                        when p.position is null then null
+                        when p.old_value is null then
+                            (select s.%2$s from book_client_segment s where s.store_id = p.store_id
+                              order by s.%2$s offset p.position limit 1)
+                        when p.position >= p.below + p.equal then
+                            (select s.%2$s from book_client_segment s where s.store_id = p.store_id and s.%2$s > p.old_value
+                              order by s.%2$s offset p.position - p.below - p.equal limit 1)
+                        when p.position < p.below then
+                            (select s.%2$s from book_client_segment s where s.store_id = p.store_id and s.%2$s < p.old_value
+                              order by s.%2$s desc offset p.below - 1 - p.position limit 1)
+                        else p.old_value end
+                     where p.measure = '%1$s'
+                    """.formatted(name, column)).update();
+            boolean lost = jdbc.sql("""
+                    select exists (select 1 from book_segment_step
+                                    where measure = '%s' and position is not null and new_value is null)
+                    """.formatted(name)).query(Boolean.class).single();
+            if (lost) {
+                return null;
+            }
+            jdbc.sql("""
+                    update book_segment_step p
+                       set equal = case when p.new_value is null then 0 when p.new_value = p.old_value then p.equal
+                                        else (select count(*) from book_client_segment s
+                                               where s.store_id = p.store_id and s.%2$s = p.new_value) end,
+                           below = case when p.new_value is null then 0
+                                        when p.new_value = p.old_value then p.below
+                                        when p.old_value is null then
+                                            (select count(*) from book_client_segment s
+                                              where s.store_id = p.store_id and s.%2$s < p.new_value)
+                                        when p.new_value > p.old_value then p.below + p.equal +
+                                            (select count(*) from book_client_segment s
+                                              where s.store_id = p.store_id and s.%2$s > p.old_value and s.%2$s < p.new_value)
+                                        else p.below -
+                                            (select count(*) from book_client_segment s
+                                              where s.store_id = p.store_id and s.%2$s >= p.new_value and s.%2$s < p.old_value)
+                                   end
+                     where p.measure = '%1$s' and p.new_value is distinct from p.old_value
+                    """.formatted(name, column)).update();
+            jdbc.sql("""
+                    update book_segment_threshold t set value = p.new_value, below = p.below, equal = p.equal
+                      from book_segment_step p
+                     where p.measure = '%s' and t.store_id = p.store_id and t.measure = p.measure and t.score = p.score
+                       and (t.value, t.below, t.equal) is distinct from (p.new_value, p.below, p.equal)
+                    """.formatted(name)).update();
+        }
+        // Whose scores or segment may have moved: the changed clients, the clients between a step's old and new
+        // place (a whole store when it had no step), and those whose recency band or newness time alone changed.
+        jdbc.sql("create temporary table book_segment_candidate (customer_id bigint primary key) on commit drop").update();
+        jdbc.sql("""
+                insert into book_segment_candidate
+                select customer_id from book_segment_change where new_store is not null on conflict do nothing
+                """).update();
+        for (String[] measure : new String[][] {{"VISITS", "visits"}, {"SPEND", "net_spend"}}) {
+            jdbc.sql("""
+                    insert into book_segment_candidate
+                    select s.customer_id from book_segment_step p
+                      join book_client_segment s on s.store_id = p.store_id
+                       and (p.old_value is null or p.new_value is null
+                            or s.%2$s between least(p.old_value, p.new_value) and greatest(p.old_value, p.new_value))
+                     where p.measure = '%1$s' and p.new_value is distinct from p.old_value
+                    on conflict do nothing
+                    """.formatted(measure[0], measure[1])).update();
+        }
+        // Days since a purchase = floor((asOf - purchase) / 1 day): band B (days <= B) is left when the purchase
+        // falls in (from - (B+1) days, to - (B+1) days]; a second of margin each side (more is only rechecked).
+        Instant from = previous.isBefore(asOf) ? previous : asOf;
+        Instant to = previous.isBefore(asOf) ? asOf : previous;
+        StringBuilder last = new StringBuilder();
+        for (int band : new int[] {30, 90, 180, 365}) {
+            last.append(last.isEmpty() ? "" : " or ").append("last_purchase_at > :from").append(band)
+                    .append(" and last_purchase_at <= :to").append(band);
+        }
+        var crossing = jdbc.sql("""
+                insert into book_segment_candidate
+                select customer_id from book_client_segment
+                 where %s or first_purchase_at > :from30 and first_purchase_at <= :to30
+                on conflict do nothing
+                """.formatted(last));
+        for (int band : new int[] {30, 90, 180, 365}) {
+            Duration edge = Duration.ofDays(band + 1L);
+            crossing = crossing.param("from" + band, Timestamp.from(from.minus(edge).minusSeconds(1)))
+                    .param("to" + band, Timestamp.from(to.minus(edge).plusSeconds(1)));
+        }
+        crossing.update();
+        written += jdbc.sql("""
+                with scored as (
+                    select s.customer_id, r.r, 1 + f.above as f, 1 + m.above as m, s.first_purchase_at
+                      from book_segment_candidate c
+                      join book_client_segment s using (customer_id)
+                     cross join lateral (select %s as r) r
+                     cross join lateral (select count(*)::int as above from book_segment_threshold t
+                                          where t.store_id = s.store_id and t.measure = 'VISITS' and t.value < s.visits) f
+                     cross join lateral (select count(*)::int as above from book_segment_threshold t
+                                          where t.store_id = s.store_id and t.measure = 'SPEND' and t.value < s.net_spend) m
+                ), segmented as (
+                    select scored.*, %s as segment from scored
+                )
+                update book_client_segment s
+                   set recency_score = n.r, frequency_score = n.f, monetary_score = n.m, segment = n.segment
+                  from segmented n
+                 where s.customer_id = n.customer_id
+                   and (s.segment, s.recency_score, s.frequency_score, s.monetary_score)
+                       is distinct from (n.segment, n.r, n.f, n.m)
+                """.formatted(recencyScore("s.last_purchase_at"), segment("r", "f", "m", "first_purchase_at")))
+                .param("asOf", at).update();
+        return written;
     }
 
     private static ClientSegment segment(ResultSet rs) throws SQLException {
