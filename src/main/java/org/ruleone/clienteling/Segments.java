@@ -214,74 +214,81 @@ public class Segments {
      * writes only the rows that differ. Returns the rows written.
      */
     private int recompute(Instant asOf) {
-        Timestamp at = Timestamp.from(asOf);
-        jdbc.sql("""
-                create temporary table book_segment_next on commit drop as
+        jdbc.sql("delete from book_segment_store").update();
+        jdbc.sql("delete from book_segment_threshold").update();
+        // One statement: the figures and the window sorts are computed once and held in memory (work_mem), the
+        // state an incremental refresh starts from is written beside, and only the rows that differ are written.
+        return jdbc.sql("""
                 with figures as (
                     select customer_id, store_id, visits::int as visits, net_spend, first_purchase_at, last_purchase_at
                       from purchase_client_figures
                      where visits > 0
                 ), ranked as (
                     select f.*,
-                           %s as r,
+                           %1$s as r,
                            least(5, 1 + floor(5 * percent_rank() over v))::int as f, rank() over v as f_rank,
                            count(*) over v as f_upto,
                            least(5, 1 + floor(5 * percent_rank() over m))::int as m, rank() over m as m_rank,
                            count(*) over m as m_upto
                       from figures f
                     window v as (partition by store_id order by visits), m as (partition by store_id order by net_spend)
-                )
-                select ranked.*, %s as segment from ranked
-                """.formatted(recencyScore("last_purchase_at"), segment("r", "f", "m", "first_purchase_at")))
-                .param("asOf", at).update();
-        jdbc.sql("analyze book_segment_next").update();
-        // The state an incremental refresh starts from: clients per store, and each score's step per store.
-        jdbc.sql("delete from book_segment_store").update();
-        jdbc.sql("insert into book_segment_store (store_id, clients) select store_id, count(*) from book_segment_next group by store_id")
-                .update();
-        jdbc.sql("delete from book_segment_threshold").update();
-        for (String[] measure : new String[][] {{"VISITS", "visits", "f"}, {"SPEND", "net_spend", "m"}}) {
-            // Within a store, the score is monotonic in the figure: the step of score k is the highest figure
-            // scoring below k, and the rank and running count there give the clients below and equal to it.
-            jdbc.sql("""
+                ), next as materialized (
+                    select ranked.*, %2$s as segment from ranked
+                ), per_score as materialized (
+                    -- Per store and score: the highest figure with that score, its rank and running count.
+                    select store_id, 'VISITS' as measure, f as score, max(visits)::numeric as value, max(f_rank) as rank_,
+                           max(f_upto) as upto, count(*) as clients
+                      from next group by store_id, f
+                    union all
+                    select store_id, 'SPEND', m, max(net_spend), max(m_rank), max(m_upto), count(*)
+                      from next group by store_id, m
+                ), stores as (
+                    insert into book_segment_store (store_id, clients)
+                    select store_id, sum(clients) from per_score where measure = 'VISITS' group by store_id
+                ), steps as (
+                    -- Within a store the score is monotonic in the figure: the step of score k is the highest figure
+                    -- scoring below k, and its rank and running count give the clients below and equal to it.
                     insert into book_segment_threshold (store_id, measure, score, value, below, equal)
-                    with per_score as (
-                        select store_id, %3$s as score, max(%2$s) as value, max(%3$s_rank) as rank_, max(%3$s_upto) as upto
-                          from book_segment_next group by store_id, %3$s
-                    )
-                    select n.store_id, '%1$s', k, case when n.clients > 1 then t.value end,
-                           case when n.clients > 1 then t.rank_ - 1 else 0 end,
-                           case when n.clients > 1 then t.upto - t.rank_ + 1 else 0 end
-                      from book_segment_store n
+                    select distinct on (p.store_id, p.measure, k) p.store_id, p.measure, k,
+                           case when n.clients > 1 then p.value end,
+                           case when n.clients > 1 then p.rank_ - 1 else 0 end,
+                           case when n.clients > 1 then p.upto - p.rank_ + 1 else 0 end
+                      from per_score p
+                      join (select store_id, sum(clients) as clients from per_score where measure = 'VISITS'
+                             group by store_id) n using (store_id)
                      cross join generate_series(2, 5) k
-                     cross join lateral (select max(value) as value, max(rank_) as rank_, max(upto) as upto
-                                           from per_score p where p.store_id = n.store_id and p.score < k) t
-                    """.formatted(measure[0], measure[1], measure[2])).update();
-        }
-        int written = jdbc.sql("""
-                delete from book_client_segment s
-                 where not exists (select 1 from book_segment_next n where n.customer_id = s.customer_id)
-                """).update();
-        written += jdbc.sql("""
-                update book_client_segment s
-                   set store_id = n.store_id, segment = n.segment, recency_score = n.r, frequency_score = n.f,
-                       monetary_score = n.m, visits = n.visits, net_spend = n.net_spend,
-                       first_purchase_at = n.first_purchase_at, last_purchase_at = n.last_purchase_at
-                  from book_segment_next n
-                 where n.customer_id = s.customer_id
-                   and (s.store_id, s.segment, s.recency_score, s.frequency_score, s.monetary_score, s.visits,
-                        s.net_spend, s.first_purchase_at, s.last_purchase_at)
-                       is distinct from (n.store_id, n.segment, n.r, n.f, n.m, n.visits, n.net_spend,
-                                         n.first_purchase_at, n.last_purchase_at)
-                """).update();
-        written += jdbc.sql("""
-                insert into book_client_segment (customer_id, %s)
-                select n.customer_id, n.store_id, n.segment, n.r, n.f, n.m, n.visits, n.net_spend, n.first_purchase_at,
-                       n.last_purchase_at
-                  from book_segment_next n
-                 where not exists (select 1 from book_client_segment s where s.customer_id = n.customer_id)
-                """.formatted(ROW)).update();
-        return written;
+                     where p.score < k
+                     order by p.store_id, p.measure, k, p.score desc
+                ), diff as materialized (
+                    select n.*, o.customer_id as old_id
+                      from next n full join book_client_segment o on o.customer_id = n.customer_id
+                     where n.customer_id is null or o.customer_id is null
+                        or (o.store_id, o.segment, o.recency_score, o.frequency_score, o.monetary_score, o.visits,
+                            o.net_spend, o.first_purchase_at, o.last_purchase_at)
+                           is distinct from (n.store_id, n.segment, n.r, n.f, n.m, n.visits, n.net_spend,
+                                             n.first_purchase_at, n.last_purchase_at)
+                ), gone as (
+                    delete from book_client_segment s using diff d
+                     where d.customer_id is null and s.customer_id = d.old_id
+                    returning 1
+                ), moved as (
+                    update book_client_segment s
+                       set store_id = d.store_id, segment = d.segment, recency_score = d.r, frequency_score = d.f,
+                           monetary_score = d.m, visits = d.visits, net_spend = d.net_spend,
+                           first_purchase_at = d.first_purchase_at, last_purchase_at = d.last_purchase_at
+                      from diff d
+                     where d.customer_id is not null and d.old_id is not null and s.customer_id = d.customer_id
+                    returning 1
+                ), added as (
+                    insert into book_client_segment (customer_id, %3$s)
+                    select d.customer_id, d.store_id, d.segment, d.r, d.f, d.m, d.visits, d.net_spend,
+                           d.first_purchase_at, d.last_purchase_at
+                      from diff d where d.old_id is null
+                    returning 1
+                )
+                select (select count(*) from gone) + (select count(*) from moved) + (select count(*) from added)
+                """.formatted(recencyScore("last_purchase_at"), segment("r", "f", "m", "first_purchase_at"), ROW))
+                .param("asOf", Timestamp.from(asOf)).query(Integer.class).single();
     }
 
     /**
@@ -355,12 +362,14 @@ public class Segments {
             jdbc.sql("""
                     update book_segment_threshold t set below = t.below + d.below, equal = t.equal + d.equal
                       from (select t.store_id, t.score,
-                                   count(*) filter (where c.new_store = t.store_id and c.%3$s < t.value)
-                                     - count(*) filter (where c.old_store = t.store_id and c.%2$s < t.value) as below,
-                                   count(*) filter (where c.new_store = t.store_id and c.%3$s = t.value)
-                                     - count(*) filter (where c.old_store = t.store_id and c.%2$s = t.value) as equal
+                                   coalesce(sum(c.sign) filter (where c.figure < t.value), 0) as below,
+                                   coalesce(sum(c.sign) filter (where c.figure = t.value), 0) as equal
                               from book_segment_threshold t
-                              join book_segment_change c on t.store_id in (c.old_store, c.new_store)
+                              join (select old_store as store_id, %2$s as figure, -1 as sign
+                                      from book_segment_change where old_store is not null
+                                    union all
+                                    select new_store, %3$s, 1 from book_segment_change where new_store is not null) c
+                                on c.store_id = t.store_id
                              where t.measure = '%1$s' and t.value is not null
                              group by t.store_id, t.score) d
                      where t.store_id = d.store_id and t.measure = '%1$s' and t.score = d.score
@@ -440,11 +449,16 @@ public class Segments {
                     insert into book_segment_candidate
                     select s.customer_id from book_segment_step p
                       join book_client_segment s on s.store_id = p.store_id
-                       and (p.old_value is null or p.new_value is null
-                            or s.%2$s between least(p.old_value, p.new_value) and greatest(p.old_value, p.new_value))
-                     where p.measure = '%1$s' and p.new_value is distinct from p.old_value
+                       and s.%2$s between least(p.old_value, p.new_value) and greatest(p.old_value, p.new_value)
+                     where p.measure = '%1$s' and p.new_value <> p.old_value
                     on conflict do nothing
                     """.formatted(measure[0], measure[1])).update();
+            jdbc.sql("""
+                    insert into book_segment_candidate
+                    select s.customer_id from book_segment_step p join book_client_segment s on s.store_id = p.store_id
+                     where p.measure = '%s' and (p.old_value is null) <> (p.new_value is null)
+                    on conflict do nothing
+                    """.formatted(measure[0])).update();
         }
         // Days since a purchase = floor((asOf - purchase) / 1 day): band B (days <= B) is left when the purchase
         // falls in (from - (B+1) days, to - (B+1) days]; a second of margin each side (more is only rechecked).
