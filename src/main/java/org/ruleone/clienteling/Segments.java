@@ -216,52 +216,66 @@ public class Segments {
     private int recompute(Instant asOf) {
         jdbc.sql("delete from book_segment_store").update();
         jdbc.sql("delete from book_segment_threshold").update();
-        // One statement: the figures and the window sorts are computed once and held in memory (work_mem), the
-        // state an incremental refresh starts from is written beside, and only the rows that differ are written.
+        // One statement: the figures are aggregated once and held in memory (work_mem); each store's figures are
+        // sorted into two arrays, from which the quintile steps are read by position; every client's F and M are
+        // the steps below their figures (the same scores as 1 + floor(5 * percent_rank), ADR 0125); only the rows
+        // that differ from the stored ones are written.
         return jdbc.sql("""
                 with figures as (
                     select customer_id, store_id, visits::int as visits, net_spend, first_purchase_at, last_purchase_at
                       from purchase_client_figures
                      where visits > 0
-                ), ranked as (
-                    select f.*,
-                           %1$s as r,
-                           least(5, 1 + floor(5 * percent_rank() over v))::int as f, rank() over v as f_rank,
-                           count(*) over v as f_upto,
-                           least(5, 1 + floor(5 * percent_rank() over m))::int as m, rank() over m as m_rank,
-                           count(*) over m as m_upto
-                      from figures f
-                    window v as (partition by store_id order by visits), m as (partition by store_id order by net_spend)
                 ), next as materialized (
-                    select ranked.*, %2$s as segment from ranked
-                ), per_score as materialized (
-                    -- Per store and score: the highest figure with that score, its rank and running count.
-                    select store_id, 'VISITS' as measure, f as score, max(visits)::numeric as value, max(f_rank) as rank_,
-                           max(f_upto) as upto, count(*) as clients
-                      from next group by store_id, f
-                    union all
-                    select store_id, 'SPEND', m, max(net_spend), max(m_rank), max(m_upto), count(*)
-                      from next group by store_id, m
+                    select f.*, %1$s as r from figures f
+                ), sorted as materialized (
+                    select store_id, count(*)::int as clients, array_agg(visits order by visits) as visits,
+                           array_agg(net_spend order by net_spend) as spend
+                      from next group by store_id
+                ), steps as materialized (
+                    -- c: the fewest clients below that score k needs; the step is the figure at position c - 1 (from 0).
+                    select s.store_id, k.k, s.visits[c.c] as visit_step, s.spend[c.c] as spend_step, s.visits, s.spend
+                      from sorted s
+                     cross join generate_series(2, 5) k(k)
+                     cross join lateral (
+                         select min(x) as c
+                           from generate_series(greatest(0, (k.k - 1) * (s.clients - 1) / 5 - 2),
+                                                least(s.clients - 1, (k.k - 1) * (s.clients - 1) / 5 + 2)) x
+                          where least(5, 1 + floor(5 * (x::float8 / (s.clients - 1)::float8))) >= k.k) c
+                     where s.clients > 1
                 ), stores as (
-                    insert into book_segment_store (store_id, clients)
-                    select store_id, sum(clients) from per_score where measure = 'VISITS' group by store_id
-                ), steps as (
-                    -- Within a store the score is monotonic in the figure: the step of score k is the highest figure
-                    -- scoring below k, and its rank and running count give the clients below and equal to it.
+                    insert into book_segment_store (store_id, clients) select store_id, clients from sorted
+                ), thresholds as (
                     insert into book_segment_threshold (store_id, measure, score, value, below, equal)
-                    select distinct on (p.store_id, p.measure, k) p.store_id, p.measure, k,
-                           case when n.clients > 1 then p.value end,
-                           case when n.clients > 1 then p.rank_ - 1 else 0 end,
-                           case when n.clients > 1 then p.upto - p.rank_ + 1 else 0 end
-                      from per_score p
-                      join (select store_id, sum(clients) as clients from per_score where measure = 'VISITS'
-                             group by store_id) n using (store_id)
-                     cross join generate_series(2, 5) k
-                     where p.score < k
-                     order by p.store_id, p.measure, k, p.score desc
+                    select store_id, 'VISITS', k, visit_step, array_position(visits, visit_step) - 1,
+                           cardinality(array_positions(visits, visit_step))
+                      from steps
+                    union all
+                    select store_id, 'SPEND', k, spend_step, array_position(spend, spend_step) - 1,
+                           cardinality(array_positions(spend, spend_step))
+                      from steps
+                    union all
+                    select store_id, measure, k, null, 0, 0
+                      from sorted cross join (values ('VISITS'), ('SPEND')) m(measure) cross join generate_series(2, 5) k
+                     where clients <= 1
+                ), pivot as (
+                    select store_id,
+                           max(visit_step) filter (where k = 2) as v2, max(visit_step) filter (where k = 3) as v3,
+                           max(visit_step) filter (where k = 4) as v4, max(visit_step) filter (where k = 5) as v5,
+                           max(spend_step) filter (where k = 2) as m2, max(spend_step) filter (where k = 3) as m3,
+                           max(spend_step) filter (where k = 4) as m4, max(spend_step) filter (where k = 5) as m5
+                      from steps group by store_id
+                ), scored as (
+                    select n.*,
+                           1 + coalesce((n.visits > p.v2)::int + (n.visits > p.v3)::int + (n.visits > p.v4)::int
+                                        + (n.visits > p.v5)::int, 0) as f,
+                           1 + coalesce((n.net_spend > p.m2)::int + (n.net_spend > p.m3)::int
+                                        + (n.net_spend > p.m4)::int + (n.net_spend > p.m5)::int, 0) as m
+                      from next n left join pivot p using (store_id)
+                ), segmented as (
+                    select scored.*, %2$s as segment from scored
                 ), diff as materialized (
                     select n.*, o.customer_id as old_id
-                      from next n full join book_client_segment o on o.customer_id = n.customer_id
+                      from segmented n full join book_client_segment o on o.customer_id = n.customer_id
                      where n.customer_id is null or o.customer_id is null
                         or (o.store_id, o.segment, o.recency_score, o.frequency_score, o.monetary_score, o.visits,
                             o.net_spend, o.first_purchase_at, o.last_purchase_at)
@@ -307,23 +321,27 @@ public class Segments {
                        f.store_id as new_store, f.visits::int as new_visits, f.net_spend as new_spend,
                        f.first_purchase_at, f.last_purchase_at
                   from unnest(cast(:ids as bigint[])) id
-                  left join book_client_segment o on o.customer_id = id
+                  left join (select * from book_client_segment
+                              where customer_id = any(cast(:ids as bigint[]))) o on o.customer_id = id
                   left join (select * from purchase_client_figures
                               where customer_id = any(cast(:ids as bigint[])) and visits > 0) f on f.customer_id = id
                 """).param("ids", changed).update();
+        jdbc.sql("analyze book_segment_change").update();
         int written = jdbc.sql("""
                 delete from book_client_segment s using book_segment_change c
                  where s.customer_id = c.customer_id and c.new_store is null
-                """).update();
+                   and s.customer_id = any(cast(:ids as bigint[]))
+                """).param("ids", changed).update();
         written += jdbc.sql("""
                 update book_client_segment s
                    set store_id = c.new_store, visits = c.new_visits, net_spend = c.new_spend,
                        first_purchase_at = c.first_purchase_at, last_purchase_at = c.last_purchase_at
                   from book_segment_change c
                  where s.customer_id = c.customer_id and c.new_store is not null
+                   and s.customer_id = any(cast(:ids as bigint[]))
                    and (s.store_id, s.visits, s.net_spend, s.first_purchase_at, s.last_purchase_at)
                        is distinct from (c.new_store, c.new_visits, c.new_spend, c.first_purchase_at, c.last_purchase_at)
-                """).update();
+                """).param("ids", changed).update();
         // New clients get their scores below, with every other client the changes reach.
         written += jdbc.sql("""
                 insert into book_client_segment (customer_id, %s)
@@ -481,27 +499,29 @@ public class Segments {
                     .param("to" + band, Timestamp.from(to.minus(edge).plusSeconds(1)));
         }
         crossing.update();
+        Long[] candidates = jdbc.sql("select customer_id from book_segment_candidate").query(Long.class).list()
+                .toArray(Long[]::new);
         written += jdbc.sql("""
                 with scored as (
                     select s.customer_id, r.r, 1 + f.above as f, 1 + m.above as m, s.first_purchase_at
-                      from book_segment_candidate c
-                      join book_client_segment s using (customer_id)
+                      from book_client_segment s
                      cross join lateral (select %s as r) r
                      cross join lateral (select count(*)::int as above from book_segment_threshold t
                                           where t.store_id = s.store_id and t.measure = 'VISITS' and t.value < s.visits) f
                      cross join lateral (select count(*)::int as above from book_segment_threshold t
                                           where t.store_id = s.store_id and t.measure = 'SPEND' and t.value < s.net_spend) m
+                     where s.customer_id = any(cast(:candidates as bigint[]))
                 ), segmented as (
                     select scored.*, %s as segment from scored
                 )
                 update book_client_segment s
                    set recency_score = n.r, frequency_score = n.f, monetary_score = n.m, segment = n.segment
                   from segmented n
-                 where s.customer_id = n.customer_id
+                 where s.customer_id = n.customer_id and s.customer_id = any(cast(:candidates as bigint[]))
                    and (s.segment, s.recency_score, s.frequency_score, s.monetary_score)
                        is distinct from (n.segment, n.r, n.f, n.m)
                 """.formatted(recencyScore("s.last_purchase_at"), segment("r", "f", "m", "first_purchase_at")))
-                .param("asOf", at).update();
+                .param("asOf", at).param("candidates", candidates).update();
         return written;
     }
 

@@ -105,8 +105,11 @@ class IncrementalSegmentRefreshTests {
             assertThat(refresh.recomputed()).as("step %d refreshed what changed", step).isFalse();
             List<String> changedOnly = state(stores);
 
+            int at = step;
             List<String> recomputed = new TransactionTemplate(transactions).execute(status -> {
                 assertThat(segments.refresh(SegmentRefresh.Reason.ON_DEMAND).recomputed()).isTrue();
+                assertThat(storedQuintiles(stores)).as("step %d: F and M as ADR 0060 defines them", at)
+                        .isEqualTo(percentRankQuintiles(stores));
                 List<String> all = state(stores);
                 status.setRollbackOnly();
                 return all;
@@ -187,6 +190,25 @@ class IncrementalSegmentRefreshTests {
                  where t.store_id = any(cast(:stores as bigint[])) and n.clients > 0 order by 1
                 """).param("stores", ids).query(String.class).list());
         return rows;
+    }
+
+    private List<String> storedQuintiles(List<Long> stores) {
+        return jdbc.sql("""
+                select concat_ws(' ', customer_id, frequency_score, monetary_score) from book_client_segment
+                 where store_id = any(cast(:stores as bigint[])) order by customer_id
+                """).param("stores", stores.toArray(Long[]::new)).query(String.class).list();
+    }
+
+    /** ADR 0060's definition: 1 + floor(5 × percent_rank()) within the store, capped at 5. */
+    private List<String> percentRankQuintiles(List<Long> stores) {
+        return jdbc.sql("""
+                select concat_ws(' ', customer_id,
+                                 least(5, 1 + floor(5 * percent_rank() over (partition by store_id order by visits)))::int,
+                                 least(5, 1 + floor(5 * percent_rank() over (partition by store_id order by net_spend)))::int)
+                  from purchase_client_figures
+                 where visits > 0 and store_id = any(cast(:stores as bigint[]))
+                 order by customer_id
+                """).param("stores", stores.toArray(Long[]::new)).query(String.class).list();
     }
 
     private List<String> versions(List<Long> clients) {
