@@ -135,8 +135,8 @@ public class Segments {
 
     /** Computes the segments; the caller holds the refresh lock. */
     private SegmentRefresh compute(SegmentRefresh.Reason reason) {
-        // The window sorts over every client of a full recompute fit in memory instead of spilling to disk.
-        jdbc.sql("set local work_mem = '256MB'").update();
+        // A full recompute's aggregation of every client (and its sorts) fits in memory instead of spilling to disk.
+        jdbc.sql("set local work_mem = '512MB'").update();
         String mark = purchases.changeMarker();
         Instant asOf = clock.instant();
         long started = System.nanoTime();
@@ -185,18 +185,31 @@ public class Segments {
         return new SegmentRefresh(reason, asOf, clients, took, full, rewritten);
     }
 
-    /** R from the last purchase, as of {@code :asOf}: fixed bands of days (ADR 0060). */
+    /** The recency bands in days (ADR 0060): R is 5 within the first, 4 within the second, … 1 beyond the last. */
+    private static final int[] BANDS = {30, 90, 180, 365};
+
+    /**
+     * R from the last purchase as of the refresh: days = floor(seconds since / 86400) is within band B exactly when
+     * the purchase is after {@code :bandB} = as of minus (B + 1) × 86,400 s (plain timestamps compared, no numeric
+     * arithmetic per client).
+     */
     private static String recencyScore(String lastPurchaseAt) {
-        String days = "floor(extract(epoch from (cast(:asOf as timestamptz) - " + lastPurchaseAt + ")) / 86400)";
-        return "(case when %1$s <= 30 then 5 when %1$s <= 90 then 4 when %1$s <= 180 then 3 when %1$s <= 365 then 2 else 1 end)"
-                .formatted(days);
+        return "(case when %1$s > :band30 then 5 when %1$s > :band90 then 4 when %1$s > :band180 then 3 when %1$s > :band365 then 2 else 1 end)"
+                .formatted(lastPurchaseAt);
     }
 
-    /** The segment from the scores and the first purchase, as of {@code :asOf}: the first rule that applies (ADR 0060). */
+    private static JdbcClient.StatementSpec bands(JdbcClient.StatementSpec statement, Instant asOf) {
+        for (int band : BANDS) {
+            statement = statement.param("band" + band, Timestamp.from(asOf.minusSeconds((band + 1L) * 86400)));
+        }
+        return statement;
+    }
+
+    /** The segment from the scores and the first purchase (new: within 30 days): the first rule that applies (ADR 0060). */
     private static String segment(String r, String f, String m, String firstPurchaseAt) {
         return """
                 (case when %1$s = 1                            then 'LAPSED'
-                      when floor(extract(epoch from (cast(:asOf as timestamptz) - %4$s)) / 86400) <= 30 then 'NEW'
+                      when %4$s > :band30                      then 'NEW'
                       when %1$s >= 4 and %2$s >= 4 and %3$s >= 4 then 'CHAMPIONS'
                       when %1$s >= 3 and %2$s >= 4             then 'LOYAL'
                       when %1$s >= 4                           then 'PROMISING'
@@ -220,7 +233,7 @@ public class Segments {
         // sorted into two arrays, from which the quintile steps are read by position; every client's F and M are
         // the steps below their figures (the same scores as 1 + floor(5 * percent_rank), ADR 0125); only the rows
         // that differ from the stored ones are written.
-        return jdbc.sql("""
+        return bands(jdbc.sql("""
                 with figures as (
                     select customer_id, store_id, visits::int as visits, net_spend, first_purchase_at, last_purchase_at
                       from purchase_client_figures
@@ -301,8 +314,8 @@ public class Segments {
                     returning 1
                 )
                 select (select count(*) from gone) + (select count(*) from moved) + (select count(*) from added)
-                """.formatted(recencyScore("last_purchase_at"), segment("r", "f", "m", "first_purchase_at"), ROW))
-                .param("asOf", Timestamp.from(asOf)).query(Integer.class).single();
+                """.formatted(recencyScore("last_purchase_at"), segment("r", "f", "m", "first_purchase_at"), ROW)), asOf)
+                .query(Integer.class).single();
     }
 
     /**
@@ -313,7 +326,6 @@ public class Segments {
      * that the caller's full recompute would not redo)
      */
     private Integer incremental(Instant asOf, Instant previous, long[] changed) {
-        Timestamp at = Timestamp.from(asOf);
         // Each changed client as stored (old_*) and as their purchases now say (new_*; null: no segment any more).
         jdbc.sql("""
                 create temporary table book_segment_change on commit drop as
@@ -501,7 +513,7 @@ public class Segments {
         crossing.update();
         Long[] candidates = jdbc.sql("select customer_id from book_segment_candidate").query(Long.class).list()
                 .toArray(Long[]::new);
-        written += jdbc.sql("""
+        written += bands(jdbc.sql("""
                 with scored as (
                     select s.customer_id, r.r, 1 + f.above as f, 1 + m.above as m, s.first_purchase_at
                       from book_client_segment s
@@ -520,8 +532,8 @@ public class Segments {
                  where s.customer_id = n.customer_id and s.customer_id = any(cast(:candidates as bigint[]))
                    and (s.segment, s.recency_score, s.frequency_score, s.monetary_score)
                        is distinct from (n.segment, n.r, n.f, n.m)
-                """.formatted(recencyScore("s.last_purchase_at"), segment("r", "f", "m", "first_purchase_at")))
-                .param("asOf", at).param("candidates", candidates).update();
+                """.formatted(recencyScore("s.last_purchase_at"), segment("r", "f", "m", "first_purchase_at"))), asOf)
+                .param("candidates", candidates).update();
         return written;
     }
 
