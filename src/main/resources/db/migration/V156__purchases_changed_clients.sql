@@ -38,12 +38,15 @@ alter table purchase enable always trigger purchase_changed_clients_insert;
 alter table purchase enable always trigger purchase_changed_clients_update;
 alter table purchase enable always trigger purchase_changed_clients_delete;
 
--- The store of the latest purchase, keyed by microseconds from a float epoch instead of a numeric one: the numeric
--- extract was most of the cost of aggregating every client (5.0 s against 1.3 s for 2.6M purchases), and the key
--- is now exact to the microsecond (it was rounded to the second, a tie going to the higher store id).
+-- The store of the latest purchase packed into one bigint, epoch seconds × 10^9 + store id, instead of
+-- max(array[epoch, store_id]): the same store (the latest second, a tie going to the higher store id; store ids stay
+-- below 10^9, and a purchase after 2262 makes the view fail rather than answer wrong), but a plain bigint max rather than an array built per purchase and kept per client,
+-- which cost three to four times the rest of aggregating every client (2.6M purchases: 10.6 s with every column
+-- against 2.4 s without the store, and 3.1 s with it packed, in one run at load 12-15).
 create or replace view purchase_client_figures as
 select p.customer_id,
-       (max(array[(date_part('epoch', p.purchased_at) * 1000000)::bigint, p.store_id]))[2] as store_id,
+       (max(extract(epoch from p.purchased_at)::bigint * 1000000000 + p.store_id) % 1000000000 + 1000000000)
+           % 1000000000                                                    as store_id,
        min(p.purchased_at) filter (where not p.is_return)                  as first_purchase_at,
        max(p.purchased_at) filter (where not p.is_return)                  as last_purchase_at,
        count(*) filter (where not p.is_return)                             as visits,
