@@ -83,6 +83,40 @@ public class ClientPurchaseFigures {
                 .query(String.class).single();
     }
 
+    /**
+     * Whether the purchases of any client were added, changed or deleted since the last
+     * {@link #takeChangedClients take} (or {@link #forgetChangedClients forget}).
+     */
+    public boolean clientsChanged() {
+        return jdbc.sql("select exists (select 1 from purchase_changed_client)").query(Boolean.class).single();
+    }
+
+    /**
+     * The clients whose purchases were added, changed or deleted (by the till API, an import, a rolled-back import, a
+     * merge or an erasure) since the last take, each once, and forgets them in the caller's transaction: a rollback
+     * gives them back, and a change committed meanwhile stays for the next take. Take them before reading the
+     * figures they changed. For the one reader that keeps figures derived from purchases up to date (client
+     * segments).
+     *
+     * @param atMost the most changes the caller wants one by one
+     * @return the clients, or empty when there were more changes than {@code atMost} (all forgotten: the caller
+     * reads every client's figures instead)
+     */
+    public Optional<long[]> takeChangedClients(int atMost) {
+        long changes = jdbc.sql("select count(*) from purchase_changed_client").query(Long.class).single();
+        if (changes > atMost) {
+            forgetChangedClients();
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("delete from purchase_changed_client returning customer_id")
+                .query(Long.class).list().stream().mapToLong(Long::longValue).distinct().toArray());
+    }
+
+    /** Forgets every change noted so far (the caller is about to read every client's figures). */
+    public void forgetChangedClients() {
+        jdbc.sql("delete from purchase_changed_client").update();
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

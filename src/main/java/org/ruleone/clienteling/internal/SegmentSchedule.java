@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps segments current without anyone asking: soon after purchases are added (an import, the till API), and
- * every night, because recency moves on even when nobody buys. Every node runs these schedules; one node refreshes
+ * Keeps segments current without anyone asking: soon after purchases are added, changed or deleted (an import, the
+ * till API), refreshing only what that changed and what time alone moved (ADR 0125), and every night recomputing
+ * every client. Every node runs these schedules; one node refreshes
  * and the others find nothing left to do ({@link Segments#refreshOnSchedule}).
  */
 @Component
