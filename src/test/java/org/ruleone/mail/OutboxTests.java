@@ -48,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxTests {
 
     private static final int SMTP_PORT = freePort();
-    private static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    /** Waits up to 20 s for the server to start (2 s by default: too short on a busy shared machine). */
+    private static final ServerSetup SMTP = smtpSetup();
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private static GreenMail greenMail;
 
@@ -401,6 +402,12 @@ class OutboxTests {
             }
         }
         return null;
+    }
+
+    private static ServerSetup smtpSetup() {
+        ServerSetup setup = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(20_000);
+        return setup;
     }
 
     private static int freePort() {
