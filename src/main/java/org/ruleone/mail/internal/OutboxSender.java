@@ -196,6 +196,13 @@ public class OutboxSender implements DisposableBean {
         }
     }
 
+    /** A mail that could not be written as MIME (its own data): it waits its back-off, the batch goes on. */
+    private static final class UnbuildableMail extends RuntimeException {
+        UnbuildableMail(Exception cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
     /** What one batch did: how many rows it claimed, how many the server accepted, and whether it stopped early. */
     private record Batch(int claimed, int sent, boolean serverAway) {
     }
@@ -228,13 +235,19 @@ public class OutboxSender implements DisposableBean {
         boolean serverAway = false;
         for (Row row : rows) {
             try {
-                MimeMessage message = message(connection.session(), row,
-                        attachments.getOrDefault(row.id(), List.of()), now);
+                MimeMessage message;
+                try {
+                    message = message(connection.session(), row, attachments.getOrDefault(row.id(), List.of()), now);
+                } catch (MessagingException | RuntimeException e) {
+                    throw new UnbuildableMail(e); // this mail's own trouble: the batch goes on
+                }
                 connection.send(message);
                 sent.add(new MailSent(row.id(), row.dedupeKey(), row.messageId(), row.storeId(), row.to(),
                         clock.instant()));
             } catch (MessagingException | RuntimeException e) {
-                connection.reset();
+                if (!(e instanceof UnbuildableMail)) {
+                    connection.reset();
+                }
                 if (permanent(e)) {
                     jdbc.sql("update mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = :error "
                                     + "where id = :id")
@@ -252,7 +265,7 @@ public class OutboxSender implements DisposableBean {
                         .param("next", Timestamp.from(now.plus(wait)))
                         .param("id", row.id()).update();
                 log.info("Outbox: mail {} not sent ({}); next try in {}", row.id(), describe(e), wait);
-                if (!answered(e)) {
+                if (!answered(e) && !(e instanceof UnbuildableMail)) {
                     // No answer from the server: the next mails would wait for it the same way. They stay due.
                     serverAway = true;
                     break;
