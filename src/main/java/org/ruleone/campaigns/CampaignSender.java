@@ -3,6 +3,7 @@ package org.ruleone.campaigns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import org.ruleone.campaigns.internal.CampaignMail;
 import org.ruleone.mail.Outbox;
+import org.ruleone.mail.OutgoingMail;
 import org.ruleone.mail.QueuedMail;
 import org.ruleone.organization.AssociateSummary;
 import org.ruleone.organization.Organization;
@@ -29,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CampaignSender {
+
+    /** How many mails are queued with one statement. */
+    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
@@ -71,6 +76,9 @@ public class CampaignSender {
         Map<Long, StoreSummary> stores = new HashMap<>();
         Map<Long, Optional<AssociateSummary>> associates = new HashMap<>();
         String fallback = storeAddress.isBlank() ? me.email() : storeAddress;
+        List<Recipient> chunk = new ArrayList<>(CHUNK);
+        List<OutgoingMail> mails = new ArrayList<>(CHUNK);
+        List<Long> keepers = new ArrayList<>(CHUNK);
         int queued = 0;
         for (Recipient r : recipients) {
             if (!deliverable(r.email())) {
@@ -84,22 +92,49 @@ public class CampaignSender {
             CampaignMail.Sender from = keeper
                     .map(a -> new CampaignMail.Sender(a.name(), a.email(), store.name(), store.timeZone()))
                     .orElseGet(() -> new CampaignMail.Sender(store.name(), fallback, store.name(), store.timeZone()));
-            QueuedMail q = outbox.enqueue(mail.compose(c, r, from));
-            int added = jdbc.sql("""
-                    insert into campaign_recipient (campaign_id, customer_id, associate_id, email, language, dedupe_key,
-                        message_id, status, queued_at)
-                    values (:c, :customer, :associate, :email, :lang, :key, :mid, 'QUEUED', :at)
-                    on conflict do nothing
-                    """)
-                    .param("c", c.id()).param("customer", r.customerId())
-                    .param("associate", keeper.map(AssociateSummary::id).orElse(null))
-                    .param("email", r.email()).param("lang", r.language().code())
-                    .param("key", CampaignMail.dedupeKey(c.id(), r.customerId())).param("mid", q.messageId())
-                    .param("at", Timestamp.from(now)).update();
-            queued += added;
+            chunk.add(r);
+            mails.add(mail.compose(c, r, from));
+            keepers.add(keeper.map(AssociateSummary::id).orElse(null));
+            if (chunk.size() == CHUNK) {
+                queued += queue(c, chunk, mails, keepers, now);
+                chunk.clear();
+                mails.clear();
+                keepers.clear();
+            }
         }
+        queued += queue(c, chunk, mails, keepers, now);
         save(sent, c.status());
         return queued;
+    }
+
+    /**
+     * Queues a chunk of the campaign's mails in the outbox and records their recipients, a few statements for the
+     * chunk instead of three per client (ADR 0123); returns how many recipients were new.
+     */
+    private int queue(Campaign c, List<Recipient> chunk, List<OutgoingMail> mails, List<Long> keepers, Instant now) {
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        List<QueuedMail> queued = outbox.enqueueAll(mails);
+        return jdbc.sql("""
+                insert into campaign_recipient (campaign_id, customer_id, associate_id, email, language, dedupe_key,
+                    message_id, status, queued_at)
+                select :c, r.customer, r.associate, r.email, r.lang, r.key, r.mid, 'QUEUED', :at
+                  from unnest(cast(:customers as bigint[]), cast(:associates as bigint[]), cast(:emails as text[]),
+                              cast(:langs as text[]), cast(:keys as text[]), cast(:mids as text[]))
+                       with ordinality as r(customer, associate, email, lang, key, mid, position)
+                 order by r.position
+                on conflict do nothing
+                """)
+                .param("c", c.id())
+                .param("customers", chunk.stream().map(Recipient::customerId).toArray(Long[]::new))
+                .param("associates", keepers.toArray(Long[]::new))
+                .param("emails", chunk.stream().map(Recipient::email).toArray(String[]::new))
+                .param("langs", chunk.stream().map(r -> r.language().code()).toArray(String[]::new))
+                .param("keys", chunk.stream().map(r -> CampaignMail.dedupeKey(c.id(), r.customerId()))
+                        .toArray(String[]::new))
+                .param("mids", queued.stream().map(QueuedMail::messageId).toArray(String[]::new))
+                .param("at", Timestamp.from(now)).update();
     }
 
     private void save(Campaign sent, CampaignStatus from) {

@@ -56,65 +56,141 @@ public class Outbox {
      */
     @Transactional
     public QueuedMail enqueue(OutgoingMail mail) {
-        String from = address(mail.from().address());
-        String to = address(mail.to().address());
-        String replyTo = mail.replyTo() == null ? null : address(mail.replyTo().address());
-        for (String name : mail.extraHeaders().keySet()) {
-            if (!HEADER_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("Not a plain header name: " + headerValue(name));
-            }
+        return enqueueAll(List.of(mail)).getFirst();
+    }
+
+    /**
+     * Queues many mails in the caller's transaction (or its own) as {@link #enqueue} does each, with a few statements
+     * for all of them instead of a few per mail (a campaign's or a survey round's thousands; ADR 0123).
+     *
+     * @return the queued (or already queued) mail of each, in the same order
+     * @throws IllegalArgumentException when an address of any of them is not a valid address or a header name is
+     *                                  not plain: nothing is queued
+     */
+    @Transactional
+    public List<QueuedMail> enqueueAll(List<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return List.of();
         }
-        Map<String, String> extra = new java.util.TreeMap<>();
-        mail.extraHeaders().forEach((k, v) -> extra.put(k, headerValue(v)));
+        int n = mails.size();
+        String[] keys = new String[n];
+        Long[] stores = new Long[n];
+        String[] messageIds = new String[n];
+        String[] froms = new String[n];
+        String[] fromNames = new String[n];
+        String[] tos = new String[n];
+        String[] toNames = new String[n];
+        String[] replyTos = new String[n];
+        String[] replyToNames = new String[n];
+        String[] subjects = new String[n];
+        String[] texts = new String[n];
+        String[] htmls = new String[n];
+        String[] inReplyTos = new String[n];
+        String[] refs = new String[n];
+        String[] extras = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutgoingMail mail = mails.get(i);
+            froms[i] = address(mail.from().address());
+            tos[i] = address(mail.to().address());
+            replyTos[i] = mail.replyTo() == null ? null : address(mail.replyTo().address());
+            for (String name : mail.extraHeaders().keySet()) {
+                if (!HEADER_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("Not a plain header name: " + headerValue(name));
+                }
+            }
+            Map<String, String> extra = new java.util.TreeMap<>();
+            mail.extraHeaders().forEach((k, v) -> extra.put(k, headerValue(v)));
+            keys[i] = mail.dedupeKey();
+            stores[i] = mail.storeId();
+            messageIds[i] = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
+            fromNames[i] = headerValue(mail.from().displayName());
+            toNames[i] = headerValue(mail.to().displayName());
+            replyToNames[i] = mail.replyTo() == null ? "" : headerValue(mail.replyTo().displayName());
+            subjects[i] = headerValue(mail.subject());
+            texts[i] = mail.text();
+            htmls[i] = mail.html();
+            inReplyTos[i] = messageIdOrNull(mail.inReplyTo());
+            refs[i] = JSON.writeValueAsString(mail.references().stream().map(Outbox::messageIdOrNull)
+                    .filter(java.util.Objects::nonNull).toList());
+            extras[i] = JSON.writeValueAsString(extra);
+        }
         Instant now = clock.instant();
-        String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
-        Optional<Long> inserted = jdbc.sql("""
+        // One insert for all: the rows come from arrays, one per column (unnest keeps them side by side).
+        Map<String, QueuedMail> inserted = new java.util.HashMap<>();
+        jdbc.sql("""
                 insert into mail_outbox (dedupe_key, store_id, message_id, from_address, from_name, to_address,
                                          to_name, reply_to_address, reply_to_name, subject, text_body, html_body,
                                          in_reply_to, thread_refs, extra_headers, next_attempt_at, created_at)
-                values (:key, :store, :messageId, :from, :fromName, :to, :toName, :replyTo, :replyToName, :subject,
-                        :text, :html, :inReplyTo, :refs, cast(:extra as jsonb), :now, :now)
+                select m.key, m.store, m.mid, m.sender, m.sender_name, m.recipient, m.recipient_name, m.reply_to,
+                       m.reply_to_name, m.subject, m.text_body, m.html_body, m.in_reply_to,
+                       array(select jsonb_array_elements_text(cast(m.refs as jsonb))), cast(m.extra as jsonb),
+                       :now, :now
+                  from unnest(cast(:keys as text[]), cast(:stores as bigint[]), cast(:mids as text[]),
+                              cast(:froms as text[]), cast(:fromNames as text[]), cast(:tos as text[]),
+                              cast(:toNames as text[]), cast(:replyTos as text[]), cast(:replyToNames as text[]),
+                              cast(:subjects as text[]), cast(:texts as text[]), cast(:htmls as text[]),
+                              cast(:inReplyTos as text[]), cast(:refs as text[]), cast(:extras as text[]))
+                       with ordinality as m(key, store, mid, sender, sender_name, recipient, recipient_name,
+                                            reply_to, reply_to_name, subject, text_body, html_body, in_reply_to,
+                                            refs, extra, position)
+                 order by m.position
                 on conflict (dedupe_key) do nothing
-                returning id
+                returning id, dedupe_key, message_id
                 """)
-                .param("key", mail.dedupeKey())
-                .param("store", mail.storeId())
-                .param("messageId", messageId)
-                .param("from", from)
-                .param("fromName", headerValue(mail.from().displayName()))
-                .param("to", to)
-                .param("toName", headerValue(mail.to().displayName()))
-                .param("replyTo", replyTo)
-                .param("replyToName", mail.replyTo() == null ? "" : headerValue(mail.replyTo().displayName()))
-                .param("subject", headerValue(mail.subject()))
-                .param("text", mail.text())
-                .param("html", mail.html())
-                .param("inReplyTo", messageIdOrNull(mail.inReplyTo()))
-                .param("refs", mail.references().stream().map(Outbox::messageIdOrNull)
-                        .filter(java.util.Objects::nonNull).toArray(String[]::new))
-                .param("extra", JSON.writeValueAsString(extra))
-                .param("now", Timestamp.from(now))
-                .query(Long.class).optional();
-        if (inserted.isEmpty()) {
-            return jdbc.sql("select id, message_id from mail_outbox where dedupe_key = :key")
-                    .param("key", mail.dedupeKey())
-                    .query((rs, n) -> new QueuedMail(rs.getLong(1), rs.getString(2))).single();
+                .param("keys", keys).param("stores", stores).param("mids", messageIds)
+                .param("froms", froms).param("fromNames", fromNames).param("tos", tos).param("toNames", toNames)
+                .param("replyTos", replyTos).param("replyToNames", replyToNames).param("subjects", subjects)
+                .param("texts", texts).param("htmls", htmls).param("inReplyTos", inReplyTos).param("refs", refs)
+                .param("extras", extras).param("now", Timestamp.from(now))
+                .query((rs, row) -> inserted.put(rs.getString(2), new QueuedMail(rs.getLong(1), rs.getString(3))))
+                .list();
+        List<Long> fileOwners = new java.util.ArrayList<>();
+        List<Integer> positions = new java.util.ArrayList<>();
+        List<String> fileNames = new java.util.ArrayList<>();
+        List<String> contentTypes = new java.util.ArrayList<>();
+        List<byte[]> contents = new java.util.ArrayList<>();
+        java.util.Set<String> withFiles = new java.util.HashSet<>();
+        for (OutgoingMail mail : mails) {
+            QueuedMail queued = inserted.get(mail.dedupeKey());
+            if (queued == null || !withFiles.add(mail.dedupeKey())) {
+                continue; // queued before (or twice in this list): its files are those of the first
+            }
+            int position = 0;
+            for (OutgoingAttachment file : mail.attachments()) {
+                fileOwners.add(queued.id());
+                positions.add(position++);
+                fileNames.add(headerValue(file.fileName()));
+                contentTypes.add(headerValue(file.contentType()));
+                contents.add(file.content());
+            }
         }
-        long id = inserted.get();
-        int position = 0;
-        for (OutgoingAttachment file : mail.attachments()) {
+        if (!fileOwners.isEmpty()) {
             jdbc.sql("""
                     insert into mail_outbox_attachment (outbox_id, position, file_name, content_type, content)
-                    values (:id, :position, :name, :type, :content)
+                    select * from unnest(cast(:ids as bigint[]), cast(:positions as int[]), cast(:names as text[]),
+                                         cast(:types as text[]), cast(:contents as bytea[]))
                     """)
-                    .param("id", id).param("position", position++)
-                    .param("name", headerValue(file.fileName()))
-                    .param("type", headerValue(file.contentType()))
-                    .param("content", file.content())
+                    .param("ids", fileOwners.toArray(Long[]::new))
+                    .param("positions", positions.toArray(Integer[]::new))
+                    .param("names", fileNames.toArray(String[]::new))
+                    .param("types", contentTypes.toArray(String[]::new))
+                    .param("contents", contents.toArray(byte[][]::new))
                     .update();
         }
-        wakeUpAfterCommit();
-        return new QueuedMail(id, messageId);
+        Map<String, QueuedMail> before = new java.util.HashMap<>();
+        String[] missing = java.util.Arrays.stream(keys).filter(k -> !inserted.containsKey(k)).distinct()
+                .toArray(String[]::new);
+        if (missing.length > 0) {
+            jdbc.sql("select id, message_id, dedupe_key from mail_outbox where dedupe_key = any(cast(:keys as text[]))")
+                    .param("keys", missing)
+                    .query((rs, row) -> before.put(rs.getString(3), new QueuedMail(rs.getLong(1), rs.getString(2))))
+                    .list();
+        }
+        if (!inserted.isEmpty()) {
+            wakeUpAfterCommit();
+        }
+        return java.util.Arrays.stream(keys)
+                .map(k -> inserted.containsKey(k) ? inserted.get(k) : before.get(k)).toList();
     }
 
     /**

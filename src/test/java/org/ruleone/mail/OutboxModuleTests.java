@@ -37,9 +37,10 @@ class OutboxModuleTests {
                 new MailAddress("store@shop.example", "Shop"), new MailAddress(to, ""), "Your boots", "Hello")));
 
         scenario.stimulate(() -> outbox.sendDue())
-                .andWaitForEventOfType(MailSent.class)
-                .matching(e -> e.dedupeKey().equals(key))
-                .toArriveAndVerify(e -> {
+                .andWaitForEventOfType(MailsSent.class)
+                .matching(batch -> batch.mails().stream().anyMatch(e -> e.dedupeKey().equals(key)))
+                .toArriveAndVerify(batch -> {
+                    MailSent e = batch.mails().stream().filter(m -> m.dedupeKey().equals(key)).findFirst().orElseThrow();
                     assertThat(e.outboxId()).isEqualTo(queued.id());
                     assertThat(e.messageId()).isEqualTo(queued.messageId());
                     assertThat(e.to()).isEqualTo(to);

@@ -30,7 +30,7 @@ import org.ruleone.RuleOneApplication;
 import org.ruleone.customers.ClientBook;
 import org.ruleone.customers.ClientDraft;
 import org.ruleone.mail.MailAddress;
-import org.ruleone.mail.MailSent;
+import org.ruleone.mail.MailsSent;
 import org.ruleone.mail.Outbox;
 import org.ruleone.mail.OutgoingMail;
 import org.ruleone.mailroom.MailroomTestSupport;
@@ -105,7 +105,7 @@ class SeveralNodesTests {
             String name = "node-" + (char) ('a' + i);
             AtomicInteger sent = new AtomicInteger();
             ConfigurableApplicationContext context = new SpringApplicationBuilder(RuleOneApplication.class)
-                    .listeners(ApplicationListener.<MailSent>forPayload(mail -> sent.incrementAndGet()))
+                    .listeners(ApplicationListener.<MailsSent>forPayload(batch -> sent.addAndGet(batch.mails().size())))
                     // Command-line arguments, as a real node gets them (SPRING_DATASOURCE_URL… as variables).
                     .run("--spring.profiles.active=test", "--server.port=0", "--spring.main.banner-mode=off",
                             "--spring.datasource.url=" + database,
@@ -118,6 +118,8 @@ class SeveralNodesTests {
                             "--spring.mail.host=127.0.0.1",
                             "--spring.mail.port=" + MailroomTestSupport.GREEN_MAIL.getSmtp().getPort(),
                             "--ruleone.mail.outbox.interval=PT0.1S", "--ruleone.mail.outbox.initial-delay=PT0.1S",
+                            // Small batches, so the 200 mails of the outbox test are 40 batches the nodes share.
+                            "--ruleone.mail.outbox.batch=5",
                             "--ruleone.mailroom.polling-enabled=true", "--ruleone.mailroom.poll-initial-delay=PT0.2S",
                             "--ruleone.mailroom.poll-interval=PT0.3S",
                             // Behind a load balancer (README, "Several nodes"): the client's address and scheme

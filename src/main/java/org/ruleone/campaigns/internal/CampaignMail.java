@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.ruleone.campaigns.Campaign;
 import org.ruleone.campaigns.CampaignKind;
@@ -35,6 +36,11 @@ public class CampaignMail {
     /** Who the mail comes from: the associate who keeps the client's book, else the store. */
     public record Sender(String name, String email, String storeName, ZoneId zone) {
     }
+
+    /** A link in the escaped text, compiled once (a campaign writes thousands of mails in one request). */
+    private static final Pattern LINK = Pattern.compile("(https?://[^\\s<]+)");
+
+    private static final Map<Locale, DateTimeFormatter> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final MessageSource messages;
     private final CampaignLinks links;
@@ -86,9 +92,8 @@ public class CampaignMail {
         text.append(c.body(lang).strip()).append("\n\n");
         String when = null;
         if (c.kind() == CampaignKind.EVENT && c.startsAt() != null) {
-            DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                    .withLocale(locale).withZone(from.zone());
-            when = f.format(c.startsAt());
+            when = FORMATS.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL,
+                    FormatStyle.SHORT).withLocale(l)).withZone(from.zone()).format(c.startsAt());
             text.append(msg("campaigns.mail.when", locale, when)).append('\n');
             if (!c.place().isBlank()) {
                 text.append(msg("campaigns.mail.where", locale, c.place())).append('\n');
@@ -132,7 +137,7 @@ public class CampaignMail {
     /** The same words as the text, as simple HTML with the links clickable. */
     private static String html(String text) {
         String escaped = HtmlUtils.htmlEscape(text);
-        String linked = escaped.replaceAll("(https?://[^\\s<]+)", "<a href=\"$1\">$1</a>");
+        String linked = LINK.matcher(escaped).replaceAll("<a href=\"$1\">$1</a>");
         return "<!DOCTYPE html><html><body><div style=\"font-family:sans-serif;white-space:pre-wrap\">" + linked
                 + "</div></body></html>";
     }

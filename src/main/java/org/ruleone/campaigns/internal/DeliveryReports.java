@@ -1,9 +1,11 @@
 package org.ruleone.campaigns.internal;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 import org.ruleone.mail.BounceReceived;
 import org.ruleone.mail.MailSent;
+import org.ruleone.mail.MailsSent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,18 +25,25 @@ class DeliveryReports {
         this.jdbc = jdbc;
     }
 
+    /** The campaign mails of one outbox batch, in one statement (ADR 0123). */
     @ApplicationModuleListener
-    public void on(MailSent sent) {
-        if (sent.dedupeKey() == null || !sent.dedupeKey().startsWith("campaign:")) {
+    public void on(MailsSent batch) {
+        List<MailSent> campaign = batch.mails().stream()
+                .filter(m -> m.dedupeKey() != null && m.dedupeKey().startsWith("campaign:")).toList();
+        if (campaign.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                update campaign_recipient set status = 'SENT', sent_at = :at,
-                       message_id = coalesce(message_id, :mid)
-                 where dedupe_key = :key and status = 'QUEUED'
+                update campaign_recipient r set status = 'SENT', sent_at = s.at,
+                       message_id = coalesce(r.message_id, s.mid)
+                  from unnest(cast(:keys as text[]), cast(:mids as text[]),
+                              cast(cast(:ats as text[]) as timestamptz[])) as s(key, mid, at)
+                 where r.dedupe_key = s.key and r.status = 'QUEUED'
                 """)
-                .param("at", Timestamp.from(sent.sentAt())).param("mid", sent.messageId())
-                .param("key", sent.dedupeKey()).update();
+                .param("keys", campaign.stream().map(MailSent::dedupeKey).toArray(String[]::new))
+                .param("mids", campaign.stream().map(MailSent::messageId).toArray(String[]::new))
+                .param("ats", campaign.stream().map(m -> m.sentAt().toString()).toArray(String[]::new))
+                .update();
     }
 
     @ApplicationModuleListener

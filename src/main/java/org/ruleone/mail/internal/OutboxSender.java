@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -24,12 +25,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.ruleone.mail.MailSent;
+import org.ruleone.mail.MailsSent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -40,11 +43,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers the outbox over SMTP. Each mail is claimed, sent and marked sent in its own transaction while its row
- * is locked ({@code for update skip locked}, so several nodes share the work and never send the same row at once);
- * the SMTP connection is kept across mails. A failure leaves the row queued with a later attempt time, so an
- * outage only delays mail. The one case that can send a mail twice is a crash after the server accepted it and
- * before the commit: the window is one mail wide, and the mail keeps its Message-ID, so a receiver can tell.
+ * Delivers the outbox over SMTP, a batch at a time (ADR 0123). A sender claims up to
+ * {@code ruleone.mail.outbox.batch} due rows in one transaction ({@code for update skip locked}, so several senders
+ * and nodes share the work and never send the same row), sends them over an SMTP connection it keeps across mails
+ * and batches, and marks them in the same transaction before committing: one commit, so one WAL flush, per batch
+ * instead of per mail. A refusal concerns its own mail only; an unreachable server ends the batch and leaves the
+ * rest queued. A failure leaves a row queued with a later attempt time, so an outage only delays mail. The one case
+ * that can send a mail twice is a crash after the server accepted it and before the batch's commit: the window is
+ * one batch wide, and each mail keeps its Message-ID, so a receiver can tell.
  */
 @Component
 public class OutboxSender implements DisposableBean {
@@ -53,6 +59,17 @@ public class OutboxSender implements DisposableBean {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    /**
+     * The file types for attachments, read once. {@code MimeMessageHelper} otherwise builds one per mail, reading
+     * {@code mime.types} and looking up its provider on the class path each time (ADR 0123): most of the CPU a mail
+     * took before. Every attachment here names its content type, so the map is hardly used anyway.
+     */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    static {
+        MailProviders.pin();
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -66,11 +83,14 @@ public class OutboxSender implements DisposableBean {
             Thread.ofVirtual().name("outbox-sender").factory());
 
     private final int parallel;
+    private final int batch;
 
     OutboxSender(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> senders,
                  ApplicationEventPublisher events, Clock clock,
-                 @org.springframework.beans.factory.annotation.Value("${ruleone.mail.outbox.senders:4}") int parallel) {
+                 @org.springframework.beans.factory.annotation.Value("${ruleone.mail.outbox.senders:4}") int parallel,
+                 @org.springframework.beans.factory.annotation.Value("${ruleone.mail.outbox.batch:50}") int batch) {
         this.parallel = Math.max(1, parallel);
+        this.batch = Math.max(1, batch);
         this.jdbc = jdbc;
         this.tx = tx;
         this.senders = senders;
@@ -85,6 +105,17 @@ public class OutboxSender implements DisposableBean {
                 wakeUpPending.set(false);
                 drainQuietly();
             });
+        }
+    }
+
+    /** Waits until every wake-up asked for so far has run (the wake-ups run one after the other). */
+    void awaitWakeUps() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -125,8 +156,8 @@ public class OutboxSender implements DisposableBean {
             if (parallel <= 1) {
                 return sendUntilDone(smtp);
             }
-            // Several senders, each with its own SMTP connection, claim different rows (skip locked): each mail is
-            // still sent and marked in its own transaction, and their commits share the database's WAL flushes.
+            // Several senders, each with its own SMTP connection, claim different batches (skip locked) and send
+            // them side by side: SMTP round trips of one overlap with another's, and their commits share WAL flushes.
             List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
             try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("outbox-sender-", 1).factory())) {
@@ -153,66 +184,107 @@ public class OutboxSender implements DisposableBean {
         try (Connection connection = new Connection(smtp)) {
             int sent = 0;
             while (true) {
-                Attempt attempt = tx.execute(status -> sendOne(connection));
-                if (attempt == null || attempt == Attempt.NOTHING_DUE || attempt == Attempt.SERVER_AWAY) {
+                Batch batch = tx.execute(status -> sendBatch(connection));
+                if (batch == null) {
                     return sent;
                 }
-                if (attempt == Attempt.SENT) {
-                    sent++;
+                sent += batch.sent();
+                if (batch.claimed() == 0 || batch.serverAway()) {
+                    return sent;
                 }
             }
         }
     }
 
-    private enum Attempt { SENT, REFUSED, NOTHING_DUE, SERVER_AWAY }
+    /** A mail that could not be written as MIME (its own data): it waits its back-off, the batch goes on. */
+    private static final class UnbuildableMail extends RuntimeException {
+        UnbuildableMail(Exception cause) {
+            super(cause.toString(), cause);
+        }
+    }
 
-    private Attempt sendOne(Connection connection) {
+    /** What one batch did: how many rows it claimed, how many the server accepted, and whether it stopped early. */
+    private record Batch(int claimed, int sent, boolean serverAway) {
+    }
+
+    /**
+     * Claims up to {@code batch} due rows ({@code for update skip locked}: no other sender, on this node or another,
+     * can claim them while this transaction lives), sends them one after the other over the kept connection, and
+     * marks them in the same transaction: the accepted ones {@code SENT} in one statement, announced by one
+     * {@link MailsSent}. A refusal concerns its own mail only: a 5xx answer marks it {@code FAILED}, a 4xx answer
+     * gives it its back-off, and the batch goes on. When the server cannot be reached, the mail being sent gets its
+     * back-off and the rest of the batch stays as it was (queued, due), unlocked at the commit.
+     */
+    private Batch sendBatch(Connection connection) {
         Instant now = clock.instant();
-        Optional<Row> claimed = jdbc.sql("""
+        List<Row> rows = jdbc.sql("""
                 select id, dedupe_key, store_id, message_id, from_address, from_name, to_address, to_name,
                        reply_to_address, reply_to_name, subject, text_body, html_body, in_reply_to, thread_refs,
                        extra_headers::text as extra, attempts
                   from mail_outbox
                  where status = 'QUEUED' and next_attempt_at <= :now
                  order by next_attempt_at, id
-                 limit 1
+                 limit :batch
                    for update skip locked
-                """).param("now", Timestamp.from(now)).query(OutboxSender::row).optional();
-        if (claimed.isEmpty()) {
-            return Attempt.NOTHING_DUE;
+                """).param("now", Timestamp.from(now)).param("batch", batch).query(OutboxSender::row).list();
+        if (rows.isEmpty()) {
+            return new Batch(0, 0, false);
         }
-        Row row = claimed.get();
-        try {
-            MimeMessage message = message(connection.session(), row, now);
-            connection.send(message);
-        } catch (MessagingException | RuntimeException e) {
-            connection.reset();
-            if (permanent(e)) {
-                jdbc.sql("update mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = :error "
-                                + "where id = :id")
-                        .param("error", describe(e)).param("id", row.id()).update();
-                log.warn("Outbox: mail {} refused for good: {}", row.id(), describe(e));
-                return Attempt.REFUSED;
+        Map<Long, List<Attachment>> attachments = attachments(rows);
+        List<MailSent> sent = new ArrayList<>(rows.size());
+        boolean serverAway = false;
+        for (Row row : rows) {
+            try {
+                MimeMessage message;
+                try {
+                    message = message(connection.session(), row, attachments.getOrDefault(row.id(), List.of()), now);
+                } catch (MessagingException | RuntimeException e) {
+                    throw new UnbuildableMail(e); // this mail's own trouble: the batch goes on
+                }
+                connection.send(message);
+                sent.add(new MailSent(row.id(), row.dedupeKey(), row.messageId(), row.storeId(), row.to(),
+                        clock.instant()));
+            } catch (MessagingException | RuntimeException e) {
+                if (!(e instanceof UnbuildableMail)) {
+                    connection.reset();
+                }
+                if (permanent(e)) {
+                    jdbc.sql("update mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = :error "
+                                    + "where id = :id")
+                            .param("error", describe(e)).param("id", row.id()).update();
+                    log.warn("Outbox: mail {} refused for good: {}", row.id(), describe(e));
+                    continue;
+                }
+                Duration wait = backoff(row.attempts());
+                jdbc.sql("""
+                        update mail_outbox set attempts = attempts + 1, last_error = :error, last_error_kind = :kind,
+                               next_attempt_at = :next
+                         where id = :id
+                        """)
+                        .param("error", describe(e)).param("kind", kind(e))
+                        .param("next", Timestamp.from(now.plus(wait)))
+                        .param("id", row.id()).update();
+                log.info("Outbox: mail {} not sent ({}); next try in {}", row.id(), describe(e), wait);
+                if (!answered(e) && !(e instanceof UnbuildableMail)) {
+                    // No answer from the server: the next mails would wait for it the same way. They stay due.
+                    serverAway = true;
+                    break;
+                }
             }
-            Duration wait = backoff(row.attempts());
-            jdbc.sql("""
-                    update mail_outbox set attempts = attempts + 1, last_error = :error, last_error_kind = :kind,
-                           next_attempt_at = :next
-                     where id = :id
-                    """)
-                    .param("error", describe(e)).param("kind", kind(e))
-                    .param("next", Timestamp.from(now.plus(wait)))
-                    .param("id", row.id()).update();
-            log.info("Outbox: mail {} not sent ({}); next try in {}", row.id(), describe(e), wait);
-            return Attempt.SERVER_AWAY;
         }
-        Instant sentAt = clock.instant();
-        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null, "
-                        + "last_error_kind = null where id = :id")
-                .param("at", Timestamp.from(sentAt)).param("id", row.id()).update();
-        events.publishEvent(new MailSent(row.id(), row.dedupeKey(), row.messageId(), row.storeId(), row.to(),
-                sentAt));
-        return Attempt.SENT;
+        if (!sent.isEmpty()) {
+            jdbc.sql("""
+                    update mail_outbox m set status = 'SENT', sent_at = s.at, attempts = m.attempts + 1,
+                           last_error = null, last_error_kind = null
+                      from unnest(cast(:ids as bigint[]), cast(cast(:ats as text[]) as timestamptz[])) as s(id, at)
+                     where m.id = s.id
+                    """)
+                    .param("ids", sent.stream().map(MailSent::outboxId).toArray(Long[]::new))
+                    .param("ats", sent.stream().map(m -> m.sentAt().toString()).toArray(String[]::new))
+                    .update();
+            events.publishEvent(new MailsSent(sent));
+        }
+        return new Batch(rows.size(), sent.size(), serverAway);
     }
 
     static Duration backoff(int attemptsSoFar) {
@@ -278,6 +350,28 @@ public class OutboxSender implements DisposableBean {
         return unreachable ? "UNREACHABLE" : "REFUSED";
     }
 
+    /** Whether the server answered (with a reply code) rather than could not be reached or spoken to. */
+    static boolean answered(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (returnCode(t) >= 400) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null) {
+                todo.push(m.getNextException());
+            }
+        }
+        return false;
+    }
+
     private static int returnCode(Throwable t) {
         try {
             Object code = t.getClass().getMethod("getReturnCode").invoke(t);
@@ -287,12 +381,19 @@ public class OutboxSender implements DisposableBean {
         }
     }
 
+    /** The failure and what the server answered, for the row and screens: "SendFailedException: Invalid Addresses; 550 …". */
     private static String describe(Throwable e) {
-        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return text.length() > 500 ? text.substring(0, 500) : text;
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
+        Exception next = e instanceof MessagingException m ? m.getNextException() : null;
+        for (int depth = 0; next != null && depth < 3; depth++) {
+            text.append("; ").append(next.getMessage() == null ? next.getClass().getSimpleName() : next.getMessage().strip());
+            next = next instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return text.length() > 500 ? text.substring(0, 500) : text.toString();
     }
 
-    private MimeMessage message(Session session, Row row, Instant now) throws MessagingException {
+    private MimeMessage message(Session session, Row row, List<Attachment> files, Instant now)
+            throws MessagingException {
         String messageId = row.messageId();
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -300,10 +401,13 @@ public class OutboxSender implements DisposableBean {
                 setHeader("Message-ID", messageId);
             }
         };
-        List<byte[]> contents = new ArrayList<>();
-        List<String[]> files = attachments(row.id(), contents);
         boolean multipart = row.html() != null || !files.isEmpty();
-        MimeMessageHelper mail = new MimeMessageHelper(message, multipart, "UTF-8");
+        MimeMessageHelper mail = new MimeMessageHelper(message, multipart, "UTF-8") {
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FILE_TYPES;
+            }
+        };
         try {
             mail.setFrom(new InternetAddress(row.from(), row.fromName(), "UTF-8"));
             mail.setTo(new InternetAddress(row.to(), row.toName(), "UTF-8"));
@@ -320,9 +424,8 @@ public class OutboxSender implements DisposableBean {
         } else {
             mail.setText(row.text());
         }
-        for (int i = 0; i < files.size(); i++) {
-            String[] file = files.get(i);
-            mail.addAttachment(file[0], new ByteArrayDataSource(contents.get(i), file[1]));
+        for (Attachment file : files) {
+            mail.addAttachment(file.fileName(), new ByteArrayDataSource(file.content(), file.contentType()));
         }
         if (row.inReplyTo() != null) {
             message.setHeader("In-Reply-To", row.inReplyTo());
@@ -338,6 +441,12 @@ public class OutboxSender implements DisposableBean {
         return message;
     }
 
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
+    }
+
     private static String encode(String value) {
         try {
             return MimeUtility.encodeText(value, "UTF-8", null);
@@ -346,14 +455,20 @@ public class OutboxSender implements DisposableBean {
         }
     }
 
-    private List<String[]> attachments(long outboxId, List<byte[]> contents) {
-        return jdbc.sql("""
-                select file_name, content_type, content from mail_outbox_attachment
-                 where outbox_id = :id order by position
-                """).param("id", outboxId).query((rs, n) -> {
-                    contents.add(rs.getBytes(3));
-                    return new String[] {rs.getString(1), rs.getString(2)};
-                }).list();
+    private record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** The attachments of a batch's mails, read at once, by mail. */
+    private Map<Long, List<Attachment>> attachments(List<Row> rows) {
+        Map<Long, List<Attachment>> byMail = new java.util.HashMap<>();
+        jdbc.sql("""
+                select outbox_id, file_name, content_type, content from mail_outbox_attachment
+                 where outbox_id = any(:ids) order by outbox_id, position
+                """).param("ids", rows.stream().map(Row::id).toArray(Long[]::new)).query(rs -> {
+                    byMail.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                });
+        return byMail;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

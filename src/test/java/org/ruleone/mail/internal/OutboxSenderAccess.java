@@ -16,6 +16,11 @@ public final class OutboxSenderAccess {
         return OutboxSender.permanent(e);
     }
 
+    /** Waits until the sending woken by commits so far is over, so a test decides when mail becomes due. */
+    public static void awaitWakeUps(OutboxSender sender) {
+        sender.awaitWakeUps();
+    }
+
     public static String kind(Throwable e) {
         return OutboxSender.kind(e);
     }
