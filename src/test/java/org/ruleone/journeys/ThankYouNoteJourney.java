@@ -163,7 +163,12 @@ class ThankYouNoteJourney extends BrowserJourney {
         String number = "J-" + System.nanoTime();
         long client = book.add(new ClientDraft(store, number, first, last, null, null, address, language, "",
                 List.of(), List.of(), "", keeper.id()));
-        till.record(new TillPurchase(store, "T-" + System.nanoTime(), Instant.now().minus(Duration.ofMinutes(3)),
+        // a few minutes ago, but on the store's today: run just after midnight in Los Angeles, three minutes earlier
+        // is yesterday there, and the note would be overdue rather than due today
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(ZoneId.of("America/Los_Angeles"));
+        Instant at = now.minusMinutes(3).toLocalDate().equals(now.toLocalDate())
+                ? now.minusMinutes(3).toInstant() : now.toInstant();
+        till.record(new TillPurchase(store, "T-" + System.nanoTime(), at,
                 number, address.country(), List.of(new TillPurchase.Line("SHOE-1", "Derbies", 1,
                 new BigDecimal("180.00")))));
         await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.ofClient(store, client).isEmpty());
