@@ -41,6 +41,7 @@ class HomePagesTests {
     @Autowired ClientBook clients;
     @Autowired CaseDesk desk;
     @Autowired Tasks tasks;
+    @Autowired org.ruleone.organization.Organization organization;
 
     private long client(long store) {
         return clients.add(new ClientDraft(store, null, "Ada", "Home", null, null, null, Language.EN, "",
@@ -99,7 +100,7 @@ class HomePagesTests {
         long second = people.store("Home owner Krakow");
         openCase(second, null, "Krakow one");
 
-        mvc.perform(get("/").with(user(people.owner())))
+        mvc.perform(get("/").param("all", "true").with(user(people.owner())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Home owner Paris"),
                         containsString("Home owner Krakow"), containsString("id=\"store-" + first + "\""),
@@ -133,7 +134,7 @@ class HomePagesTests {
         tasks.add(lille, null, client(lille), "Lille due too", tasks.today(lille), owner.id());
         tasks.add(warsaw, null, client(warsaw), "Warsaw overdue", tasks.today(warsaw).minusDays(3), owner.id());
 
-        String page = mvc.perform(get("/").with(user(owner))).andExpect(status().isOk())
+        String page = mvc.perform(get("/").param("all", "true").with(user(owner))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         org.assertj.core.api.Assertions.assertThat(card(page, warsaw))
@@ -142,6 +143,41 @@ class HomePagesTests {
                 .contains("Open cases: 0", "Tasks due today: 2 (overdue: 0)", "12.30").doesNotContain("99.99");
         org.assertj.core.api.Assertions.assertThat(card(page, quiet))
                 .contains("Open cases: 0", "Tasks due today: 0 (overdue: 0)").doesNotContain("12.30", "99.99");
+    }
+
+    @Test
+    void aChainsOwnerSeesTheStoresNeedingAttentionFirstAndCanAskForAll() throws Exception {
+        SignedInAssociate owner = people.owner();
+        List<Long> quiet = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            quiet.add(people.store("Home chain quiet " + i));
+        }
+        long busy = people.store("Home chain busy");
+        openCase(busy, null, "Busy one");
+        long late = people.store("Home chain late");
+        tasks.add(late, null, client(late), "Late call", tasks.today(late).minusDays(2), owner.id());
+        int stores = organization.stores().size();
+
+        String page = mvc.perform(get("/").with(user(owner))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page.split("class=\"card stack dashboard-store\"", -1))
+                .hasSize(HomeControllerAccess.STORES_SHOWN + 1);
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("id=\"store-" + late + "\"", "id=\"store-" + busy + "\"",
+                        "Show all " + stores + " stores", "/?all=true");
+        org.assertj.core.api.Assertions.assertThat(quiet).as("not every quiet store has a card")
+                .anyMatch(id -> !page.contains("id=\"store-" + id + "\""));
+        org.assertj.core.api.Assertions.assertThat(page.indexOf("id=\"store-" + late + "\""))
+                .as("overdue tasks come before open cases").isLessThan(page.indexOf("id=\"store-" + busy + "\""));
+
+        String everyStore = mvc.perform(get("/").param("all", "true").with(user(owner)))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(quiet).allMatch(id -> everyStore.contains("id=\"store-" + id + "\""));
+        org.assertj.core.api.Assertions.assertThat(everyStore).doesNotContain("Show all");
+        mvc.perform(get("/").with(user(speaking(owner, Language.FR))))
+                .andExpect(content().string(containsString("Afficher les " + stores + " boutiques")));
+        mvc.perform(get("/").with(user(speaking(owner, Language.PL))))
+                .andExpect(content().string(containsString("Pokaż wszystkie sklepy (" + stores + ")")));
     }
 
     /** The same person, preferring another language (a signed-in person's preference beats the browser's). */

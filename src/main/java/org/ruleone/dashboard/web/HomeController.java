@@ -45,6 +45,8 @@ class HomeController {
     /** How many cases or breaches a card counts before it says "N+". */
     static final int COUNT_LIMIT = 500;
     static final Duration BREACHES_OVER = Duration.ofDays(7);
+    /** How many store cards the home shows before "show all": a chain's owner sees the neediest stores first. */
+    static final int STORES_SHOWN = 24;
 
     private final Organization organization;
     private final CaseDesk cases;
@@ -85,7 +87,8 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedInAssociate me, @RequestParam Optional<String> period,
-                @RequestParam Optional<Long> store, Model model, Locale locale) {
+                @RequestParam Optional<Long> store, @RequestParam(defaultValue = "false") boolean all, Model model,
+                Locale locale) {
         if (!me.isManagerOrOwner()) {
             return "redirect:/book";
         }
@@ -105,6 +108,11 @@ class HomeController {
                 LocalDate.now(clock.withZone(zone)), zone, locale));
         Instant since = clock.instant().minus(BREACHES_OVER);
         List<StoreFigures> figures = figures(visible, since, me.storeScope(), locale);
+        if (!all && figures.size() > STORES_SHOWN) {
+            figures = figures.stream().sorted(NEEDIEST_FIRST).limit(STORES_SHOWN).toList();
+            model.addAttribute("storesNotShown", visible.size() - STORES_SHOWN);
+            model.addAttribute("storesTotal", visible.size());
+        }
         model.addAttribute("stores", figures);
         model.addAttribute("breachDays", BREACHES_OVER.toDays());
         model.addAttribute("notices", notices.orderedStream().flatMap(n -> n.notices(me.id(), locale).stream())
@@ -116,6 +124,13 @@ class HomeController {
         }
         return "dashboard/home";
     }
+
+    /** Standards missed, then overdue tasks, then open and waiting cases; then by name, as the full list is. */
+    static final java.util.Comparator<StoreFigures> NEEDIEST_FIRST = java.util.Comparator
+            .comparingInt(StoreFigures::breaches).reversed()
+            .thenComparing(java.util.Comparator.comparingInt(StoreFigures::tasksOverdue).reversed())
+            .thenComparing(java.util.Comparator.comparingInt((StoreFigures f) -> f.openCases() + f.waitingCases())
+                    .reversed());
 
     /** Every card's figures, each kind read for all the stores at once (a chain has hundreds). */
     private List<StoreFigures> figures(List<StoreSummary> stores, Instant since, Optional<Long> scope,
