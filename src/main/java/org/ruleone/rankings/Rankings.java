@@ -18,6 +18,7 @@ import org.ruleone.organization.SignedInAssociate;
 import org.ruleone.rankings.internal.Facts;
 import org.ruleone.rankings.internal.Measure;
 import org.ruleone.rankings.internal.Ranker;
+import org.ruleone.rankings.internal.RankingCache;
 import org.ruleone.rankings.internal.WeightHistory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +35,10 @@ public class Rankings {
     private final Facts facts;
     private final WeightHistory weights;
     private final Clock clock;
+    private final RankingCache cache;
 
-    Rankings(Organization organization, Facts facts, WeightHistory weights, Clock clock) {
+    Rankings(Organization organization, Facts facts, WeightHistory weights, Clock clock, RankingCache cache) {
+        this.cache = cache;
         this.organization = organization;
         this.facts = facts;
         this.weights = weights;
@@ -55,9 +58,27 @@ public class Rankings {
     /** The active associates and managers of the store (or of the chain) ranked for the period. */
     @Transactional(readOnly = true)
     public Ranking ranking(Optional<Long> store, Period period) {
+        return rank(store, period, peers(store));
+    }
+
+    /**
+     * The same ranking for a home page's card, kept between requests while no fact, weight or peer changed (at most a
+     * minute, for facts written by another node): a chain's ranking is most of the owner's home.
+     */
+    @Transactional(readOnly = true)
+    public Ranking rankingForCard(Optional<Long> store, Period period) {
+        List<AssociateSummary> peers = peers(store);
+        return cache.get(new RankingCache.Key(store, period, peers), () -> rank(store, period, peers));
+    }
+
+    private List<AssociateSummary> peers(Optional<Long> store) {
+        return organization.associates(store).stream().filter(AssociateSummary::active)
+                .filter(a -> a.role() != Role.OWNER).toList();
+    }
+
+    private Ranking rank(Optional<Long> store, Period period, List<AssociateSummary> active) {
         Map<Long, AssociateSummary> peers = new LinkedHashMap<>();
-        organization.associates(store).stream().filter(AssociateSummary::active)
-                .filter(a -> a.role() != Role.OWNER).forEach(a -> peers.put(a.id(), a));
+        active.forEach(a -> peers.put(a.id(), a));
         Map<Long, Long> storeOf = new HashMap<>();
         peers.values().forEach(a -> storeOf.put(a.id(), a.storeId()));
         Map<Long, Map<Component, Measure>> measures = facts.of(storeOf, period);

@@ -217,7 +217,7 @@ class HomeCards {
 
     /** The top of this month's ranking, whatever the period: the rankings are kept by month and quarter. */
     private void top(List<Card> cards, Optional<Long> store, YearMonth month, Formats fmt, Locale locale) {
-        Ranking ranking = rankings.ranking(store, org.ruleone.rankings.Period.month(month));
+        Ranking ranking = rankings.rankingForCard(store, org.ruleone.rankings.Period.month(month));
         List<TopAssociate> top = Rankings.top(ranking, TOP);
         String words = ranking.rows().isEmpty() ? text("dashboard.home.rankings.none", locale)
                 : top.isEmpty() ? text("rankings.nothingMeasured", locale)

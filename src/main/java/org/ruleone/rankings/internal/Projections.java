@@ -33,7 +33,10 @@ class Projections {
     private final JdbcClient jdbc;
     private final CustomerPurchases purchases;
 
-    Projections(JdbcClient jdbc, CustomerPurchases purchases) {
+    private final RankingCache cache;
+
+    Projections(JdbcClient jdbc, CustomerPurchases purchases, RankingCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.purchases = purchases;
     }
@@ -41,6 +44,7 @@ class Projections {
     /** Credited to the associate who served, as the answer names them; a promoter, else a satisfied client, is happy. */
     @ApplicationModuleListener
     public void on(SurveyAnswered e) {
+        cache.changed();
         Boolean happy = e.comeBack() != null ? Boolean.valueOf(e.comeBack() >= 9)
                 : e.satisfaction() != null ? Boolean.valueOf(e.satisfaction() >= 4) : null;
         jdbc.sql("""
@@ -54,6 +58,7 @@ class Projections {
 
     @ApplicationModuleListener
     public void on(HeroicReported e) {
+        cache.changed();
         for (HeroicReported.Hero hero : e.heroes()) {
             jdbc.sql("""
                     insert into rankings_heroic (heroic_id, associate_id, store_id, happened_on)
@@ -68,6 +73,7 @@ class Projections {
     /** Only visits to our own stores with a score; a visit to another business is a comparison, not a result. */
     @ApplicationModuleListener
     public void on(MysteryVisitAccepted e) {
+        cache.changed();
         if (!OWN_STORE.equals(e.targetKind()) || e.percent() == null) {
             return;
         }
@@ -83,6 +89,7 @@ class Projections {
 
     @ApplicationModuleListener
     public void on(CaseResolved e) {
+        cache.changed();
         jdbc.sql("""
                 insert into rankings_resolution (case_id, resolved_at, store_id, associate_id, customer_id)
                 values (:id, :at, :store, :associate, :customer)
@@ -95,6 +102,7 @@ class Projections {
     /** Only a case's breaches; a call's breach has no case to resolve. */
     @ApplicationModuleListener
     public void on(StandardBreached e) {
+        cache.changed();
         if (e.caseId() == null) {
             return;
         }
@@ -107,6 +115,7 @@ class Projections {
 
     @ApplicationModuleListener
     public void on(RoleplayFeedbackGiven e) {
+        cache.changed();
         jdbc.sql("""
                 insert into rankings_feedback (feedback_id, session_id, store_id, associate_id, mean_score, given_at)
                 values (:id, :session, :store, :associate, :mean, :at)
@@ -124,6 +133,7 @@ class Projections {
      */
     @ApplicationModuleListener
     public void on(PurchasesRecorded e) {
+        cache.changed();
         if (e.clients().isEmpty()) {
             return;
         }

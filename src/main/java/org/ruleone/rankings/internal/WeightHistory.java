@@ -21,7 +21,10 @@ public class WeightHistory {
 
     private final JdbcClient jdbc;
 
-    WeightHistory(JdbcClient jdbc) {
+    private final RankingCache cache;
+
+    WeightHistory(JdbcClient jdbc, RankingCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
     }
 
@@ -35,6 +38,7 @@ public class WeightHistory {
     }
 
     public void record(Weights weights, YearMonth effectiveFrom, long by, Instant at) {
+        cache.changed();
         jdbc.sql("""
                 insert into rankings_weights (effective_from, experience, heroics, mystery, came_back, standards,
                                               training, sales, changed_by, changed_at)
