@@ -25,16 +25,8 @@ trap stop_app EXIT
 # The "purchases changed" check runs every 2 s, so the incremental refresh starts right after the bench's purchases.
 APP_JAVA_OPTS="${APP_JAVA_OPTS:-} -Druleone.clienteling.segments.first-check=PT2S -Druleone.clienteling.segments.check-every=PT2S"
 # The copy was made by an older build: migrations added since (lower numbers included) are applied on top, and
-# on a million clients they take longer than start_app waits, so wait here (up to 30 minutes).
-export PGPASSFILE="$DATA/pgpass" # the embedded database's passwords, for psql_app
-SPRING_FLYWAY_OUT_OF_ORDER=true RULEONE_DATA_DIR="$DATA" PORT="$HTTP_PORT" RULEONE_DB_PORT="$DB_PORT" \
-    "$(find_java)" ${APP_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 1800); do
-    if curl -fs "http://localhost:$HTTP_PORT/actuator/health" >/dev/null 2>&1; then break; fi
-    kill -0 "$APP_PID" 2>/dev/null || { echo "application died, see $WORK/app.log" >&2; exit 1; }
-    sleep 1
-done
+# on a million clients they take a while, so wait up to 30 minutes.
+START_WAIT=${START_WAIT:-1800} SPRING_FLYWAY_OUT_OF_ORDER=true start_app "$DATA" "$HTTP_PORT" "$DB_PORT" "$WORK/app.log"
 
 JAR_COOKIES="$WORK/segments-cookies"
 rm -f "$JAR_COOKIES"

@@ -110,7 +110,6 @@ class HomeController {
         List<StoreFigures> figures = figures(visible, since, me.storeScope(), locale);
         if (!all && figures.size() > STORES_SHOWN) {
             figures = figures.stream().sorted(NEEDIEST_FIRST).limit(STORES_SHOWN).toList();
-            model.addAttribute("storesNotShown", visible.size() - STORES_SHOWN);
             model.addAttribute("storesTotal", visible.size());
         }
         model.addAttribute("stores", figures);

@@ -298,25 +298,7 @@ public class OutboxSender implements DisposableBean {
      * against the Jakarta Mail API only.
      */
     static boolean permanent(Throwable e) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
-        while (!todo.isEmpty()) {
-            Throwable t = todo.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            int code = returnCode(t);
-            if (code >= 500 && code < 600) {
-                return true;
-            }
-            if (t.getCause() != null) {
-                todo.push(t.getCause());
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                todo.push(m.getNextException());
-            }
-        }
-        return false;
+        return chain(e).stream().mapToInt(OutboxSender::returnCode).anyMatch(code -> code >= 500 && code < 600);
     }
 
     /**
@@ -324,44 +306,33 @@ public class OutboxSender implements DisposableBean {
      * answered with an error ({@code UNREACHABLE}, {@code LOGIN_REFUSED}, {@code REFUSED}).
      */
     static String kind(Throwable e) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
-        boolean unreachable = false;
-        while (!todo.isEmpty()) {
-            Throwable t = todo.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t instanceof jakarta.mail.AuthenticationFailedException) {
-                return "LOGIN_REFUSED";
-            }
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException
-                    || t.getClass().getSimpleName().equals("MailConnectException")) {
-                unreachable = true;
-            }
-            if (t.getCause() != null) {
-                todo.push(t.getCause());
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                todo.push(m.getNextException());
-            }
+        List<Throwable> chain = chain(e);
+        if (chain.stream().anyMatch(t -> t instanceof jakarta.mail.AuthenticationFailedException)) {
+            return "LOGIN_REFUSED";
         }
+        boolean unreachable = chain.stream().anyMatch(t -> t instanceof java.net.ConnectException
+                || t instanceof java.net.UnknownHostException || t instanceof java.net.SocketTimeoutException
+                || t instanceof java.net.NoRouteToHostException
+                || t.getClass().getSimpleName().equals("MailConnectException"));
         return unreachable ? "UNREACHABLE" : "REFUSED";
     }
 
     /** Whether the server answered (with a reply code) rather than could not be reached or spoken to. */
     static boolean answered(Throwable e) {
+        return chain(e).stream().anyMatch(t -> returnCode(t) >= 400);
+    }
+
+    /** A failure and everything behind it, each once: its causes and Jakarta Mail's next exceptions. */
+    private static List<Throwable> chain(Throwable e) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        List<Throwable> chain = new java.util.ArrayList<>();
         while (!todo.isEmpty()) {
             Throwable t = todo.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (returnCode(t) >= 400) {
-                return true;
-            }
+            chain.add(t);
             if (t.getCause() != null) {
                 todo.push(t.getCause());
             }
@@ -369,7 +340,7 @@ public class OutboxSender implements DisposableBean {
                 todo.push(m.getNextException());
             }
         }
-        return false;
+        return chain;
     }
 
     private static int returnCode(Throwable t) {
